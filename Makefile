@@ -1,0 +1,52 @@
+# tthc — one entry point for people and CI. `make help` lists the targets.
+SHELL := /bin/bash
+CARGO ?= cargo
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+.PHONY: demo
+demo: ## The main job: compliance report of the embedded An Biên 2018 dataset
+	$(CARGO) run --release -q -p tthc-cli -- report
+
+.PHONY: test
+test: test-rust test-python test-wasm ## Every test: Rust, Python, WebAssembly (installs what it needs)
+
+.PHONY: test-rust
+test-rust: ## Rust: unit, integration, conformance and doc tests; fmt and clippy
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) test --workspace
+
+.PHONY: python
+python: ## Build and install the Python extension into .venv
+	bash bindings/python/build.sh
+
+.PHONY: test-python
+test-python: ## Python: conformance, errors, Hypothesis, README blocks, stubtest
+	bash bindings/python/test.sh
+
+.PHONY: wasm
+wasm: ## Build bindings/wasm/dist/{web,node} (installs the wasm toolchain when missing)
+	bash bindings/wasm/build.sh
+
+.PHONY: test-wasm
+test-wasm: ## Node conformance tests and the headless Chromium widget test
+	bash bindings/wasm/test.sh
+
+.PHONY: serve
+serve: wasm ## Serve examples/web on http://127.0.0.1:8080
+	bash bindings/wasm/serve.sh
+
+.PHONY: bench
+bench: ## Benchmarks (Rust, Python, browser); results go to BENCHMARKS.md by hand
+	$(CARGO) bench -p tthc
+	bash bindings/python/bench.sh
+
+.PHONY: synth
+synth: ## Write the synthetic national catalogue to bench-data/national.json
+	mkdir -p bench-data
+	$(CARGO) run --release -q -p tthc-cli -- synth -o bench-data/national.json

@@ -1,0 +1,27 @@
+/** `<tthc-procedure-list>`: a unit's or a level's administrative procedures (see README). */
+export declare class TthcProcedureList extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** Resolves when the render started by the last attribute change has finished. */
+  ready: Promise<void>;
+  /** Milliseconds spent in the last render. */
+  timings: { load: number; list: number; fold: number; dom: number; total: number } | null;
+}
+
+/** Load the WebAssembly module next to this file (done on first use). */
+export declare function ready(): Promise<unknown>;
+
+/**
+ * Register the element. Done when the module loads; call it yourself when a bundler drops
+ * modules without used exports, or to register another tag name.
+ */
+export declare function define(name?: string): void;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "tthc-procedure-list": TthcProcedureList;
+  }
+  interface HTMLElementEventMap {
+    "tthc-render": CustomEvent<{ rows: number; timings: TthcProcedureList["timings"] }>;
+    "tthc-error": CustomEvent<Error>;
+  }
+}

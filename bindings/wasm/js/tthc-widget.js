@@ -1,0 +1,641 @@
+/**
+ * <tthc-procedure-list>: the administrative procedures (thủ tục hành chính) of a unit or a level,
+ * grouped by field in Vietnamese order, searchable without diacritics, with each procedure's
+ * publication status and the unit's rate. No framework; everything is computed by the tthc
+ * WebAssembly core next to this file.
+ *
+ *   <script type="module" src="tthc-widget.js"></script>
+ *   <tthc-procedure-list src="catalogue.json" unit="30988"></tthc-procedure-list>
+ *
+ * Attributes: src (URL of a catalogue document, JSON v1), unit (a unit's code: its applicable
+ * procedures with statuses and its rate), level (without unit: every procedure of the level in
+ * force, no status), channel (one_stop_shop | portal | national), lang (vi | en).
+ * Catalogue text is only ever set with textContent, never parsed as HTML.
+ */
+import init, { Catalog, fold, foldAll, formatPercent } from './tthc_wasm.js';
+
+let wasmReady = null;
+/** Load the WebAssembly module (once). */
+export function ready() {
+  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) });
+  return wasmReady;
+}
+
+const catalogs = new Map();
+/** Fetch and parse a catalogue once per URL (several widgets may share one document). */
+function loadCatalog(url) {
+  let entry = catalogs.get(url);
+  if (!entry) {
+    entry = (async () => {
+      await ready();
+      let response;
+      try {
+        response = await fetch(url);
+      } catch (cause) {
+        throw Object.assign(new Error(`cannot fetch ${url}`), { kind: 'network', url, cause });
+      }
+      if (!response.ok) {
+        throw Object.assign(new Error(`HTTP ${response.status} for ${url}`), {
+          kind: 'http', url, status: response.status,
+        });
+      }
+      return Catalog.fromJson(await response.text());
+    })();
+    catalogs.set(url, entry);
+    entry.catch(() => catalogs.delete(url)); // a failed load is retried on the next render
+  }
+  return entry;
+}
+
+const LEVELS = ['central', 'province', 'district', 'commune', 'other'];
+const CHANNELS = ['one_stop_shop', 'portal', 'national'];
+const STATUSES = ['published', 'missing', 'outdated'];
+
+const TEXT = {
+  vi: {
+    loading: 'Đang tải danh mục thủ tục hành chính…',
+    heading: 'Thủ tục hành chính',
+    levelHeading: {
+      central: 'Thủ tục hành chính cấp bộ',
+      province: 'Thủ tục hành chính cấp tỉnh',
+      district: 'Thủ tục hành chính cấp huyện',
+      commune: 'Thủ tục hành chính cấp xã',
+      other: 'Thủ tục hành chính của cơ quan khác',
+    },
+    allHeading: 'Thủ tục hành chính đang có hiệu lực',
+    unitLevel: { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' },
+    channel: {
+      one_stop_shop: 'niêm yết tại Bộ phận Một cửa',
+      portal: 'công khai trên cổng/trang thông tin điện tử',
+      national: 'công khai trên Cổng Dịch vụ công quốc gia',
+    },
+    asOf: (d) => `số liệu đến ngày ${d}`,
+    rateTitle: 'Tỷ lệ thủ tục đã công khai',
+    rateOf: (p, a) => `${p}/${a} thủ tục`,
+    fieldsOf: (p, a) => (a == null ? '' : `${p ?? '—'}/${a} lĩnh vực`),
+    noRate: 'Chưa có thủ tục nào áp dụng cho đơn vị này.',
+    reported: 'số liệu báo cáo',
+    approximate: 'số liệu ước tính (khoảng)',
+    reportedNote: 'Đơn vị chỉ có số liệu tổng hợp trong báo cáo, không có danh sách từng thủ tục đã niêm yết.',
+    search: 'Tìm thủ tục',
+    searchHint: 'Gõ có dấu hoặc không dấu, ví dụ: dang ky khai sinh',
+    field: 'Lĩnh vực',
+    allFields: 'Tất cả lĩnh vực',
+    status: 'Trạng thái',
+    allStatuses: 'Tất cả trạng thái',
+    statusLabel: { published: 'Đã công khai', missing: 'Chưa công khai', outdated: 'Chưa cập nhật' },
+    statusHint: {
+      published: 'Đã công khai đúng quy định',
+      missing: 'Thủ tục áp dụng cho đơn vị nhưng chưa được công khai',
+      outdated: 'Đã công khai nhưng chưa cập nhật sau lần sửa đổi gần nhất',
+    },
+    shown: (n, total) => (n === total ? `${total} thủ tục` : `Tìm thấy ${n} trên ${total} thủ tục`),
+    groupCount: (n, total) => (n === total ? `${total}` : `${n}/${total}`),
+    nothing: 'Không có thủ tục nào phù hợp.',
+    empty: 'Danh mục không có thủ tục nào cho lựa chọn này.',
+    source: 'Nguồn dữ liệu',
+    code: 'Mã thủ tục',
+    errorTitle: 'Không hiển thị được danh sách thủ tục',
+    noSrc: 'Chưa khai báo địa chỉ tệp danh mục (thuộc tính src).',
+    http: (status, url) => `Không tải được tệp danh mục ${url} (mã lỗi HTTP ${status}).`,
+    network: (url) => `Không kết nối được để tải tệp danh mục ${url}.`,
+    invalid: (n) => `Tệp danh mục không hợp lệ (${n} lỗi).`,
+    unknownUnit: (code) => `Danh mục không có đơn vị mã ${code}.`,
+    badAttribute: (name, value) => `Giá trị không hợp lệ của thuộc tính ${name}: “${value}”.`,
+  },
+  en: {
+    loading: 'Loading the catalogue of administrative procedures…',
+    heading: 'Administrative procedures',
+    levelHeading: {
+      central: 'Administrative procedures: central level',
+      province: 'Administrative procedures: province level',
+      district: 'Administrative procedures: district level',
+      commune: 'Administrative procedures: commune level',
+      other: 'Administrative procedures: other agencies',
+    },
+    allHeading: 'Administrative procedures in force',
+    unitLevel: { province: 'Province', district: 'District', commune: 'Commune' },
+    channel: {
+      one_stop_shop: 'posted at the one-stop desk',
+      portal: 'published on the portal or website',
+      national: 'published on the National Public Service Portal',
+    },
+    asOf: (d) => `figures as of ${d}`,
+    rateTitle: 'Share of procedures published',
+    rateOf: (p, a) => `${p}/${a} procedures`,
+    fieldsOf: (p, a) => (a == null ? '' : `${p ?? '—'}/${a} fields`),
+    noRate: 'No procedure applies to this unit.',
+    reported: 'reported figures',
+    approximate: 'approximate figures',
+    reportedNote: 'This unit only has figures from a report, no list of the procedures it posted.',
+    search: 'Search procedures',
+    searchHint: 'With or without diacritics, e.g. dang ky khai sinh',
+    field: 'Field',
+    allFields: 'All fields',
+    status: 'Status',
+    allStatuses: 'All statuses',
+    statusLabel: { published: 'Published', missing: 'Missing', outdated: 'Outdated' },
+    statusHint: {
+      published: 'Published as required',
+      missing: 'Applies to the unit but is not published',
+      outdated: 'Published, but not updated since its last amendment',
+    },
+    shown: (n, total) => (n === total ? `${total} procedures` : `${n} of ${total} procedures`),
+    groupCount: (n, total) => (n === total ? `${total}` : `${n}/${total}`),
+    nothing: 'No procedure matches.',
+    empty: 'The catalogue has no procedure for this choice.',
+    source: 'Data source',
+    code: 'Procedure code',
+    errorTitle: 'The procedure list cannot be shown',
+    noSrc: 'No catalogue address given (the src attribute).',
+    http: (status, url) => `Could not load the catalogue ${url} (HTTP ${status}).`,
+    network: (url) => `Could not connect to load the catalogue ${url}.`,
+    invalid: (n) => `The catalogue file is not valid (${n} problem${n === 1 ? '' : 's'}).`,
+    unknownUnit: (code) => `The catalogue has no unit with code ${code}.`,
+    badAttribute: (name, value) => `Invalid value of the ${name} attribute: “${value}”.`,
+  },
+};
+
+const STYLE = `
+:host {
+  display: block;
+  --tthc-primary: #0f4c81;
+  --tthc-accent: #b3261e;
+  --tthc-text: #1d2733;
+  --tthc-muted: #5b6775;
+  --tthc-border: #d9dee5;
+  --tthc-surface: #ffffff;
+  --tthc-soft: #f3f6f9;
+  --tthc-ok: #17683a;
+  --tthc-ok-bg: #e5f4ea;
+  --tthc-bad: #a61b1b;
+  --tthc-bad-bg: #fbe9e9;
+  --tthc-warn: #8a5300;
+  --tthc-warn-bg: #fdf1dc;
+  color: var(--tthc-text);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.card {
+  background: var(--tthc-surface);
+  border: 1px solid var(--tthc-border);
+  border-top: 4px solid var(--tthc-accent);
+  border-radius: 10px;
+  padding: 20px 22px 16px;
+  box-shadow: 0 1px 2px rgba(16, 24, 40, .05);
+}
+header { display: flex; flex-wrap: wrap; gap: 12px 28px; align-items: flex-start; justify-content: space-between; }
+.titles { flex: 1 1 320px; min-width: 0; }
+h2 { margin: 0; font-size: 1.35rem; line-height: 1.3; color: var(--tthc-primary); }
+.meta { margin: 4px 0 0; color: var(--tthc-muted); font-size: .92rem; }
+.rate { flex: 0 1 300px; min-width: 220px; background: var(--tthc-soft); border-radius: 8px; padding: 10px 14px 12px; }
+.rate-title { margin: 0; font-size: .85rem; color: var(--tthc-muted); }
+.rate-figure { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; }
+.percent { font-size: 1.9rem; font-weight: 700; color: var(--tthc-primary); font-variant-numeric: tabular-nums; }
+.fraction { color: var(--tthc-muted); font-size: .92rem; }
+.bar { height: 10px; border-radius: 5px; background: #dfe5ec; overflow: hidden; margin-top: 6px; }
+.bar > span { display: block; height: 100%; background: linear-gradient(90deg, var(--tthc-primary), #2f7bbf); border-radius: 5px; }
+.basis { display: inline-block; margin-top: 8px; font-size: .8rem; padding: 1px 8px; border-radius: 999px; background: #e8eef6; color: var(--tthc-primary); }
+.tally { display: flex; flex-wrap: wrap; gap: 6px 12px; margin: 8px 0 0; padding: 0; list-style: none; font-size: .85rem; color: var(--tthc-muted); }
+.controls { display: grid; grid-template-columns: minmax(220px, 2fr) minmax(160px, 1fr) minmax(150px, 1fr); gap: 10px 14px; margin: 18px 0 6px; }
+.controls.no-status { grid-template-columns: minmax(220px, 2fr) minmax(160px, 1fr); }
+label { display: flex; flex-direction: column; gap: 4px; font-size: .85rem; font-weight: 600; color: var(--tthc-muted); }
+input, select {
+  font: inherit; font-weight: 400; color: var(--tthc-text);
+  padding: 8px 10px; border: 1px solid #b9c2cc; border-radius: 6px; background: #fff; min-width: 0;
+}
+input:focus-visible, select:focus-visible, summary:focus-visible {
+  outline: 3px solid #8cb8e6; outline-offset: 1px; border-color: var(--tthc-primary);
+}
+.summary { margin: 10px 0 8px; font-size: .92rem; color: var(--tthc-muted); }
+.notice { margin: 12px 0 0; padding: 10px 12px; background: var(--tthc-soft); border-radius: 6px; color: var(--tthc-muted); }
+details.group { border-top: 1px solid var(--tthc-border); }
+details.group:last-of-type { border-bottom: 1px solid var(--tthc-border); }
+summary { cursor: pointer; list-style: none; display: flex; align-items: center; gap: 10px; padding: 10px 4px; }
+summary::-webkit-details-marker { display: none; }
+summary::before { content: ""; width: 7px; height: 7px; border-right: 2px solid var(--tthc-muted); border-bottom: 2px solid var(--tthc-muted); transform: rotate(-45deg); transition: transform .15s; flex: none; margin: 0 2px; }
+details[open] > summary::before { transform: rotate(45deg); }
+summary h3 { margin: 0; font-size: 1rem; font-weight: 650; flex: 1; }
+.count { font-size: .8rem; font-weight: 600; color: var(--tthc-primary); background: #e8eef6; border-radius: 999px; padding: 1px 9px; font-variant-numeric: tabular-nums; }
+ul.rows { list-style: none; margin: 0 0 10px; padding: 0; }
+li.row { display: grid; grid-template-columns: 6.6em 1fr auto; gap: 4px 12px; align-items: start; padding: 7px 6px 7px 26px; border-radius: 6px; }
+li.row:nth-child(odd) { background: #f8fafc; }
+.code { font: .82rem/1.9 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--tthc-muted); }
+.name { min-width: 0; overflow-wrap: anywhere; }
+.status { font-size: .78rem; font-weight: 600; white-space: nowrap; padding: 2px 9px; border-radius: 999px; margin-top: 1px; }
+.status::before { margin-right: 4px; }
+.status.published { color: var(--tthc-ok); background: var(--tthc-ok-bg); }
+.status.published::before { content: "✓"; }
+.status.missing { color: var(--tthc-bad); background: var(--tthc-bad-bg); }
+.status.missing::before { content: "✕"; }
+.status.outdated { color: var(--tthc-warn); background: var(--tthc-warn-bg); }
+.status.outdated::before { content: "!"; font-weight: 800; }
+.error { border: 1px solid #f1b5b5; border-left: 4px solid var(--tthc-bad); background: #fff7f7; border-radius: 8px; padding: 12px 16px; color: #5f1212; }
+.error strong { display: block; margin-bottom: 4px; }
+.error p { margin: 4px 0; }
+.error ul { margin: 6px 0 0; padding-left: 20px; font-size: .88rem; }
+.loading { color: var(--tthc-muted); padding: 16px 4px; }
+footer { margin-top: 12px; font-size: .8rem; color: var(--tthc-muted); }
+footer summary { padding: 4px 0; display: inline-flex; }
+footer p { margin: 4px 0 0; }
+@media (max-width: 640px) {
+  .card { padding: 14px; }
+  .controls, .controls.no-status { grid-template-columns: 1fr; }
+  li.row { grid-template-columns: 1fr auto; padding-left: 8px; }
+  .code { grid-column: 1 / -1; line-height: 1.2; }
+}
+@media (prefers-reduced-motion: reduce) { summary::before { transition: none; } }
+`;
+
+/** `el('span', 'code', text)`: an element with a class and text (never HTML). */
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text != null) e.textContent = text;
+  return e;
+}
+
+let uid = 0;
+
+export class TthcProcedureList extends HTMLElement {
+  static get observedAttributes() {
+    return ['src', 'unit', 'level', 'channel', 'lang'];
+  }
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this._root = el('div', 'card');
+    this.shadowRoot.append(style, this._root);
+    this._id = `tthc-${++uid}`;
+    this._pending = false;
+    this._generation = 0;
+    this._query = '';
+    /** Timings of the last render in milliseconds: { load, list, fold, dom, total }. */
+    this.timings = null;
+    this.ready = Promise.resolve();
+  }
+
+  connectedCallback() {
+    this._schedule();
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (oldValue !== newValue && this.isConnected) this._schedule();
+  }
+
+  _schedule() {
+    if (this._pending) return;
+    this._pending = true;
+    let done;
+    this.ready = new Promise((resolve) => { done = resolve; });
+    queueMicrotask(() => {
+      this._pending = false;
+      this._render().finally(done);
+    });
+  }
+
+  get _t() {
+    return TEXT[this.getAttribute('lang') === 'en' ? 'en' : 'vi'];
+  }
+
+  get _lang() {
+    return this.getAttribute('lang') === 'en' ? 'en' : 'vi';
+  }
+
+  async _render() {
+    const generation = ++this._generation;
+    const t = this._t;
+    const src = this.getAttribute('src');
+    this._root.setAttribute('lang', this._lang);
+    this.setAttribute('aria-busy', 'true');
+    const started = performance.now();
+    try {
+      if (!src || !src.trim()) throw Object.assign(new Error('no src'), { kind: 'nosrc' });
+      if (!this._root.firstChild) this._root.append(el('p', 'loading', t.loading));
+      const url = new URL(src, document.baseURI).href;
+      const catalog = await loadCatalog(url);
+      if (generation !== this._generation) return;
+      const loaded = performance.now();
+      this._show(catalog, loaded - started);
+    } catch (error) {
+      if (generation !== this._generation) return;
+      this._showError(error);
+    } finally {
+      if (generation === this._generation) this.removeAttribute('aria-busy');
+    }
+  }
+
+  _showError(error) {
+    const t = this._t;
+    const box = el('div', 'error');
+    box.setAttribute('role', 'alert');
+    box.append(el('strong', null, t.errorTitle));
+    const unit = this.getAttribute('unit');
+    let message;
+    const details = [];
+    if (error.kind === 'nosrc') message = t.noSrc;
+    else if (error.kind === 'http') message = t.http(error.status, error.url);
+    else if (error.kind === 'network') message = t.network(error.url);
+    else if (error.name === 'TthcError' && error.code === 'unknown_unit' && error.path === 'unit') {
+      message = t.unknownUnit(unit);
+    } else if (error.name === 'TthcError' && error.family === 'argument') {
+      const attribute = error.path === 'as_of' ? 'as-of' : error.path;
+      message = t.badAttribute(attribute, this.getAttribute(attribute) ?? '');
+    } else if (error.name === 'TthcError') {
+      message = t.invalid(error.errors.length);
+      for (const p of error.errors.slice(0, 5)) {
+        details.push(`${p.code}${p.path ? ` (${p.path})` : ''}: ${p.message}`);
+      }
+      if (error.errors.length > 5) details.push('…');
+    } else {
+      message = String(error && error.message ? error.message : error);
+    }
+    box.append(el('p', null, message));
+    if (details.length) {
+      const list = el('ul');
+      for (const d of details) list.append(el('li', null, d));
+      box.append(list);
+    }
+    this._root.replaceChildren(box);
+    this.dispatchEvent(new CustomEvent('tthc-error', { detail: error }));
+  }
+
+  _show(catalog, loadMs) {
+    const t = this._t;
+    const lang = this._lang;
+    const unitCode = this.getAttribute('unit')?.trim() || null;
+    const level = this.getAttribute('level')?.trim() || null;
+    const channel = this.getAttribute('channel')?.trim() || undefined;
+    const t0 = performance.now();
+    const options = { channel };
+    if (unitCode) options.unit = unitCode;
+    else if (level) options.level = level;
+    const rows = catalog.procedures(options);
+    let figures = null;
+    let asOf = catalog.asOf;
+    if (unitCode) {
+      const report = catalog.compliance({ channel });
+      figures = report.units.find((u) => u.unit === unitCode) ?? null;
+      asOf = report.as_of;
+    }
+    const t1 = performance.now();
+    const haystack = foldAll(rows.map((r) => `${r.name} ${r.code}`));
+    const t2 = performance.now();
+
+    const frag = document.createDocumentFragment();
+    frag.append(this._header(catalog, { unitCode, level, channel, figures, asOf }));
+    const withStatus = rows.some((r) => r.status);
+    const { controls, search, fieldSelect, statusSelect } = this._controls(rows, withStatus);
+    const summary = el('p', 'summary');
+    summary.setAttribute('role', 'status');
+    summary.setAttribute('aria-live', 'polite');
+    summary.id = `${this._id}-summary`;
+    search.setAttribute('aria-describedby', summary.id);
+    const list = el('div', 'groups');
+    const nothing = el('p', 'notice', rows.length ? t.nothing : t.empty);
+    nothing.hidden = rows.length > 0;
+
+    const items = new Array(rows.length);
+    const groups = [];
+    let group = null;
+    let ul = null;
+    for (let i = 0; i < rows.length; i += 1) {
+      const r = rows[i];
+      if (!group || group.field !== r.field) {
+        const details = el('details', 'group');
+        details.open = true;
+        details.dataset.field = r.field;
+        const summaryEl = document.createElement('summary');
+        const h3 = el('h3', null, lang === 'en' && r.fieldNameEn ? r.fieldNameEn : r.fieldName);
+        if (!(lang === 'en' && r.fieldNameEn)) h3.lang = 'vi';
+        const count = el('span', 'count');
+        summaryEl.append(h3, count);
+        ul = el('ul', 'rows');
+        details.append(summaryEl, ul);
+        list.append(details);
+        group = { field: r.field, element: details, count, total: 0, shown: 0 };
+        groups.push(group);
+      }
+      const li = el('li', 'row');
+      li.dataset.code = r.code;
+      if (r.status) li.dataset.status = r.status;
+      const code = el('span', 'code', r.code);
+      code.title = t.code;
+      const name = el('span', 'name', r.name);
+      name.lang = 'vi';
+      li.append(code, name);
+      if (r.status) {
+        const s = el('span', `status ${r.status}`, t.statusLabel[r.status]);
+        s.title = t.statusHint[r.status];
+        li.append(s);
+      }
+      ul.append(li);
+      group.total += 1;
+      items[i] = { row: r, element: li, group, hay: haystack[i], visible: true };
+    }
+    for (const g of groups) {
+      g.shown = g.total;
+      g.count.textContent = t.groupCount(g.total, g.total);
+    }
+    summary.textContent = t.shown(rows.length, rows.length);
+
+    if (figures && figures.basis === 'reported') {
+      frag.append(el('p', 'notice', t.reportedNote));
+    }
+    if (rows.length) frag.append(controls);
+    frag.append(summary, nothing, list);
+    if (catalog.source) {
+      const footer = document.createElement('footer');
+      const d = document.createElement('details');
+      d.append(el('summary', null, t.source), el('p', null, catalog.source));
+      footer.append(d);
+      frag.append(footer);
+    }
+    this._state = { items, groups, summary, nothing, total: rows.length, fieldSelect, statusSelect, search };
+    const keep = this._query;
+    this._root.replaceChildren(frag);
+    const filter = () => this._filter();
+    search.addEventListener('input', filter);
+    fieldSelect.addEventListener('change', filter);
+    statusSelect?.addEventListener('change', filter);
+    if (keep) {
+      search.value = keep;
+      this._filter();
+    }
+    const t3 = performance.now();
+    this.timings = { load: loadMs, list: t1 - t0, fold: t2 - t1, dom: t3 - t2, total: t3 - t0 };
+    this.dispatchEvent(new CustomEvent('tthc-render', { detail: { rows: rows.length, timings: this.timings } }));
+  }
+
+  _header(catalog, { unitCode, level, channel, figures, asOf }) {
+    const t = this._t;
+    const lang = this._lang;
+    const header = document.createElement('header');
+    const titles = el('div', 'titles');
+    let heading;
+    const meta = [];
+    if (unitCode && figures) {
+      heading = figures.name;
+      if (t.unitLevel[figures.level]) meta.push(t.unitLevel[figures.level]);
+    } else if (level && LEVELS.includes(level)) {
+      heading = t.levelHeading[level];
+      if (catalog.title) meta.push(catalog.title);
+    } else {
+      heading = t.allHeading;
+      if (catalog.title) meta.push(catalog.title);
+    }
+    const h2 = el('h2', null, heading);
+    titles.append(h2);
+    if (unitCode) meta.push(t.channel[CHANNELS.includes(channel) ? channel : 'one_stop_shop']);
+    if (asOf) meta.push(t.asOf(formatDate(asOf, lang)));
+    if (meta.length) titles.append(el('p', 'meta', meta.join(' · ')));
+    header.append(titles);
+    if (figures) header.append(this._rate(figures));
+    return header;
+  }
+
+  _rate(u) {
+    const t = this._t;
+    const lang = this._lang;
+    const box = el('div', 'rate');
+    box.append(el('p', 'rate-title', t.rateTitle));
+    if (!u.rate) {
+      box.append(el('p', 'fraction', t.noRate));
+      return box;
+    }
+    const figure = el('div', 'rate-figure');
+    const approx = u.approximate ? (lang === 'en' ? '≈ ' : 'khoảng ') : '';
+    const percent = el('span', 'percent', formatPercent(u.rate, lang));
+    figure.append(percent, el('span', 'fraction', approx + t.rateOf(number(u.rate[0], lang), number(u.rate[1], lang))));
+    const bar = el('div', 'bar');
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = document.createElement('span');
+    fill.style.width = `${Math.min(100, (100 * u.rate[0]) / u.rate[1])}%`;
+    bar.append(fill);
+    box.append(figure, bar);
+    if (u.basis === 'items') {
+      const tally = el('ul', 'tally');
+      const missing = u.applicable - u.published - u.outdated;
+      for (const [status, n] of [['published', u.published], ['missing', missing], ['outdated', u.outdated]]) {
+        if (n > 0 || status !== 'outdated') tally.append(el('li', null, `${t.statusLabel[status]}: ${number(n, lang)}`));
+      }
+      box.append(tally);
+    } else {
+      const fields = t.fieldsOf(u.fields_published, u.fields);
+      if (fields) box.append(el('p', 'fraction', fields));
+      box.append(el('span', 'basis', u.approximate ? `${t.reported} · ${t.approximate}` : t.reported));
+    }
+    return box;
+  }
+
+  _controls(rows, withStatus) {
+    const t = this._t;
+    const lang = this._lang;
+    const controls = el('div', withStatus ? 'controls' : 'controls no-status');
+    controls.setAttribute('role', 'search');
+    const searchLabel = el('label', null, t.search);
+    const search = document.createElement('input');
+    search.type = 'search';
+    search.placeholder = t.searchHint;
+    search.autocomplete = 'off';
+    search.spellcheck = false;
+    searchLabel.append(search);
+
+    const fieldLabel = el('label', null, t.field);
+    const fieldSelect = document.createElement('select');
+    fieldSelect.append(new Option(t.allFields, ''));
+    const counts = new Map();
+    for (const r of rows) {
+      const entry = counts.get(r.field);
+      if (entry) entry.n += 1;
+      else counts.set(r.field, { n: 1, name: lang === 'en' && r.fieldNameEn ? r.fieldNameEn : r.fieldName });
+    }
+    for (const [code, { n, name }] of counts) fieldSelect.append(new Option(`${name} (${n})`, code));
+    fieldLabel.append(fieldSelect);
+    controls.append(searchLabel, fieldLabel);
+
+    let statusSelect = null;
+    if (withStatus) {
+      const statusLabel = el('label', null, t.status);
+      statusSelect = document.createElement('select');
+      statusSelect.append(new Option(t.allStatuses, ''));
+      for (const s of STATUSES) {
+        const n = rows.reduce((k, r) => k + (r.status === s ? 1 : 0), 0);
+        statusSelect.append(new Option(`${t.statusLabel[s]} (${n})`, s));
+      }
+      statusLabel.append(statusSelect);
+      controls.append(statusLabel);
+    }
+    return { controls, search, fieldSelect, statusSelect };
+  }
+
+  /** Show the rows that match the search box and the filters (no diacritics needed). */
+  _filter() {
+    const s = this._state;
+    if (!s) return;
+    const t = this._t;
+    this._query = s.search.value;
+    const words = fold(s.search.value).split(' ').filter(Boolean);
+    const field = s.fieldSelect.value;
+    const status = s.statusSelect ? s.statusSelect.value : '';
+    for (const g of s.groups) g.shown = 0;
+    let shown = 0;
+    const items = s.items;
+    for (let i = 0; i < items.length; i += 1) {
+      const it = items[i];
+      let ok = (!field || it.row.field === field) && (!status || it.row.status === status);
+      if (ok) {
+        for (let w = 0; w < words.length; w += 1) {
+          if (!it.hay.includes(words[w])) {
+            ok = false;
+            break;
+          }
+        }
+      }
+      if (ok !== it.visible) {
+        it.visible = ok;
+        it.element.hidden = !ok;
+      }
+      if (ok) {
+        shown += 1;
+        it.group.shown += 1;
+      }
+    }
+    for (const g of s.groups) {
+      const text = t.groupCount(g.shown, g.total);
+      if (g.count.textContent !== text) g.count.textContent = text;
+      const hide = g.shown === 0;
+      if (g.element.hidden !== hide) g.element.hidden = hide;
+    }
+    s.summary.textContent = t.shown(shown, s.total);
+    s.nothing.hidden = shown > 0;
+    return shown;
+  }
+}
+
+function number(n, lang) {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN').format(n);
+}
+
+function formatDate(iso, lang) {
+  if (lang === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * Register the element (done when this module loads; call it yourself when a bundler
+ * tree-shakes side effects, or to use another tag name).
+ */
+export function define(name = 'tthc-procedure-list') {
+  if (!customElements.get(name)) {
+    customElements.define(name, name === 'tthc-procedure-list' ? TthcProcedureList : class extends TthcProcedureList {});
+  }
+}
+
+define();

@@ -1,0 +1,112 @@
+//! JavaScript values in and out: option objects, today's date, JSON results.
+
+use js_sys::{Object, Reflect, JSON};
+use serde::Serialize;
+use tthc::Code;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::argument;
+
+/// An options object (`{ channel, asOf }`), `undefined` or `null`. Keys it does not know are an
+/// error (`unknown_key`), so a typo such as `asof` never silently changes the result.
+pub struct Options {
+    object: Option<Object>,
+}
+
+impl Options {
+    /// Read an options argument whose known keys are `known` (JavaScript names).
+    pub fn new(value: &JsValue, known: &[&str]) -> Result<Options, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Options { object: None });
+        }
+        let Some(object) = value.dyn_ref::<Object>().filter(|_| !value.is_function()) else {
+            return Err(argument(
+                Code::WrongType,
+                "options",
+                "options must be an object",
+            ));
+        };
+        for key in Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(argument(
+                    Code::UnknownKey,
+                    &key,
+                    format!("unknown option `{key}` (known: {})", known.join(", ")),
+                ));
+            }
+        }
+        Ok(Options {
+            object: Some(object.clone()),
+        })
+    }
+
+    fn get(&self, key: &str) -> Result<Option<JsValue>, JsValue> {
+        let Some(o) = &self.object else {
+            return Ok(None);
+        };
+        let v = Reflect::get(o, &JsValue::from_str(key))?;
+        Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+    }
+
+    /// A string option; `path` is the name errors use (the core's name, e.g. `as_of`).
+    pub fn string(&self, key: &str, path: &str) -> Result<Option<String>, JsValue> {
+        match self.get(key)? {
+            None => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or_else(|| {
+                argument(Code::WrongType, path, format!("`{key}` must be a string"))
+            }),
+        }
+    }
+
+    /// A non-negative integer option.
+    pub fn count(&self, key: &str) -> Result<Option<usize>, JsValue> {
+        match self.get(key)? {
+            None => Ok(None),
+            Some(v) => match v.as_f64() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 4_294_967_295.0 => {
+                    #[allow(clippy::cast_sign_loss)] // checked: a non-negative integer
+                    Ok(Some(n as usize))
+                }
+                Some(_) => Err(argument(
+                    Code::BadValue,
+                    key,
+                    format!("`{key}` must be a non-negative integer"),
+                )),
+                None => Err(argument(
+                    Code::WrongType,
+                    key,
+                    format!("`{key}` must be a number"),
+                )),
+            },
+        }
+    }
+}
+
+/// A required string argument.
+pub fn string_arg(value: &JsValue, path: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| argument(Code::WrongType, path, format!("`{path}` must be a string")))
+}
+
+/// Today in Vietnam (UTC+7) from the JavaScript clock: the wasm target has no system clock,
+/// so the core's `Date::today` must never run here.
+pub fn today() -> tthc::Date {
+    let ms = js_sys::Date::now();
+    #[allow(clippy::cast_possible_truncation)] // milliseconds since 1970 fit i64 exactly
+    let secs = (ms / 1000.0).floor() as i64;
+    tthc::Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400))
+}
+
+/// A serialisable value as a plain JavaScript object (through `JSON.parse`).
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| argument(Code::BadValue, "", format!("cannot serialise: {e}")))?;
+    json(&text)
+}
+
+/// JSON text as a plain JavaScript value.
+pub fn json(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text)
+}

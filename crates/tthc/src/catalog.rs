@@ -1,0 +1,331 @@
+//! The validated, indexed, immutable catalogue.
+//!
+//! Procedures, fields and units live in dense vectors addressed by `u32` ids; postings are
+//! vectors of procedure ids (four bytes each, plus four when the posting date is known), so a
+//! national catalogue of ten thousand units and millions of postings stays compact.
+
+mod build;
+
+use rustc_hash::FxHashMap;
+
+use crate::model::{Channel, Date, Level, LevelSet, Online, ProcedureCode};
+
+/// Index of a field in [`Catalog::fields`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldId(pub u32);
+
+/// Index of a procedure in [`Catalog::procedures`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProcId(pub u32);
+
+/// Index of a unit in [`Catalog::units`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnitId(pub u32);
+
+/// A field (lĩnh vực).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Unique code, e.g. `ho-tich`.
+    pub code: String,
+    /// Vietnamese name, e.g. `Hộ tịch`.
+    pub name: String,
+    /// English name.
+    pub name_en: Option<String>,
+}
+
+/// A procedure (thủ tục hành chính).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Procedure {
+    /// National code with optional local suffix.
+    pub code: ProcedureCode,
+    /// Name.
+    pub name: String,
+    /// Its field.
+    pub field: FieldId,
+    /// The levels that carry it out.
+    pub levels: LevelSet,
+    /// Số quyết định công bố.
+    pub decision: Option<String>,
+    /// In force from (inclusive).
+    pub effective: Option<Date>,
+    /// Last amended on.
+    pub amended: Option<Date>,
+    /// Abolished on (no longer in force from that day).
+    pub abolished: Option<Date>,
+    /// How far it can be done online.
+    pub online: Option<Online>,
+}
+
+impl Procedure {
+    /// In force on `day`: not abolished on or before it, effective not after it.
+    pub fn in_force(&self, day: Date) -> bool {
+        self.abolished.is_none_or(|a| a > day) && self.effective.is_none_or(|e| e <= day)
+    }
+}
+
+/// What one unit posted on one channel.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Postings {
+    procs: Vec<ProcId>,
+    /// Empty when no posting has a date; otherwise parallel to `procs`.
+    dates: Vec<Option<Date>>,
+    /// Postings of codes the document does not define, in document order.
+    unknown: Vec<(String, Option<Date>)>,
+    /// Whether the document gave this channel at all (even as an empty list).
+    given: bool,
+}
+
+impl Postings {
+    /// Known postings with their dates, in document order (duplicates kept).
+    pub fn iter(&self) -> impl Iterator<Item = (ProcId, Option<Date>)> + '_ {
+        self.procs
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| (p, self.dates.get(i).copied().flatten()))
+    }
+
+    /// Postings whose code the document does not define.
+    pub fn unknown(&self) -> &[(String, Option<Date>)] {
+        &self.unknown
+    }
+
+    /// Number of postings, known and unknown.
+    pub fn len(&self) -> usize {
+        self.procs.len() + self.unknown.len()
+    }
+
+    /// Whether there is no posting.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the document listed this channel (possibly empty).
+    pub fn is_given(&self) -> bool {
+        self.given
+    }
+
+    pub(crate) fn ids(&self) -> &[ProcId] {
+        &self.procs
+    }
+
+    pub(crate) fn dates(&self) -> &[Option<Date>] {
+        &self.dates
+    }
+}
+
+/// An administrative unit (province, district, commune) and what it published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// GSO code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Province, district or commune.
+    pub level: Level,
+    /// The parent's code, in the document or not.
+    pub parent_code: Option<String>,
+    /// The parent, when it is in the document.
+    pub parent: Option<UnitId>,
+    /// First day of existence.
+    pub valid_from: Option<Date>,
+    /// Last day of existence.
+    pub valid_to: Option<Date>,
+    /// Codes of the units it became.
+    pub successors: Vec<String>,
+    /// Procedures that apply although their levels say otherwise.
+    pub applies_add: Vec<ProcId>,
+    /// Procedures that do not apply although their levels say so.
+    pub applies_remove: Vec<ProcId>,
+    /// Whether the document gave `applies` (even empty).
+    pub(crate) applies_given: bool,
+    postings: [Postings; 3],
+}
+
+impl Unit {
+    /// What the unit posted on a channel.
+    pub fn postings(&self, channel: Channel) -> &Postings {
+        &self.postings[channel.index()]
+    }
+}
+
+/// Whose figures a [`Report`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The unit's own figures.
+    Own,
+    /// Figures that hold for each of the unit's communes.
+    EachCommune,
+}
+
+impl Scope {
+    /// `self` or `each_commune`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Own => "self",
+            Scope::EachCommune => "each_commune",
+        }
+    }
+}
+
+/// Figures a unit reported where no item-level data exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The reporting unit.
+    pub unit: UnitId,
+    /// Whose figures these are.
+    pub scope: Scope,
+    /// The channel they describe.
+    pub channel: Channel,
+    /// Applicable fields.
+    pub fields: Option<u32>,
+    /// Applicable procedures.
+    pub procedures: Option<u32>,
+    /// Published procedures.
+    pub published: Option<u32>,
+    /// Fields with a published procedure.
+    pub fields_published: Option<u32>,
+    /// The source said "khoảng" (about).
+    pub approximate: bool,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// A validated catalogue: fields, procedures, units with their postings, and reports.
+///
+/// Build one with [`Catalog::from_json`], [`Catalog::from_document`] or take the embedded
+/// default with [`Catalog::an_bien_2018`]. It is immutable and `Send + Sync`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    title: Option<String>,
+    as_of: Option<Date>,
+    source: Option<String>,
+    fields: Vec<Field>,
+    procedures: Vec<Procedure>,
+    units: Vec<Unit>,
+    reports: Vec<Report>,
+    index: Index,
+}
+
+/// Look-up tables derived from the content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Index {
+    procedure_by_code: FxHashMap<String, ProcId>,
+    /// National number → id, for codes without a suffix (the fast path of posting look-ups).
+    procedure_by_number: FxHashMap<u32, ProcId>,
+    field_by_code: FxHashMap<String, FieldId>,
+    unit_by_code: FxHashMap<String, UnitId>,
+    children: Vec<Vec<UnitId>>,
+}
+
+impl Catalog {
+    /// Human title.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+    /// The day the publication data describes.
+    pub fn as_of(&self) -> Option<Date> {
+        self.as_of
+    }
+    /// Where the data came from.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+    /// All fields, in document order.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+    /// All procedures, in document order.
+    pub fn procedures(&self) -> &[Procedure] {
+        &self.procedures
+    }
+    /// All units, in document order.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+    /// All reported figures, in document order.
+    pub fn reports(&self) -> &[Report] {
+        &self.reports
+    }
+    /// A field by id.
+    pub fn field(&self, id: FieldId) -> &Field {
+        &self.fields[id.0 as usize]
+    }
+    /// A procedure by id.
+    pub fn procedure(&self, id: ProcId) -> &Procedure {
+        &self.procedures[id.0 as usize]
+    }
+    /// A unit by id.
+    pub fn unit(&self, id: UnitId) -> &Unit {
+        &self.units[id.0 as usize]
+    }
+    /// The id of the procedure with this exact code.
+    pub fn procedure_id(&self, code: &str) -> Option<ProcId> {
+        match crate::model::code::national_number(code.as_bytes()) {
+            Some(n) => self.index.procedure_by_number.get(&n).copied(),
+            None => self.index.procedure_by_code.get(code).copied(),
+        }
+    }
+    /// The id of the field with this code.
+    pub fn field_id(&self, code: &str) -> Option<FieldId> {
+        self.index.field_by_code.get(code).copied()
+    }
+    /// The id of the unit with this GSO code.
+    pub fn unit_id(&self, code: &str) -> Option<UnitId> {
+        self.index.unit_by_code.get(code).copied()
+    }
+    /// The units whose parent is `id`, in document order.
+    pub fn children(&self, id: UnitId) -> &[UnitId] {
+        &self.index.children[id.0 as usize]
+    }
+    /// Total number of postings over all units and channels (known and unknown codes).
+    pub fn posting_count(&self) -> usize {
+        self.units
+            .iter()
+            .flat_map(|u| u.postings.iter())
+            .map(Postings::len)
+            .sum()
+    }
+
+    /// Read a JSON v1 document (see `format.md`) with the default size limit.
+    pub fn from_json(bytes: &[u8]) -> Result<Catalog, crate::Error> {
+        Self::from_json_with(bytes, &crate::io::json::ReadOptions::default())
+    }
+
+    /// Read a JSON v1 document with options (size limit).
+    pub fn from_json_with(
+        bytes: &[u8],
+        options: &crate::io::json::ReadOptions,
+    ) -> Result<Catalog, crate::Error> {
+        let (doc, problems) = crate::io::json::read(bytes, options)?;
+        build::build(&doc, problems)
+    }
+
+    /// Read a JSON v1 document from a file, refusing files over the size limit before reading.
+    pub fn from_path(
+        path: impl AsRef<std::path::Path>,
+        options: &crate::io::json::ReadOptions,
+    ) -> Result<Catalog, crate::Error> {
+        let bytes = crate::io::json::read_file(path.as_ref(), options)?;
+        Self::from_json_with(&bytes, options)
+    }
+
+    /// Validate a document and build the catalogue; every problem is reported.
+    pub fn from_document(doc: &crate::Document<'_>) -> Result<Catalog, crate::Error> {
+        build::build(doc, Vec::new())
+    }
+
+    /// The catalogue as a document (for writing).
+    pub fn to_document(&self) -> crate::Document<'_> {
+        build::to_document(self)
+    }
+
+    /// The catalogue as compact JSON v1.
+    pub fn to_json(&self) -> String {
+        crate::io::json::write(&self.to_document(), false)
+    }
+
+    /// The catalogue as indented JSON v1.
+    pub fn to_json_pretty(&self) -> String {
+        crate::io::json::write(&self.to_document(), true)
+    }
+}

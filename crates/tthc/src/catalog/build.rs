@@ -1,0 +1,660 @@
+//! Validation of a [`Document`] into a [`Catalog`], and back.
+
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{
+    Catalog, Field, FieldId, Index, Postings, ProcId, Procedure, Report, Scope, Unit, UnitId,
+};
+use crate::document::{
+    DocApplies, DocField, DocPosting, DocProcedure, DocPublished, DocReport, DocUnit, Document,
+};
+use crate::error::{Code, Error, Problem};
+use crate::model::code::national_number;
+use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode};
+
+/// Items that already have a structural problem: `(section, index)`.
+type Tainted = FxHashSet<(&'static str, usize)>;
+
+/// The item (`/units/3`) a JSON pointer is inside, if any.
+fn item_of(path: &str) -> Option<(&'static str, usize)> {
+    let mut parts = path.split('/').skip(1);
+    let (section, index) = (parts.next()?, parts.next()?);
+    let i = index.parse::<usize>().ok()?;
+    ["fields", "procedures", "units", "reports"]
+        .into_iter()
+        .find(|s| *s == section)
+        .map(|s| (s, i))
+}
+
+fn tainted_items(problems: &[Problem]) -> Tainted {
+    problems.iter().filter_map(|p| item_of(&p.path)).collect()
+}
+
+struct Builder {
+    problems: Vec<Problem>,
+    tainted: Tainted,
+}
+
+impl Builder {
+    /// Record a problem, unless its item already has a structural problem (whose placeholder
+    /// values would only cause echoes of it).
+    fn err(&mut self, code: Code, path: String, message: impl Into<String>) {
+        if let Some(item) = item_of(&path) {
+            if self.tainted.contains(&item) {
+                return;
+            }
+        }
+        self.problems.push(Problem::new(code, path, message));
+    }
+}
+
+/// Validate and index a document. `problems` are those the reader already found; all problems
+/// together are returned if there is any.
+pub(super) fn build(doc: &Document<'_>, problems: Vec<Problem>) -> Result<Catalog, Error> {
+    let tainted = tainted_items(&problems);
+    let mut b = Builder { problems, tainted };
+    let (fields, field_by_code) = fields(&mut b, &doc.fields);
+    let (procedures, procedure_by_code, procedure_by_number) =
+        procedures(&mut b, &doc.procedures, &field_by_code);
+    let lookup = Lookup {
+        by_code: &procedure_by_code,
+        by_number: &procedure_by_number,
+    };
+    let (units, unit_by_code) = units(&mut b, &doc.units, &lookup);
+    let reports = reports(&mut b, &doc.reports, &unit_by_code, &units);
+    if !b.problems.is_empty() {
+        return Err(Error::Invalid(b.problems));
+    }
+    let mut children = vec![Vec::new(); units.len()];
+    for (i, u) in units.iter().enumerate() {
+        if let Some(p) = u.parent {
+            children[p.0 as usize].push(UnitId(i as u32));
+        }
+    }
+    Ok(Catalog {
+        title: doc.title.as_deref().map(str::to_owned),
+        as_of: doc.as_of,
+        source: doc.source.as_deref().map(str::to_owned),
+        fields,
+        procedures,
+        units,
+        reports,
+        index: Index {
+            procedure_by_code,
+            procedure_by_number,
+            field_by_code,
+            unit_by_code,
+            children,
+        },
+    })
+}
+
+fn fields(b: &mut Builder, docs: &[DocField<'_>]) -> (Vec<Field>, FxHashMap<String, FieldId>) {
+    let mut out = Vec::with_capacity(docs.len());
+    let mut by_code = FxHashMap::default();
+    for (i, f) in docs.iter().enumerate() {
+        let code = f.code.trim();
+        if code.is_empty() || code.len() != f.code.len() {
+            b.err(
+                Code::BadCode,
+                format!("/fields/{i}/code"),
+                "a field code must be non-empty, without surrounding spaces",
+            );
+        } else if by_code.contains_key(code) {
+            b.err(
+                Code::DuplicateCode,
+                format!("/fields/{i}/code"),
+                format!("field `{code}` is defined twice"),
+            );
+            continue;
+        }
+        if f.name.trim().is_empty() {
+            b.err(
+                Code::BadValue,
+                format!("/fields/{i}/name"),
+                "a field name must be non-empty",
+            );
+        }
+        by_code.insert(f.code.to_string(), FieldId(out.len() as u32));
+        out.push(Field {
+            code: f.code.to_string(),
+            name: f.name.to_string(),
+            name_en: f.name_en.as_deref().map(str::to_owned),
+        });
+    }
+    (out, by_code)
+}
+
+type ProcMaps = (FxHashMap<String, ProcId>, FxHashMap<u32, ProcId>);
+
+fn procedures(
+    b: &mut Builder,
+    docs: &[DocProcedure<'_>],
+    field_by_code: &FxHashMap<String, FieldId>,
+) -> (
+    Vec<Procedure>,
+    FxHashMap<String, ProcId>,
+    FxHashMap<u32, ProcId>,
+) {
+    let mut out = Vec::with_capacity(docs.len());
+    let (mut by_code, mut by_number): ProcMaps = Default::default();
+    for (i, p) in docs.iter().enumerate() {
+        let path = |k: &str| format!("/procedures/{i}/{k}");
+        let Some(code) = ProcedureCode::parse(&p.code) else {
+            b.err(Code::BadCode, path("code"), format!("`{}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)", p.code));
+            continue;
+        };
+        if by_code.contains_key(code.as_str()) {
+            b.err(
+                Code::DuplicateCode,
+                path("code"),
+                format!("procedure `{code}` is defined twice"),
+            );
+            continue;
+        }
+        if p.name.trim().is_empty() {
+            b.err(
+                Code::BadValue,
+                path("name"),
+                "a procedure name must be non-empty",
+            );
+        }
+        let field = field_by_code.get(p.field.as_ref()).copied();
+        if field.is_none() {
+            b.err(
+                Code::UnknownField,
+                path("field"),
+                format!("field `{}` is not defined in `fields`", p.field),
+            );
+        }
+        let mut levels = LevelSet::EMPTY;
+        for (j, l) in p.levels.iter().enumerate() {
+            match Level::parse(l) {
+                Some(l) => levels.insert(l),
+                None => b.err(
+                    Code::UnknownLevel,
+                    format!("/procedures/{i}/levels/{j}"),
+                    format!("`{l}` is not a level (central, province, district, commune, other)"),
+                ),
+            }
+        }
+        if p.levels.is_empty() {
+            b.err(
+                Code::BadValue,
+                path("levels"),
+                "a procedure needs at least one level",
+            );
+        }
+        let online = p.online.as_deref().and_then(|o| {
+            let parsed = Online::parse(o);
+            if parsed.is_none() {
+                b.err(
+                    Code::BadValue,
+                    path("online"),
+                    format!("`{o}` is not an online level (full, partial, none)"),
+                );
+            }
+            parsed
+        });
+        let id = ProcId(out.len() as u32);
+        if let Some(n) = national_number(code.as_str().as_bytes()) {
+            by_number.insert(n, id);
+        }
+        by_code.insert(code.as_str().to_owned(), id);
+        out.push(Procedure {
+            code,
+            name: p.name.to_string(),
+            field: field.unwrap_or(FieldId(0)),
+            levels,
+            decision: p.decision.as_deref().map(str::to_owned),
+            effective: p.effective,
+            amended: p.amended,
+            abolished: p.abolished,
+            online,
+        });
+    }
+    (out, by_code, by_number)
+}
+
+/// Resolves procedure codes to ids.
+struct Lookup<'m> {
+    by_code: &'m FxHashMap<String, ProcId>,
+    by_number: &'m FxHashMap<u32, ProcId>,
+}
+
+impl Lookup<'_> {
+    fn get(&self, code: &str) -> Option<ProcId> {
+        match national_number(code.as_bytes()) {
+            Some(n) => self.by_number.get(&n).copied(),
+            None => self.by_code.get(code).copied(),
+        }
+    }
+}
+
+/// The number of digits of a GSO code at a level.
+fn gso_digits(level: Level) -> usize {
+    match level {
+        Level::Province => 2,
+        Level::District => 3,
+        _ => 5,
+    }
+}
+
+fn units(
+    b: &mut Builder,
+    docs: &[DocUnit<'_>],
+    lookup: &Lookup<'_>,
+) -> (Vec<Unit>, FxHashMap<String, UnitId>) {
+    let mut out: Vec<Unit> = Vec::with_capacity(docs.len());
+    let mut by_code: FxHashMap<String, UnitId> = FxHashMap::default();
+    // Index in `docs` of each unit kept, to report parent problems at the right path.
+    let mut doc_index = Vec::with_capacity(docs.len());
+    for (i, u) in docs.iter().enumerate() {
+        let path = |k: &str| format!("/units/{i}/{k}");
+        let level = match Level::parse(&u.level) {
+            Some(l) if l.is_unit_level() => Some(l),
+            _ => {
+                b.err(
+                    Code::UnknownLevel,
+                    path("level"),
+                    format!(
+                        "`{}` is not a unit level (province, district, commune)",
+                        u.level
+                    ),
+                );
+                None
+            }
+        };
+        let digits_ok = !u.code.is_empty() && u.code.bytes().all(|c| c.is_ascii_digit());
+        if !digits_ok || level.is_some_and(|l| u.code.len() != gso_digits(l)) {
+            let want = level.map_or(String::new(), |l| {
+                format!(" ({} digits for a {l})", gso_digits(l))
+            });
+            b.err(
+                Code::BadCode,
+                path("code"),
+                format!("`{}` is not a GSO unit code{want}", u.code),
+            );
+            continue;
+        }
+        if by_code.contains_key(u.code.as_ref()) {
+            b.err(
+                Code::DuplicateCode,
+                path("code"),
+                format!("unit `{}` is defined twice", u.code),
+            );
+            continue;
+        }
+        if u.name.trim().is_empty() {
+            b.err(
+                Code::BadValue,
+                path("name"),
+                "a unit name must be non-empty",
+            );
+        }
+        if let (Some(from), Some(to)) = (u.valid_from, u.valid_to) {
+            if to < from {
+                b.err(
+                    Code::BadDate,
+                    path("valid_to"),
+                    format!("valid_to {to} is before valid_from {from}"),
+                );
+            }
+        }
+        for (j, s) in u.successors.iter().enumerate() {
+            if s.is_empty()
+                || !s.bytes().all(|c| c.is_ascii_digit())
+                || ![2, 3, 5].contains(&s.len())
+            {
+                b.err(
+                    Code::BadCode,
+                    format!("/units/{i}/successors/{j}"),
+                    format!("`{s}` is not a GSO unit code"),
+                );
+            }
+        }
+        let (applies_add, applies_remove) = applies(b, i, u.applies.as_ref(), lookup);
+        let postings = published(&u.published, lookup);
+        by_code.insert(u.code.to_string(), UnitId(out.len() as u32));
+        doc_index.push(i);
+        out.push(Unit {
+            code: u.code.to_string(),
+            name: u.name.to_string(),
+            level: level.unwrap_or(Level::Commune),
+            parent_code: u.parent.as_deref().map(str::to_owned),
+            parent: None,
+            valid_from: u.valid_from,
+            valid_to: u.valid_to,
+            successors: u.successors.iter().map(ToString::to_string).collect(),
+            applies_add,
+            applies_remove,
+            applies_given: u.applies.is_some(),
+            postings,
+        });
+    }
+    link_parents(b, &mut out, &by_code, &doc_index);
+    (out, by_code)
+}
+
+fn applies(
+    b: &mut Builder,
+    i: usize,
+    applies: Option<&DocApplies<'_>>,
+    lookup: &Lookup<'_>,
+) -> (Vec<ProcId>, Vec<ProcId>) {
+    let Some(a) = applies else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut resolve = |list: &[Cow<'_, str>], key: &str| -> Vec<ProcId> {
+        let mut ids = Vec::with_capacity(list.len());
+        for (j, code) in list.iter().enumerate() {
+            match lookup.get(code) {
+                Some(id) if !ids.contains(&id) => ids.push(id),
+                Some(_) => {}
+                None => b.err(
+                    Code::UnknownProcedure,
+                    format!("/units/{i}/applies/{key}/{j}"),
+                    format!("procedure `{code}` is not defined in `procedures`"),
+                ),
+            }
+        }
+        ids
+    };
+    let add = resolve(&a.add, "add");
+    let remove = resolve(&a.remove, "remove");
+    (add, remove)
+}
+
+fn published(p: &DocPublished<'_>, lookup: &Lookup<'_>) -> [Postings; 3] {
+    let mut out: [Postings; 3] = Default::default();
+    for c in Channel::ALL {
+        let Some(list) = p.channel(c) else { continue };
+        let slot = &mut out[c.index()];
+        slot.given = true;
+        slot.procs.reserve_exact(list.len());
+        let dated = list.iter().any(|x| x.on.is_some());
+        for DocPosting { procedure, on } in list {
+            if let Some(id) = lookup.get(procedure) {
+                slot.procs.push(id);
+                if dated {
+                    slot.dates.push(*on);
+                }
+            } else {
+                slot.unknown.push((procedure.to_string(), *on));
+            }
+        }
+    }
+    out
+}
+
+fn link_parents(
+    b: &mut Builder,
+    units: &mut [Unit],
+    by_code: &FxHashMap<String, UnitId>,
+    doc_index: &[usize],
+) {
+    for k in 0..units.len() {
+        let Some(code) = units[k].parent_code.clone() else {
+            continue;
+        };
+        let path = format!("/units/{}/parent", doc_index[k]);
+        let Some(&pid) = by_code.get(&code) else {
+            if code.is_empty() || !code.bytes().all(|c| c.is_ascii_digit()) {
+                b.err(
+                    Code::BadCode,
+                    path,
+                    format!("`{code}` is not a GSO unit code"),
+                );
+            }
+            continue; // a parent outside the document, given by code only
+        };
+        let (child, parent) = (units[k].level, units[pid.0 as usize].level);
+        if pid.0 as usize == k {
+            b.err(
+                Code::BadParent,
+                path,
+                format!("unit `{code}` is its own parent"),
+            );
+        } else if parent.rank() <= child.rank() {
+            b.err(
+                Code::BadParent,
+                path,
+                format!("parent `{code}` is a {parent}, not a level above this {child}"),
+            );
+        } else {
+            units[k].parent = Some(pid);
+        }
+    }
+    // Levels strictly increase along parents, so no cycle can remain; check anyway.
+    for k in 0..units.len() {
+        let mut steps = 0;
+        let mut at = units[k].parent;
+        while let Some(p) = at {
+            steps += 1;
+            if steps > units.len() {
+                b.err(
+                    Code::BadParent,
+                    format!("/units/{}/parent", doc_index[k]),
+                    "the parents form a cycle",
+                );
+                break;
+            }
+            at = units[p.0 as usize].parent;
+        }
+    }
+}
+
+fn reports(
+    b: &mut Builder,
+    docs: &[DocReport<'_>],
+    unit_by_code: &FxHashMap<String, UnitId>,
+    units: &[Unit],
+) -> Vec<Report> {
+    let mut out: Vec<Report> = Vec::with_capacity(docs.len());
+    for (i, r) in docs.iter().enumerate() {
+        let path = |k: &str| format!("/reports/{i}/{k}");
+        let unit = unit_by_code.get(r.unit.as_ref()).copied();
+        if unit.is_none() {
+            b.err(
+                Code::UnknownUnit,
+                path("unit"),
+                format!("unit `{}` is not defined in `units`", r.unit),
+            );
+        }
+        let scope = match r.scope.as_ref() {
+            "self" => Some(Scope::Own),
+            "each_commune" => Some(Scope::EachCommune),
+            other => {
+                b.err(
+                    Code::BadValue,
+                    path("scope"),
+                    format!("`{other}` is not a scope (self, each_commune)"),
+                );
+                None
+            }
+        };
+        if let (Some(Scope::EachCommune), Some(u)) = (scope, unit) {
+            if units[u.0 as usize].level == Level::Commune {
+                b.err(
+                    Code::BadValue,
+                    path("scope"),
+                    "a commune has no communes: scope `each_commune` needs a district or province",
+                );
+            }
+        }
+        let channel = Channel::parse(&r.channel);
+        if channel.is_none() {
+            b.err(
+                Code::UnknownChannel,
+                path("channel"),
+                format!(
+                    "`{}` is not a channel (one_stop_shop, portal, national)",
+                    r.channel
+                ),
+            );
+        }
+        let mut count = |v: Option<u64>, key: &str| -> Option<u32> {
+            let v = v?;
+            u32::try_from(v).ok().or_else(|| {
+                b.err(Code::BadValue, path(key), format!("{v} is too large"));
+                None
+            })
+        };
+        let fields = count(r.fields, "fields");
+        let procedures = count(r.procedures, "procedures");
+        let published = count(r.published, "published");
+        let fields_published = count(r.fields_published, "fields_published");
+        if [fields, procedures, published, fields_published]
+            .iter()
+            .all(Option::is_none)
+        {
+            b.err(Code::MissingKey, format!("/reports/{i}"), "a report needs at least one of `fields`, `procedures`, `published`, `fields_published`");
+        }
+        let pairs = [
+            (published, procedures, "published", "procedures"),
+            (fields_published, fields, "fields_published", "fields"),
+            (fields, procedures, "fields", "procedures"),
+            (fields_published, published, "fields_published", "published"),
+        ];
+        for (small, big, ks, kb) in pairs {
+            if let (Some(s), Some(g)) = (small, big) {
+                if s > g {
+                    b.err(
+                        Code::InconsistentReport,
+                        path(ks),
+                        format!("`{ks}` ({s}) is more than `{kb}` ({g})"),
+                    );
+                }
+            }
+        }
+        if published.is_some_and(|p| p > 0) && fields_published == Some(0) {
+            b.err(
+                Code::InconsistentReport,
+                path("fields_published"),
+                "procedures were published but no field",
+            );
+        }
+        let (Some(unit), Some(scope), Some(channel)) = (unit, scope, channel) else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|o| o.unit == unit && o.scope == scope && o.channel == channel)
+        {
+            b.err(
+                Code::DuplicateCode,
+                format!("/reports/{i}"),
+                format!(
+                    "unit `{}` already has a `{}` report for channel `{channel}`",
+                    r.unit,
+                    scope.as_str()
+                ),
+            );
+            continue;
+        }
+        out.push(Report {
+            unit,
+            scope,
+            channel,
+            fields,
+            procedures,
+            published,
+            fields_published,
+            approximate: r.approximate,
+            note: r.note.as_deref().map(str::to_owned),
+        });
+    }
+    out
+}
+
+/// The catalogue as a document that borrows from it.
+pub(super) fn to_document(c: &Catalog) -> Document<'_> {
+    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
+    Document {
+        tthc: 1,
+        title: c.title.as_deref().map(Cow::Borrowed),
+        as_of: c.as_of,
+        source: c.source.as_deref().map(Cow::Borrowed),
+        fields: c
+            .fields
+            .iter()
+            .map(|f| DocField {
+                code: Cow::Borrowed(&f.code),
+                name: Cow::Borrowed(&f.name),
+                name_en: f.name_en.as_deref().map(Cow::Borrowed),
+            })
+            .collect(),
+        procedures: c
+            .procedures
+            .iter()
+            .map(|p| DocProcedure {
+                code: Cow::Borrowed(p.code.as_str()),
+                name: Cow::Borrowed(&p.name),
+                field: Cow::Borrowed(&c.field(p.field).code),
+                levels: p.levels.iter().map(|l| Cow::Borrowed(l.as_str())).collect(),
+                decision: p.decision.as_deref().map(Cow::Borrowed),
+                effective: p.effective,
+                amended: p.amended,
+                abolished: p.abolished,
+                online: p.online.map(|o| Cow::Borrowed(o.as_str())),
+            })
+            .collect(),
+        units: c
+            .units
+            .iter()
+            .map(|u| {
+                let mut published = DocPublished::default();
+                for ch in Channel::ALL {
+                    let p = u.postings(ch);
+                    if !p.given {
+                        continue;
+                    }
+                    let list = published.channel_mut(ch);
+                    list.extend(p.iter().map(|(id, on)| DocPosting {
+                        procedure: code(id),
+                        on,
+                    }));
+                    list.extend(p.unknown.iter().map(|(s, on)| DocPosting {
+                        procedure: Cow::Borrowed(s.as_str()),
+                        on: *on,
+                    }));
+                }
+                DocUnit {
+                    code: Cow::Borrowed(&u.code),
+                    name: Cow::Borrowed(&u.name),
+                    level: Cow::Borrowed(u.level.as_str()),
+                    parent: u.parent_code.as_deref().map(Cow::Borrowed),
+                    valid_from: u.valid_from,
+                    valid_to: u.valid_to,
+                    successors: u
+                        .successors
+                        .iter()
+                        .map(|s| Cow::Borrowed(s.as_str()))
+                        .collect(),
+                    applies: u.applies_given.then(|| DocApplies {
+                        add: u.applies_add.iter().map(|&id| code(id)).collect(),
+                        remove: u.applies_remove.iter().map(|&id| code(id)).collect(),
+                    }),
+                    published,
+                }
+            })
+            .collect(),
+        reports: c
+            .reports
+            .iter()
+            .map(|r| DocReport {
+                unit: Cow::Borrowed(&c.unit(r.unit).code),
+                scope: Cow::Borrowed(r.scope.as_str()),
+                channel: Cow::Borrowed(r.channel.as_str()),
+                fields: r.fields.map(u64::from),
+                procedures: r.procedures.map(u64::from),
+                published: r.published.map(u64::from),
+                fields_published: r.fields_published.map(u64::from),
+                approximate: r.approximate,
+                note: r.note.as_deref().map(Cow::Borrowed),
+            })
+            .collect(),
+    }
+}

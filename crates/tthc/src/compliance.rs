@@ -1,0 +1,555 @@
+//! Compliance: applicable, published, outdated and missing procedures per unit and channel,
+//! per field, groups of a level inside a parent, and ranking — exactly as `format.md` §2–3.
+//!
+//! One pass over the catalogue. Per unit the work is proportional to its postings plus its
+//! applicable procedures; a per-procedure stamp array replaces per-unit hash sets, so no memory
+//! is allocated per posting.
+
+mod json;
+
+use crate::catalog::{Catalog, FieldId, ProcId, Scope, UnitId};
+use crate::error::{Code, Error, Problem};
+use crate::model::{Channel, Date, Level};
+use crate::rate::{mean_permille, Rate};
+
+/// What to compute: the channel and the day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ComplianceOptions {
+    /// The channel (default `one_stop_shop`).
+    pub channel: Channel,
+    /// The day; default the document's `as_of`, else today.
+    pub as_of: Option<Date>,
+}
+
+impl ComplianceOptions {
+    /// Options from the names used by the CLI and the bindings (`"portal"`, `"2018-12-31"`).
+    pub fn parse(channel: Option<&str>, as_of: Option<&str>) -> Result<Self, Error> {
+        let channel = match channel {
+            None => Channel::OneStopShop,
+            Some(c) => Channel::parse(c).ok_or_else(|| {
+                Error::Argument(Problem::new(
+                    Code::UnknownChannel,
+                    "channel",
+                    format!("`{c}` is not a channel (one_stop_shop, portal, national)"),
+                ))
+            })?,
+        };
+        let as_of = match as_of {
+            None => None,
+            Some(d) => Some(Date::parse(d).ok_or_else(|| {
+                Error::Argument(Problem::new(
+                    Code::BadDate,
+                    "as_of",
+                    format!("`{d}` is not a real day written YYYY-MM-DD"),
+                ))
+            })?),
+        };
+        Ok(ComplianceOptions { channel, as_of })
+    }
+}
+
+/// Where a unit's figures come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Counted from item-level postings.
+    Items,
+    /// Taken from a reported figure (a yearly report).
+    Reported,
+    /// A group whose units have both.
+    Mixed,
+}
+
+impl Basis {
+    /// `items`, `reported` or `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Items => "items",
+            Basis::Reported => "reported",
+            Basis::Mixed => "mixed",
+        }
+    }
+}
+
+/// Figures of one field for one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldCompliance {
+    /// The field.
+    pub field: FieldId,
+    /// Applicable procedures of the field.
+    pub applicable: u32,
+    /// Published ones.
+    pub published: u32,
+}
+
+impl FieldCompliance {
+    /// published / applicable.
+    pub fn rate(&self) -> Option<Rate> {
+        Rate::new(self.published, self.applicable)
+    }
+}
+
+/// Figures of one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitCompliance {
+    /// The unit.
+    pub unit: UnitId,
+    /// Counted from items or reported.
+    pub basis: Basis,
+    /// Reported as "khoảng" (about).
+    pub approximate: bool,
+    /// Applicable procedures (unknown for some reports).
+    pub applicable: Option<u32>,
+    /// Published procedures.
+    pub published: Option<u32>,
+    /// Postings older than the procedure's last amendment.
+    pub outdated: Option<u32>,
+    /// Distinct fields among applicable procedures.
+    pub fields: Option<u32>,
+    /// Distinct fields among published procedures.
+    pub fields_published: Option<u32>,
+    /// published / applicable.
+    pub rate: Option<Rate>,
+    /// Competition rank among units of the same level (1, 2, 2, 4); none without a rate.
+    pub rank: Option<u32>,
+    /// Applicable procedures neither published nor outdated, in document order.
+    pub missing: Vec<ProcId>,
+    /// Outdated procedures, in document order.
+    pub outdated_procedures: Vec<ProcId>,
+    /// Per field with at least one applicable procedure, in field order.
+    pub by_field: Vec<FieldCompliance>,
+}
+
+/// Figures of the units of one level inside one parent (e.g. the communes of district 908).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCompliance {
+    /// The parent unit.
+    pub parent: UnitId,
+    /// The level of the units.
+    pub level: Level,
+    /// How many units.
+    pub units: u32,
+    /// Items, reported or mixed.
+    pub basis: Basis,
+    /// Whether any unit's figures are approximate.
+    pub approximate: bool,
+    /// Σ applicable, when every unit has an exact figure.
+    pub applicable: Option<u32>,
+    /// Σ published, when every unit has an exact figure.
+    pub published: Option<u32>,
+    /// Pooled rate Σ published / Σ applicable.
+    pub rate: Option<Rate>,
+    /// Smallest unit rate, in tenths of a percent.
+    pub min_permille: Option<u64>,
+    /// Largest unit rate, in tenths of a percent.
+    pub max_permille: Option<u64>,
+    /// Mean of the exact unit rates (units without a rate left out), rounded once.
+    pub mean_permille: Option<u64>,
+    /// `[smallest, largest]` applicable per unit.
+    pub applicable_per_unit: Option<[u32; 2]>,
+    /// `[smallest, largest]` published per unit.
+    pub published_per_unit: Option<[u32; 2]>,
+    /// `[smallest, largest]` fields published per unit.
+    pub fields_published_per_unit: Option<[u32; 2]>,
+}
+
+/// A posting that does not count, or a report that was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// `posted_unknown`, `posted_not_applicable`, `posted_twice`, `posted_after_as_of` or
+    /// `report_superseded`.
+    pub code: &'static str,
+    /// The unit.
+    pub unit: UnitId,
+    /// The procedure code as posted (none for `report_superseded`).
+    pub procedure: Option<String>,
+}
+
+/// A compliance report for one channel and one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compliance {
+    /// The day used.
+    pub as_of: Date,
+    /// The channel.
+    pub channel: Channel,
+    /// One entry per unit, in document order.
+    pub units: Vec<UnitCompliance>,
+    /// One entry per (parent, child level), in document order of the parents.
+    pub groups: Vec<GroupCompliance>,
+    /// Postings that did not count.
+    pub warnings: Vec<Warning>,
+}
+
+impl Compliance {
+    /// The entry of the unit with this code.
+    pub fn unit_by_code(&self, catalog: &Catalog, code: &str) -> Option<&UnitCompliance> {
+        let id = catalog.unit_id(code)?;
+        self.units.get(id.0 as usize)
+    }
+}
+
+/// Posting states kept per procedure while a unit is scanned (low two bits of a stamp).
+const POSTED: u32 = 1;
+const OUTDATED: u32 = 2;
+const PUBLISHED: u32 = 3;
+
+impl Catalog {
+    /// Compute the compliance report for a channel and a day.
+    pub fn compliance(&self, options: &ComplianceOptions) -> Result<Compliance, Error> {
+        let as_of = options.as_of.or(self.as_of()).unwrap_or_else(Date::today);
+        let channel = options.channel;
+        let mut warnings = Vec::new();
+        let mut scan = Scan::new(self, as_of);
+        let reported = reported_figures(self, channel);
+        let mut units = Vec::with_capacity(self.units().len());
+        for (i, unit) in self.units().iter().enumerate() {
+            let id = UnitId(i as u32);
+            let postings = unit.postings(channel);
+            match reported[i] {
+                Some(report) if !postings.is_given() => units.push(report.into_unit(id)),
+                other => {
+                    if other.is_some() {
+                        warnings.push(Warning {
+                            code: "report_superseded",
+                            unit: id,
+                            procedure: None,
+                        });
+                    }
+                    units.push(scan.unit(id, channel, &mut warnings));
+                }
+            }
+        }
+        rank(self, &mut units);
+        let groups = groups(self, &units);
+        Ok(Compliance {
+            as_of,
+            channel,
+            units,
+            groups,
+            warnings,
+        })
+    }
+}
+
+/// Reported figures that apply to a unit (its own report, or its district's `each_commune`).
+#[derive(Debug, Clone, Copy)]
+struct Reported {
+    applicable: Option<u32>,
+    published: Option<u32>,
+    fields: Option<u32>,
+    fields_published: Option<u32>,
+    approximate: bool,
+}
+
+impl Reported {
+    fn into_unit(self, unit: UnitId) -> UnitCompliance {
+        UnitCompliance {
+            unit,
+            basis: Basis::Reported,
+            approximate: self.approximate,
+            applicable: self.applicable,
+            published: self.published,
+            outdated: Some(0),
+            fields: self.fields,
+            fields_published: self.fields_published,
+            rate: self.applicable.and_then(|a| Rate::new(self.published?, a)),
+            rank: None,
+            missing: Vec::new(),
+            outdated_procedures: Vec::new(),
+            by_field: Vec::new(),
+        }
+    }
+}
+
+fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>> {
+    let mut out: Vec<Option<Reported>> = vec![None; catalog.units().len()];
+    let figures = |r: &crate::catalog::Report| Reported {
+        applicable: r.procedures,
+        published: r.published,
+        fields: r.fields,
+        fields_published: r.fields_published,
+        approximate: r.approximate,
+    };
+    // Figures for each commune first, so a commune's own report wins.
+    for r in catalog.reports().iter().filter(|r| r.channel == channel) {
+        if r.scope == Scope::EachCommune {
+            let mut stack = vec![r.unit];
+            while let Some(u) = stack.pop() {
+                for &c in catalog.children(u) {
+                    if catalog.unit(c).level == Level::Commune {
+                        out[c.0 as usize] = Some(figures(r));
+                    }
+                    stack.push(c);
+                }
+            }
+        }
+    }
+    for r in catalog.reports().iter().filter(|r| r.channel == channel) {
+        if r.scope == Scope::Own {
+            out[r.unit.0 as usize] = Some(figures(r));
+        }
+    }
+    out
+}
+
+/// Per-level applicability and scratch space reused across units.
+struct Scan<'c> {
+    catalog: &'c Catalog,
+    as_of: Date,
+    /// Procedures of each level in force on `as_of`, in id order.
+    by_level: [Vec<ProcId>; 5],
+    /// Whether procedure p is in `by_level[level]`: bit `level` of `in_level[p]`.
+    in_level: Vec<u8>,
+    /// `stamp << 2 | state` per procedure for the unit being scanned.
+    mark: Vec<u32>,
+    /// `stamp << 2 | 1` for added, `| 2` for removed procedures of the unit being scanned.
+    overrides: Vec<u32>,
+    stamp: u32,
+    field_applicable: Vec<u32>,
+    field_published: Vec<u32>,
+}
+
+impl<'c> Scan<'c> {
+    fn new(catalog: &'c Catalog, as_of: Date) -> Self {
+        let n = catalog.procedures().len();
+        let mut by_level: [Vec<ProcId>; 5] = Default::default();
+        let mut in_level = vec![0u8; n];
+        for (i, p) in catalog.procedures().iter().enumerate() {
+            if !p.in_force(as_of) {
+                continue;
+            }
+            for l in p.levels.iter() {
+                by_level[l as usize].push(ProcId(i as u32));
+                in_level[i] |= 1 << (l as u8);
+            }
+        }
+        let f = catalog.fields().len();
+        Scan {
+            catalog,
+            as_of,
+            by_level,
+            in_level,
+            mark: vec![0; n],
+            overrides: vec![0; n],
+            stamp: 0,
+            field_applicable: vec![0; f],
+            field_published: vec![0; f],
+        }
+    }
+
+    fn unit(
+        &mut self,
+        id: UnitId,
+        channel: Channel,
+        warnings: &mut Vec<Warning>,
+    ) -> UnitCompliance {
+        let unit = self.catalog.unit(id);
+        self.stamp += 1;
+        let s = self.stamp << 2;
+        for &p in &unit.applies_add {
+            self.overrides[p.0 as usize] = s | 1;
+        }
+        for &p in &unit.applies_remove {
+            self.overrides[p.0 as usize] = s | 2;
+        }
+        let level_bit = 1u8 << (unit.level as u8);
+        let applies = |this: &Self, p: usize| -> bool {
+            let o = this.overrides[p];
+            if o >> 2 == this.stamp {
+                o & 3 == 1
+            } else {
+                this.in_level[p] & level_bit != 0
+            }
+        };
+        let postings = unit.postings(channel);
+        let (ids, dates) = (postings.ids(), postings.dates());
+        let mut warn = |code: &'static str, p: &str| {
+            warnings.push(Warning {
+                code,
+                unit: id,
+                procedure: Some(p.to_owned()),
+            });
+        };
+        for (k, &p) in ids.iter().enumerate() {
+            let pi = p.0 as usize;
+            let proc = self.catalog.procedure(p);
+            if !applies(self, pi) {
+                warn("posted_not_applicable", proc.code.as_str());
+                continue;
+            }
+            let on = dates.get(k).copied().flatten();
+            let state = match on {
+                Some(d) if d > self.as_of => {
+                    warn("posted_after_as_of", proc.code.as_str());
+                    POSTED
+                }
+                Some(d) if proc.amended.is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
+                _ => PUBLISHED,
+            };
+            let prev = self.mark[pi];
+            if prev >> 2 == self.stamp {
+                warn("posted_twice", proc.code.as_str());
+                self.mark[pi] = s | (prev & 3).max(state);
+            } else {
+                self.mark[pi] = s | state;
+            }
+        }
+        for (code, _) in postings.unknown() {
+            warn("posted_unknown", code);
+        }
+        // Walk the applicable procedures once, in id order: counts, fields, missing.
+        let mut applicable_list: Vec<ProcId> = self.by_level[unit.level as usize]
+            .iter()
+            .copied()
+            .filter(|p| applies(self, p.0 as usize))
+            .collect();
+        let extra: Vec<ProcId> = unit
+            .applies_add
+            .iter()
+            .copied()
+            .filter(|p| self.in_level[p.0 as usize] & level_bit == 0 && applies(self, p.0 as usize))
+            .collect();
+        if !extra.is_empty() {
+            applicable_list.extend(extra);
+            applicable_list.sort_unstable();
+        }
+        let (mut published, mut outdated) = (0u32, 0u32);
+        let mut missing = Vec::new();
+        let mut outdated_procedures = Vec::new();
+        let mut touched: Vec<FieldId> = Vec::new();
+        for &p in &applicable_list {
+            let f = self.catalog.procedure(p).field.0 as usize;
+            if self.field_applicable[f] == 0 {
+                touched.push(FieldId(f as u32));
+            }
+            self.field_applicable[f] += 1;
+            let m = self.mark[p.0 as usize];
+            let state = if m >> 2 == self.stamp { m & 3 } else { 0 };
+            match state {
+                PUBLISHED => {
+                    published += 1;
+                    self.field_published[f] += 1;
+                }
+                OUTDATED => {
+                    outdated += 1;
+                    outdated_procedures.push(p);
+                }
+                _ => missing.push(p),
+            }
+        }
+        touched.sort_unstable();
+        let mut by_field = Vec::with_capacity(touched.len());
+        let mut fields_published = 0;
+        for f in touched {
+            let fi = f.0 as usize;
+            let fc = FieldCompliance {
+                field: f,
+                applicable: self.field_applicable[fi],
+                published: self.field_published[fi],
+            };
+            fields_published += u32::from(fc.published > 0);
+            self.field_applicable[fi] = 0;
+            self.field_published[fi] = 0;
+            by_field.push(fc);
+        }
+        let applicable = applicable_list.len() as u32;
+        UnitCompliance {
+            unit: id,
+            basis: Basis::Items,
+            approximate: false,
+            applicable: Some(applicable),
+            published: Some(published),
+            outdated: Some(outdated),
+            fields: Some(by_field.len() as u32),
+            fields_published: Some(fields_published),
+            rate: Rate::new(published, applicable),
+            rank: None,
+            missing,
+            outdated_procedures,
+            by_field,
+        }
+    }
+}
+
+/// Competition ranking by rate among units of the same level.
+fn rank(catalog: &Catalog, units: &mut [UnitCompliance]) {
+    for level in [Level::Province, Level::District, Level::Commune] {
+        let mut ranked: Vec<(usize, Rate)> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| catalog.unit(u.unit).level == level)
+            .filter_map(|(i, u)| u.rate.map(|r| (i, r)))
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp_value(a.1).then(a.0.cmp(&b.0)));
+        let mut current = 0;
+        for k in 0..ranked.len() {
+            if k == 0 || ranked[k].1.cmp_value(ranked[k - 1].1).is_ne() {
+                current = k as u32 + 1;
+            }
+            units[ranked[k].0].rank = Some(current);
+        }
+    }
+}
+
+fn min_max(values: impl Iterator<Item = u32>) -> Option<[u32; 2]> {
+    values.fold(None, |acc, v| match acc {
+        None => Some([v, v]),
+        Some([lo, hi]) => Some([lo.min(v), hi.max(v)]),
+    })
+}
+
+fn groups(catalog: &Catalog, units: &[UnitCompliance]) -> Vec<GroupCompliance> {
+    let mut out = Vec::new();
+    for (i, _) in catalog.units().iter().enumerate() {
+        let parent = UnitId(i as u32);
+        let children = catalog.children(parent);
+        for level in [Level::Province, Level::District, Level::Commune] {
+            let members: Vec<&UnitCompliance> = children
+                .iter()
+                .filter(|c| catalog.unit(**c).level == level)
+                .map(|c| &units[c.0 as usize])
+                .collect();
+            if !members.is_empty() {
+                out.push(group(parent, level, &members));
+            }
+        }
+    }
+    out
+}
+
+fn group(parent: UnitId, level: Level, members: &[&UnitCompliance]) -> GroupCompliance {
+    let items = members.iter().filter(|u| u.basis == Basis::Items).count();
+    let basis = match items {
+        0 => Basis::Reported,
+        n if n == members.len() => Basis::Items,
+        _ => Basis::Mixed,
+    };
+    let approximate = members.iter().any(|u| u.approximate);
+    let exact_sum = |get: fn(&UnitCompliance) -> Option<u32>| -> Option<u32> {
+        if approximate {
+            return None;
+        }
+        members
+            .iter()
+            .try_fold(0u32, |acc, u| get(u).and_then(|v| acc.checked_add(v)))
+    };
+    let applicable = exact_sum(|u| u.applicable);
+    let published = exact_sum(|u| u.published);
+    let rates: Vec<Rate> = members.iter().filter_map(|u| u.rate).collect();
+    let permilles = rates.iter().map(|r| r.permille());
+    GroupCompliance {
+        parent,
+        level,
+        units: members.len() as u32,
+        basis,
+        approximate,
+        applicable,
+        published,
+        rate: applicable.and_then(|a| Rate::new(published?, a)),
+        min_permille: permilles.clone().min(),
+        max_permille: permilles.max(),
+        mean_permille: mean_permille(&rates),
+        applicable_per_unit: min_max(members.iter().filter_map(|u| u.applicable)),
+        published_per_unit: min_max(members.iter().filter_map(|u| u.published)),
+        fields_published_per_unit: min_max(members.iter().filter_map(|u| u.fields_published)),
+    }
+}

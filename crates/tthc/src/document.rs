@@ -1,0 +1,210 @@
+//! The catalogue document of format v1 as plain data, before validation.
+//!
+//! A [`Document`] is what the JSON reader produces and the importers build; it holds text as
+//! written (borrowed from the input where possible). [`crate::Catalog::from_document`] validates it
+//! into an indexed, immutable catalogue; [`crate::Catalog::to_document`] goes back.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::model::Date;
+
+/// Text borrowed from the input or owned.
+pub type Text<'a> = Cow<'a, str>;
+
+/// A whole catalogue document (format v1).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Document<'a> {
+    /// Format version; always 1 when written.
+    pub tthc: u32,
+    /// Human title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text<'a>>,
+    /// The day the publication data describes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// Where the data came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text<'a>>,
+    /// Fields (lĩnh vực).
+    pub fields: Vec<DocField<'a>>,
+    /// Procedures (thủ tục hành chính).
+    pub procedures: Vec<DocProcedure<'a>>,
+    /// Administrative units and their postings.
+    pub units: Vec<DocUnit<'a>>,
+    /// Figures reported where no item-level data exists.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<DocReport<'a>>,
+}
+
+/// A field: `{ "code", "name", "name_en" }`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocField<'a> {
+    /// Unique, non-empty code.
+    pub code: Text<'a>,
+    /// Vietnamese name.
+    pub name: Text<'a>,
+    /// English name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<Text<'a>>,
+}
+
+/// A procedure.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocProcedure<'a> {
+    /// `d.dddddd` with an optional local suffix.
+    pub code: Text<'a>,
+    /// Name.
+    pub name: Text<'a>,
+    /// The code of its field.
+    pub field: Text<'a>,
+    /// Level names (`central`, `province`, `district`, `commune`, `other`).
+    pub levels: Vec<Text<'a>>,
+    /// Số quyết định công bố.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Text<'a>>,
+    /// In force from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// Last amended on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amended: Option<Date>,
+    /// Abolished on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abolished: Option<Date>,
+    /// `full`, `partial` or `none`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub online: Option<Text<'a>>,
+}
+
+/// An administrative unit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocUnit<'a> {
+    /// GSO code: 2 digits for a province, 3 for a district, 5 for a commune.
+    pub code: Text<'a>,
+    /// Name.
+    pub name: Text<'a>,
+    /// `province`, `district` or `commune`.
+    pub level: Text<'a>,
+    /// Parent unit's code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Text<'a>>,
+    /// First day of existence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    /// Last day of existence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<Date>,
+    /// Units it became.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<Text<'a>>,
+    /// Overrides of which procedures apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies: Option<DocApplies<'a>>,
+    /// Postings per channel, in the format's channel order; absent channels are empty.
+    #[serde(skip_serializing_if = "DocPublished::is_empty")]
+    pub published: DocPublished<'a>,
+}
+
+/// `applies`: `{ "add": [...], "remove": [...] }`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocApplies<'a> {
+    /// Procedures that apply although their levels say otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub add: Vec<Text<'a>>,
+    /// Procedures that do not apply although their levels say so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<Text<'a>>,
+}
+
+/// `published`: postings per channel.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocPublished<'a> {
+    /// At the one-stop desk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub one_stop_shop: Option<Vec<DocPosting<'a>>>,
+    /// On the portal or website.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portal: Option<Vec<DocPosting<'a>>>,
+    /// On the national portal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub national: Option<Vec<DocPosting<'a>>>,
+}
+
+impl<'a> DocPublished<'a> {
+    /// Whether no channel is given.
+    pub fn is_empty(&self) -> bool {
+        self.one_stop_shop.is_none() && self.portal.is_none() && self.national.is_none()
+    }
+
+    /// The postings of a channel.
+    pub fn channel(&self, c: crate::Channel) -> Option<&Vec<DocPosting<'a>>> {
+        match c {
+            crate::Channel::OneStopShop => self.one_stop_shop.as_ref(),
+            crate::Channel::Portal => self.portal.as_ref(),
+            crate::Channel::National => self.national.as_ref(),
+        }
+    }
+
+    /// The postings of a channel, mutably (created empty when absent).
+    pub fn channel_mut(&mut self, c: crate::Channel) -> &mut Vec<DocPosting<'a>> {
+        match c {
+            crate::Channel::OneStopShop => self.one_stop_shop.get_or_insert_with(Vec::new),
+            crate::Channel::Portal => self.portal.get_or_insert_with(Vec::new),
+            crate::Channel::National => self.national.get_or_insert_with(Vec::new),
+        }
+    }
+}
+
+/// A posting: a procedure code and, when known, the day it was posted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocPosting<'a> {
+    /// The procedure's code.
+    pub procedure: Text<'a>,
+    /// When it was posted.
+    pub on: Option<Date>,
+}
+
+impl Serialize for DocPosting<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self.on {
+            None => s.serialize_str(&self.procedure),
+            Some(on) => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("procedure", &self.procedure)?;
+                m.serialize_entry("on", &on)?;
+                m.end()
+            }
+        }
+    }
+}
+
+/// Figures a unit reported where no item-level data exists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocReport<'a> {
+    /// The unit's code.
+    pub unit: Text<'a>,
+    /// `self` or `each_commune`.
+    pub scope: Text<'a>,
+    /// The channel (default `one_stop_shop`).
+    pub channel: Text<'a>,
+    /// Applicable fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<u64>,
+    /// Applicable procedures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procedures: Option<u64>,
+    /// Published procedures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<u64>,
+    /// Fields with at least one published procedure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields_published: Option<u64>,
+    /// The source said "khoảng" (about).
+    pub approximate: bool,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text<'a>>,
+}

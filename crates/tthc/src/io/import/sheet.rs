@@ -1,0 +1,473 @@
+//! Rows of a CSV file or an xlsx worksheet as text, the header row found among the first rows,
+//! and the normalisation of cell text (NFC, trimmed, single spaces).
+
+use std::borrow::Cow;
+use std::io::Cursor;
+
+use calamine::{Data, Reader as _, Xlsx};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::Normalised;
+use crate::error::{Code, Problem};
+
+/// How many rows may stand above the header (titles, notes, blank lines).
+pub(crate) const HEADER_SEARCH_ROWS: usize = 30;
+
+/// The container of a table: CSV text or an xlsx workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Container {
+    Csv,
+    Xlsx,
+}
+
+impl Container {
+    /// xlsx files are zip archives; everything else is read as CSV.
+    pub(crate) fn sniff(bytes: &[u8]) -> Container {
+        if bytes.starts_with(b"PK\x03\x04") {
+            Container::Xlsx
+        } else {
+            Container::Csv
+        }
+    }
+}
+
+/// One row, its cells as text; buffers are reused from row to row.
+#[derive(Debug, Default)]
+pub(crate) struct RowBuf {
+    cells: Vec<String>,
+    numeric: Vec<bool>,
+    len: usize,
+    /// 1-based row number as a spreadsheet shows it.
+    pub(crate) number: u64,
+}
+
+impl RowBuf {
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn push(&mut self, text: &str, numeric: bool) {
+        if self.len == self.cells.len() {
+            self.cells.push(String::new());
+            self.numeric.push(false);
+        }
+        let cell = &mut self.cells[self.len];
+        cell.clear();
+        cell.push_str(text);
+        self.numeric[self.len] = numeric;
+        self.len += 1;
+    }
+
+    fn push_with(&mut self, numeric: bool, write: impl FnOnce(&mut String)) {
+        if self.len == self.cells.len() {
+            self.cells.push(String::new());
+            self.numeric.push(false);
+        }
+        let cell = &mut self.cells[self.len];
+        cell.clear();
+        write(cell);
+        self.numeric[self.len] = numeric;
+        self.len += 1;
+    }
+
+    /// The raw text of cell `i` ("" past the end of the row).
+    pub(crate) fn get(&self, i: usize) -> &str {
+        if i < self.len {
+            &self.cells[i]
+        } else {
+            ""
+        }
+    }
+
+    /// Whether cell `i` was a number in the workbook (never true for CSV).
+    pub(crate) fn is_numeric(&self, i: usize) -> bool {
+        i < self.len && self.numeric[i]
+    }
+
+    /// Number of cells.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether every cell is blank.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.cells[..self.len].iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// The header row: names as written (trimmed) and folded for matching.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    pub(crate) row: u64,
+    pub(crate) names: Vec<String>,
+    pub(crate) folded: Vec<String>,
+    /// Non-blank rows above the header (titles).
+    pub(crate) title_rows: usize,
+    /// Blank rows above the header.
+    pub(crate) blank_rows: usize,
+}
+
+impl Header {
+    fn from_row(row: &RowBuf, title_rows: usize, blank_rows: usize) -> Header {
+        let names: Vec<String> = (0..row.len())
+            .map(|i| collapse_spaces(row.get(i)).into_owned())
+            .collect();
+        let folded = names.iter().map(|n| crate::text::fold(&nfc(n))).collect();
+        Header {
+            row: row.number,
+            names,
+            folded,
+            title_rows,
+            blank_rows,
+        }
+    }
+
+    /// Every column whose folded name is one of the folded `aliases`.
+    pub(crate) fn columns(&self, aliases: &[String]) -> Vec<usize> {
+        self.folded
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| aliases.iter().any(|a| a == *f))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The column's name as written, for error paths.
+    pub(crate) fn name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("", String::as_str)
+    }
+}
+
+/// The rows of one table, after its header.
+pub(crate) struct Sheet<'a> {
+    inner: Inner<'a>,
+}
+
+enum Inner<'a> {
+    Csv {
+        reader: csv::Reader<&'a [u8]>,
+        record: csv::ByteRecord,
+    },
+    Xlsx {
+        range: calamine::Range<Data>,
+        next: usize,
+        first_row: u64,
+    },
+}
+
+/// Problems that stop the reading of a whole file.
+pub(crate) fn file_problem(code: Code, path: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem::new(code, path, message)
+}
+
+impl<'a> Sheet<'a> {
+    /// Open a table and find its header: the first row (among the first
+    /// [`HEADER_SEARCH_ROWS`]) for which `is_header` holds on the folded cells.
+    pub(crate) fn open(
+        bytes: &'a [u8],
+        container: Container,
+        is_header: &dyn Fn(&Header) -> bool,
+        expected: &str,
+    ) -> Result<(Sheet<'a>, Header), Problem> {
+        match container {
+            Container::Csv => Self::open_csv(bytes, is_header, expected),
+            Container::Xlsx => Self::open_xlsx(bytes, is_header, expected),
+        }
+    }
+
+    fn open_csv(
+        bytes: &'a [u8],
+        is_header: &dyn Fn(&Header) -> bool,
+        expected: &str,
+    ) -> Result<(Sheet<'a>, Header), Problem> {
+        if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            return Err(file_problem(
+                Code::BadEncoding,
+                "row 1",
+                "the file is UTF-16 text; save it as CSV UTF-8",
+            ));
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Err(e) = std::str::from_utf8(bytes) {
+            let at = e.valid_up_to();
+            let row = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(file_problem(
+                Code::BadEncoding,
+                format!("row {row}"),
+                format!("the file is not UTF-8 text (invalid byte at offset {at}); save it as CSV UTF-8"),
+            ));
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(file_problem(Code::Empty, "", "the file is empty"));
+        }
+        let mut buf = RowBuf::default();
+        let mut any_rows = false;
+        // Excel writes `;`-separated CSV in locales with a decimal comma (Vietnamese among them).
+        for delimiter in [b',', b';', b'\t'] {
+            let mut sheet = Sheet {
+                inner: Inner::Csv {
+                    reader: csv::ReaderBuilder::new()
+                        .has_headers(false)
+                        .flexible(true)
+                        .delimiter(delimiter)
+                        .from_reader(bytes),
+                    record: csv::ByteRecord::new(),
+                },
+            };
+            let (mut titles, mut blanks) = (0, 0);
+            for _ in 0..HEADER_SEARCH_ROWS {
+                if !sheet.next_row(&mut buf)? {
+                    break;
+                }
+                any_rows = true;
+                if buf.is_blank() {
+                    blanks += 1;
+                    continue;
+                }
+                let header = Header::from_row(&buf, titles, blanks);
+                if is_header(&header) {
+                    return Ok((sheet, header));
+                }
+                titles += 1;
+            }
+        }
+        Err(no_header(any_rows, expected))
+    }
+
+    fn open_xlsx(
+        bytes: &'a [u8],
+        is_header: &dyn Fn(&Header) -> bool,
+        expected: &str,
+    ) -> Result<(Sheet<'a>, Header), Problem> {
+        let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+            file_problem(
+                Code::BadEncoding,
+                "",
+                format!("the file is not a readable xlsx workbook: {e}"),
+            )
+        })?;
+        let mut buf = RowBuf::default();
+        let mut any_rows = false;
+        let sheets = book.sheet_names().len();
+        for n in 0..sheets {
+            let Some(range) = book.worksheet_range_at(n) else {
+                continue;
+            };
+            let range = range.map_err(|e| {
+                file_problem(
+                    Code::BadEncoding,
+                    "",
+                    format!("worksheet {} of the workbook cannot be read: {e}", n + 1),
+                )
+            })?;
+            let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
+            let mut sheet = Sheet {
+                inner: Inner::Xlsx {
+                    range,
+                    next: 0,
+                    first_row,
+                },
+            };
+            let (mut titles, mut blanks) = (0, 0);
+            for _ in 0..HEADER_SEARCH_ROWS {
+                if !sheet.next_row(&mut buf)? {
+                    break;
+                }
+                any_rows = true;
+                if buf.is_blank() {
+                    blanks += 1;
+                    continue;
+                }
+                let header = Header::from_row(&buf, titles, blanks);
+                if is_header(&header) {
+                    return Ok((sheet, header));
+                }
+                titles += 1;
+            }
+        }
+        Err(no_header(any_rows, expected))
+    }
+
+    /// Read the next row into `buf`; `false` at the end.
+    pub(crate) fn next_row(&mut self, buf: &mut RowBuf) -> Result<bool, Problem> {
+        buf.clear();
+        match &mut self.inner {
+            Inner::Csv { reader, record } => {
+                let more = reader.read_byte_record(record).map_err(|e| csv_problem(&e))?;
+                if !more {
+                    return Ok(false);
+                }
+                buf.number = record.position().map_or(0, |p| p.record() + 1);
+                for field in record.iter() {
+                    let text = std::str::from_utf8(field).map_err(|_| {
+                        file_problem(
+                            Code::BadEncoding,
+                            format!("row {}", buf.number),
+                            "the row is not UTF-8 text",
+                        )
+                    })?;
+                    buf.push(text, false);
+                }
+                Ok(true)
+            }
+            Inner::Xlsx {
+                range,
+                next,
+                first_row,
+            } => {
+                if *next >= range.height() {
+                    return Ok(false);
+                }
+                buf.number = *first_row + *next as u64 + 1;
+                for col in 0..range.width() {
+                    push_cell(buf, range.get((*next, col)).unwrap_or(&Data::Empty));
+                }
+                *next += 1;
+                Ok(true)
+            }
+        }
+    }
+}
+
+fn no_header(any_rows: bool, expected: &str) -> Problem {
+    if any_rows {
+        file_problem(
+            Code::MissingColumn,
+            "",
+            format!("no header row with {expected} in the first {HEADER_SEARCH_ROWS} rows"),
+        )
+    } else {
+        file_problem(Code::Empty, "", "the file has no rows")
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> Problem {
+    let row = e.position().map_or(0, |p| p.record() + 1);
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            file_problem(Code::BadEncoding, format!("row {row}"), "the row is not UTF-8 text")
+        }
+        _ => file_problem(Code::BadCell, format!("row {row}"), format!("the CSV text cannot be read: {e}")),
+    }
+}
+
+fn push_cell(buf: &mut RowBuf, cell: &Data) {
+    use std::fmt::Write as _;
+    match cell {
+        Data::Empty => buf.push("", false),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => buf.push(s, false),
+        Data::Int(i) => buf.push_with(true, |s| {
+            let _ = write!(s, "{i}");
+        }),
+        Data::Float(f) => buf.push_with(true, |s| {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                let _ = write!(s, "{}", *f as i64);
+            } else {
+                let _ = write!(s, "{f}");
+            }
+        }),
+        Data::Bool(b) => buf.push(if *b { "true" } else { "false" }, false),
+        Data::DateTime(dt) => buf.push_with(false, |s| {
+            if dt.is_datetime() {
+                let (y, m, d, ..) = dt.to_ymd_hms_milli();
+                let _ = write!(s, "{y:04}-{m:02}-{d:02}");
+            } else {
+                let _ = write!(s, "{}", dt.as_f64());
+            }
+        }),
+        Data::Error(e) => buf.push_with(false, |s| {
+            let _ = write!(s, "{e}");
+        }),
+    }
+}
+
+/// `s` in NFC.
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        let n: String = s.nfc().collect();
+        if n == s {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(n)
+        }
+    }
+}
+
+/// `s` trimmed with runs of white space (any kind, line breaks included) as one space.
+pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    let mut prev_ws = true; // white space at the start is not clean
+    let mut clean = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if prev_ws || c != ' ' {
+                clean = false;
+                break;
+            }
+            prev_ws = true;
+        } else {
+            prev_ws = false;
+        }
+    }
+    if clean && !(prev_ws && !s.is_empty()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+/// Normalise a cell's text (NFC, trimmed, single spaces) and count what changed.
+pub(crate) fn normalise<'s>(s: &'s str, counts: &mut Normalised) -> Cow<'s, str> {
+    let spaced = collapse_spaces(s);
+    let respaced = matches!(spaced, Cow::Owned(_));
+    if respaced {
+        counts.spaces += 1;
+    }
+    if let Cow::Owned(n) = nfc(&spaced) {
+        counts.nfc += 1;
+        return Cow::Owned(n);
+    }
+    spaced
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{collapse_spaces, normalise, Normalised};
+
+    #[test]
+    fn collapses_spaces() {
+        for (i, o) in [
+            ("a b", "a b"),
+            (" a", "a"),
+            ("a ", "a"),
+            ("a  b", "a b"),
+            ("a\nb", "a b"),
+            ("a\u{a0}b", "a b"),
+            ("", ""),
+            ("  ", ""),
+            ("Mã số   ", "Mã số"),
+        ] {
+            assert_eq!(collapse_spaces(i), o, "{i:?}");
+        }
+    }
+
+    #[test]
+    fn counts_what_changed() {
+        let mut n = Normalised::default();
+        assert_eq!(normalise("Hộ tịch", &mut n), "Hộ tịch");
+        assert_eq!((n.nfc, n.spaces), (0, 0));
+        assert_eq!(normalise("Ho\u{323}\u{302} ti\u{323}ch", &mut n), "Hộ tịch");
+        assert_eq!((n.nfc, n.spaces), (1, 0));
+        assert_eq!(normalise(" Hộ  tịch", &mut n), "Hộ tịch");
+        assert_eq!((n.nfc, n.spaces), (1, 1));
+        assert_eq!(normalise(" Ho\u{323}\u{302}  ti\u{323}ch", &mut n), "Hộ tịch");
+        assert_eq!((n.nfc, n.spaces), (2, 2));
+    }
+}

@@ -1,0 +1,133 @@
+//! JSON v1: a lenient single-pass reader that collects every structural problem with its JSON
+//! pointer, and the writer.
+//!
+//! The reader walks the input once with `serde_json`'s `deserialize_any`, borrowing strings from
+//! the input where they have no escapes. A value of the wrong type is recorded and skipped, so
+//! one pass finds every unknown key, missing key, wrong type and bad date of a document. Syntax
+//! errors (including invalid UTF-8 and nesting deeper than 128 levels) stop the reading and carry
+//! their line and column.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeSeed;
+
+use super::json_shapes::{Cx, DocShape, Node};
+use crate::document::Document;
+use crate::error::{Code, Error, Problem};
+
+/// Options for reading documents.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Inputs larger than this many bytes are refused with `too_large` (default 1 GiB).
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { max_bytes: 1 << 30 }
+    }
+}
+
+/// Parse a document; structural problems come back beside the (best-effort) document, so the
+/// validator can add its own and report them all together. Unreadable input is an `Err`.
+pub fn read<'a>(
+    bytes: &'a [u8],
+    options: &ReadOptions,
+) -> Result<(Document<'a>, Vec<Problem>), Error> {
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(too_large(bytes.len() as u64, options.max_bytes));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let at = e.valid_up_to();
+        let (line, column) = line_column(bytes, at);
+        return Err(Error::Format(Problem::new(
+            Code::Syntax,
+            format!("line {line}, column {column}"),
+            format!("the text is not valid UTF-8 (byte {at})"),
+        )));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Format(Problem::new(
+            Code::Syntax,
+            "line 1, column 1",
+            "the input is empty",
+        )));
+    }
+    let cx = Cx::default();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let doc = Node::new(&cx, DocShape)
+        .deserialize(&mut de)
+        .and_then(|doc| de.end().map(|()| doc));
+    match doc {
+        Err(e) => Err(syntax(&e)),
+        Ok(doc) => {
+            let problems = cx.into_problems();
+            if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
+                return Err(Error::Invalid(vec![p.clone()]));
+            }
+            Ok((doc.optional().unwrap_or_default(), problems))
+        }
+    }
+}
+
+/// Read a file whole, refusing it before reading when it is over the limit.
+pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Vec<u8>, Error> {
+    let shown = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(&shown, &e))?;
+    let len = file.metadata().map_err(|e| Error::io(&shown, &e))?.len();
+    if len > options.max_bytes {
+        return Err(too_large(len, options.max_bytes));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(options.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(&shown, &e))?;
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(too_large(bytes.len() as u64, options.max_bytes));
+    }
+    Ok(bytes)
+}
+
+/// Write a document as JSON v1, compact or indented.
+pub fn write(doc: &Document<'_>, pretty: bool) -> String {
+    let out = if pretty {
+        serde_json::to_string_pretty(doc)
+    } else {
+        serde_json::to_string(doc)
+    };
+    // Serialising plain data with string keys cannot fail.
+    out.unwrap_or_default()
+}
+
+fn too_large(len: u64, max: u64) -> Error {
+    Error::Format(Problem::new(
+        Code::TooLarge,
+        "",
+        format!("the input has {len} bytes, more than the limit of {max}"),
+    ))
+}
+
+fn syntax(e: &serde_json::Error) -> Error {
+    let text = e.to_string();
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m)
+        .to_owned();
+    Error::Format(Problem::new(
+        Code::Syntax,
+        format!("line {}, column {}", e.line(), e.column()),
+        message,
+    ))
+}
+
+fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, at - start + 1)
+}

@@ -1,0 +1,4 @@
+//! Reading and writing: JSON v1 documents (and, as they land, portal exports and flat tables).
+
+pub mod json;
+mod json_shapes;

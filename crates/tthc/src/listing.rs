@@ -1,0 +1,569 @@
+//! Procedure lists for people: what a unit must publish, with each procedure's publication
+//! status, or every procedure of a level in force — sorted by field, then by name, in
+//! Vietnamese order.
+//!
+//! This is what the browser widget `<tthc-procedure-list>` shows; it is computed here so every
+//! binding lists the same procedures in the same order with the same statuses.
+//!
+//! ```
+//! use tthc::listing::{ListQuery, Status};
+//! let json = r#"{ "tthc": 1, "as_of": "2026-01-01",
+//!   "fields": [ { "code": "ho-tich", "name": "Hộ tịch" } ],
+//!   "procedures": [
+//!     { "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "ho-tich", "levels": ["commune"] },
+//!     { "code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "ho-tich", "levels": ["commune"] } ],
+//!   "units": [ { "code": "99999", "name": "Xã Mẫu", "level": "commune",
+//!                "published": { "one_stop_shop": ["1.001193"] } } ] }"#;
+//! let catalog = tthc::Catalog::from_json(json.as_bytes())?;
+//! let list = catalog.procedure_list(&ListQuery::parse(Some("99999"), None, None, None, None, None)?)?;
+//! assert_eq!(list[0].code, "1.001193");
+//! assert_eq!(list[0].status, Some(Status::Published));
+//! assert_eq!(list[1].status, Some(Status::Missing));
+//! # Ok::<(), tthc::Error>(())
+//! ```
+
+use rustc_hash::FxHashSet;
+
+use crate::catalog::{Catalog, FieldId, ProcId, Unit};
+use crate::compliance::{Basis, ComplianceOptions};
+use crate::error::{Code, Error, Problem};
+use crate::model::{Channel, Date, Level, Online};
+use crate::text::sort_key;
+
+/// The publication status of one applicable procedure of a unit on one channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Posted, and the posting is not older than the procedure's last amendment.
+    Published,
+    /// Applicable and not posted.
+    Missing,
+    /// Posted before the procedure's last amendment: no longer correct (format.md §2).
+    Outdated,
+}
+
+impl Status {
+    /// All statuses.
+    pub const ALL: [Status; 3] = [Status::Published, Status::Missing, Status::Outdated];
+
+    /// `published`, `missing` or `outdated`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Published => "published",
+            Status::Missing => "missing",
+            Status::Outdated => "outdated",
+        }
+    }
+
+    /// Parse `published`, `missing` or `outdated`.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// Which procedures to list.
+///
+/// With `unit`: the unit's applicable procedures (as of the day, on the channel), each with its
+/// status. Without `unit` but with `level`: every procedure of that level in force on the day,
+/// without status. With neither: every procedure in force, without status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    /// GSO code of the unit.
+    pub unit: Option<String>,
+    /// The level, when no unit is given (with a unit it must be the unit's level, if given).
+    pub level: Option<Level>,
+    /// Only procedures of this field (a field code).
+    pub field: Option<String>,
+    /// Only procedures with this status (needs a unit).
+    pub status: Option<Status>,
+    /// The channel whose postings decide the status (default `one_stop_shop`).
+    pub channel: Channel,
+    /// The day; default the document's `as_of`, else today.
+    pub as_of: Option<Date>,
+}
+
+fn argument(code: Code, path: &str, message: String) -> Error {
+    Error::Argument(Problem::new(code, path, message))
+}
+
+impl ListQuery {
+    /// A query from the names used by the bindings (`"99999"`, `"commune"`, `"ho-tich"`,
+    /// `"missing"`, `"portal"`, `"2026-01-01"`); each bad value is an [`Error::Argument`] whose
+    /// path names the argument.
+    pub fn parse(
+        unit: Option<&str>,
+        level: Option<&str>,
+        field: Option<&str>,
+        status: Option<&str>,
+        channel: Option<&str>,
+        as_of: Option<&str>,
+    ) -> Result<ListQuery, Error> {
+        let options = ComplianceOptions::parse(channel, as_of)?;
+        let level = match level {
+            None => None,
+            Some(l) => Some(Level::parse(l).ok_or_else(|| {
+                argument(
+                    Code::UnknownLevel,
+                    "level",
+                    format!("`{l}` is not a level (central, province, district, commune, other)"),
+                )
+            })?),
+        };
+        let status = match status {
+            None => None,
+            Some(s) => Some(Status::parse(s).ok_or_else(|| {
+                argument(
+                    Code::BadValue,
+                    "status",
+                    format!("`{s}` is not a status (published, missing, outdated)"),
+                )
+            })?),
+        };
+        Ok(ListQuery {
+            unit: unit.map(str::to_owned),
+            level,
+            field: field.map(str::to_owned),
+            status,
+            channel: options.channel,
+            as_of: options.as_of,
+        })
+    }
+}
+
+/// One procedure of a list, with its field attached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedProcedure<'c> {
+    /// The procedure.
+    pub procedure: ProcId,
+    /// Its code (`1.001193`).
+    pub code: &'c str,
+    /// Its name.
+    pub name: &'c str,
+    /// Its field.
+    pub field: FieldId,
+    /// The field's code.
+    pub field_code: &'c str,
+    /// The field's Vietnamese name.
+    pub field_name: &'c str,
+    /// The field's English name, when the document gives one.
+    pub field_name_en: Option<&'c str>,
+    /// How far it can be done online.
+    pub online: Option<Online>,
+    /// Its status for the unit; `None` when listing a level, or when the unit's figures are
+    /// reported rather than counted from postings (no item-level data).
+    pub status: Option<Status>,
+}
+
+impl Catalog {
+    /// The procedures of a unit with their status, or of a level, filtered by field and status,
+    /// sorted by field name, then procedure name, in Vietnamese order ([`crate::text::sort_key`]),
+    /// then by code.
+    ///
+    /// Errors ([`Error::Argument`]): `unknown_unit` (path `unit`), `unknown_field` (path
+    /// `field`), `bad_value` (path `level`) when the level contradicts the unit's, `bad_value`
+    /// (path `status`) for a status filter without a unit.
+    pub fn procedure_list(&self, query: &ListQuery) -> Result<Vec<ListedProcedure<'_>>, Error> {
+        let field = match &query.field {
+            None => None,
+            Some(code) => Some(self.field_id(code).ok_or_else(|| {
+                argument(
+                    Code::UnknownField,
+                    "field",
+                    format!("the document defines no field `{code}`"),
+                )
+            })?),
+        };
+        let rows: Vec<(ProcId, Option<Status>)> = match &query.unit {
+            Some(code) => self.unit_rows(code, query)?,
+            None => {
+                if query.status.is_some() {
+                    return Err(argument(
+                        Code::BadValue,
+                        "status",
+                        "a status filter needs a unit: only a unit's procedures have a status"
+                            .to_owned(),
+                    ));
+                }
+                let as_of = query.as_of.or(self.as_of()).unwrap_or_else(Date::today);
+                self.procedures()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        p.in_force(as_of) && query.level.is_none_or(|l| p.levels.contains(l))
+                    })
+                    .map(|(i, _)| (ProcId(i as u32), None))
+                    .collect()
+            }
+        };
+        let mut field_keys: Vec<Option<Vec<u8>>> = vec![None; self.fields().len()];
+        let mut keyed: Vec<(ListedProcedure<'_>, Vec<u8>)> = rows
+            .into_iter()
+            .filter(|&(p, status)| {
+                field.is_none_or(|f| self.procedure(p).field == f)
+                    && query.status.is_none_or(|s| status == Some(s))
+            })
+            .map(|(p, status)| {
+                let proc = self.procedure(p);
+                let f = self.field(proc.field);
+                let slot = &mut field_keys[proc.field.0 as usize];
+                if slot.is_none() {
+                    *slot = Some(sort_key(&f.name));
+                }
+                let row = ListedProcedure {
+                    procedure: p,
+                    code: proc.code.as_str(),
+                    name: &proc.name,
+                    field: proc.field,
+                    field_code: &f.code,
+                    field_name: &f.name,
+                    field_name_en: f.name_en.as_deref(),
+                    online: proc.online,
+                    status,
+                };
+                (row, sort_key(&proc.name))
+            })
+            .collect();
+        let empty: Vec<u8> = Vec::new();
+        keyed.sort_by(|(a, ka), (b, kb)| {
+            let fa = field_keys[a.field.0 as usize].as_ref().unwrap_or(&empty);
+            let fb = field_keys[b.field.0 as usize].as_ref().unwrap_or(&empty);
+            fa.cmp(fb)
+                .then_with(|| a.field_code.cmp(b.field_code))
+                .then_with(|| ka.cmp(kb))
+                .then_with(|| a.code.cmp(b.code))
+        });
+        Ok(keyed.into_iter().map(|(row, _)| row).collect())
+    }
+
+    /// The applicable procedures of a unit with their status, in id order.
+    fn unit_rows(
+        &self,
+        code: &str,
+        query: &ListQuery,
+    ) -> Result<Vec<(ProcId, Option<Status>)>, Error> {
+        let id = self.unit_id(code).ok_or_else(|| {
+            argument(
+                Code::UnknownUnit,
+                "unit",
+                format!("the document defines no unit `{code}`"),
+            )
+        })?;
+        let unit = self.unit(id);
+        if let Some(level) = query.level.filter(|&l| l != unit.level) {
+            return Err(argument(
+                Code::BadValue,
+                "level",
+                format!(
+                    "unit `{code}` is of level `{}`, not `{level}`",
+                    unit.level.as_str()
+                ),
+            ));
+        }
+        let report = self.compliance(&ComplianceOptions {
+            channel: query.channel,
+            as_of: query.as_of,
+        })?;
+        let applicable = self.applicable(unit, report.as_of);
+        let Some(figures) = report.units.get(id.0 as usize) else {
+            return Ok(applicable.into_iter().map(|p| (p, None)).collect());
+        };
+        if figures.basis != Basis::Items {
+            // Reported figures: the procedures apply, but nobody knows which were posted.
+            return Ok(applicable.into_iter().map(|p| (p, None)).collect());
+        }
+        let missing: FxHashSet<ProcId> = figures.missing.iter().copied().collect();
+        let outdated: FxHashSet<ProcId> = figures.outdated_procedures.iter().copied().collect();
+        Ok(applicable
+            .into_iter()
+            .map(|p| {
+                let status = if missing.contains(&p) {
+                    Status::Missing
+                } else if outdated.contains(&p) {
+                    Status::Outdated
+                } else {
+                    Status::Published
+                };
+                (p, Some(status))
+            })
+            .collect())
+    }
+
+    /// applicable(u) of format.md §2, as `compliance` computes it: procedures of the unit's
+    /// level in force on `as_of`, plus `applies.add`, minus `applies.remove` (remove wins).
+    fn applicable(&self, unit: &Unit, as_of: Date) -> Vec<ProcId> {
+        let add: FxHashSet<ProcId> = unit.applies_add.iter().copied().collect();
+        let remove: FxHashSet<ProcId> = unit.applies_remove.iter().copied().collect();
+        self.procedures()
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (ProcId(i as u32), p))
+            .filter(|(id, p)| {
+                if remove.contains(id) {
+                    false
+                } else if add.contains(id) {
+                    true
+                } else {
+                    p.levels.contains(unit.level) && p.in_force(as_of)
+                }
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{
+      "tthc": 1,
+      "as_of": "2026-03-01",
+      "fields": [
+        { "code": "ho-tich", "name": "Hộ tịch", "name_en": "Civil status" },
+        { "code": "dat-dai", "name": "Đất đai" },
+        { "code": "chung-thuc", "name": "Chứng thực" },
+        { "code": "dan-toc", "name": "Dân tộc" }
+      ],
+      "procedures": [
+        { "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "ho-tich", "levels": ["commune"], "online": "full" },
+        { "code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "ho-tich", "levels": ["commune"], "amended": "2025-07-01" },
+        { "code": "1.000656", "name": "Thủ tục đăng ký khai tử", "field": "ho-tich", "levels": ["commune", "province"] },
+        { "code": "2.000908", "name": "Chứng thực bản sao từ bản chính", "field": "chung-thuc", "levels": ["commune"] },
+        { "code": "1.003000", "name": "Hòa giải tranh chấp đất đai", "field": "dat-dai", "levels": ["commune"] },
+        { "code": "1.004000", "name": "Giao đất", "field": "dat-dai", "levels": ["province"] },
+        { "code": "1.005000", "name": "Thủ tục cũ", "field": "dat-dai", "levels": ["commune"], "abolished": "2025-07-01" },
+        { "code": "1.006000", "name": "Thủ tục mới", "field": "dat-dai", "levels": ["commune"], "effective": "2027-01-01" },
+        { "code": "2.000001", "name": "Công nhận dân tộc", "field": "dan-toc", "levels": ["province"] }
+      ],
+      "units": [
+        { "code": "91", "name": "Tỉnh An Giang", "level": "province" },
+        { "code": "99999", "name": "Xã Mẫu", "level": "commune", "parent": "91",
+          "applies": { "add": ["2.000001"], "remove": ["1.003000"] },
+          "published": {
+            "one_stop_shop": ["1.001193", { "procedure": "1.000894", "on": "2024-01-01" }, "2.000001"],
+            "portal": ["1.001193", "1.000894", "1.000656", "2.000908"]
+          } },
+        { "code": "99998", "name": "Xã Trống", "level": "commune", "parent": "91" }
+      ],
+      "reports": [
+        { "unit": "99998", "scope": "self", "channel": "one_stop_shop", "procedures": 3, "published": 2 }
+      ]
+    }"#;
+
+    fn catalog() -> Catalog {
+        Catalog::from_json(DOC.as_bytes()).expect("the test document is valid")
+    }
+
+    fn query(unit: Option<&str>, level: Option<&str>) -> ListQuery {
+        ListQuery::parse(unit, level, None, None, None, None).expect("valid query")
+    }
+
+    fn codes(list: &[ListedProcedure<'_>]) -> Vec<String> {
+        list.iter().map(|r| r.code.to_owned()).collect()
+    }
+
+    fn statuses<'a>(list: &'a [ListedProcedure<'_>]) -> Vec<(&'a str, Option<&'static str>)> {
+        list.iter()
+            .map(|r| (r.code, r.status.map(Status::as_str)))
+            .collect()
+    }
+
+    #[test]
+    fn unit_list_has_a_status_for_every_applicable_procedure() {
+        let c = catalog();
+        let list = c
+            .procedure_list(&query(Some("99999"), None))
+            .expect("listed");
+        let mut got = statuses(&list);
+        got.sort_unstable();
+        assert_eq!(
+            got,
+            vec![
+                ("1.000656", Some("missing")),
+                ("1.000894", Some("outdated")),
+                ("1.001193", Some("published")),
+                ("2.000001", Some("published")),
+                ("2.000908", Some("missing")),
+            ]
+        );
+        // The counts agree with the compliance report.
+        let report = c.compliance(&ComplianceOptions::default()).expect("report");
+        let unit = report.unit_by_code(&c, "99999").expect("unit");
+        assert_eq!(unit.applicable, Some(list.len() as u32));
+        let published = list
+            .iter()
+            .filter(|r| r.status == Some(Status::Published))
+            .count();
+        assert_eq!(unit.published, Some(published as u32));
+    }
+
+    #[test]
+    fn the_channel_decides_the_status() {
+        let c = catalog();
+        let q =
+            ListQuery::parse(Some("99999"), None, None, None, Some("portal"), None).expect("valid");
+        let list = c.procedure_list(&q).expect("listed");
+        let mut got = statuses(&list);
+        got.sort_unstable();
+        assert_eq!(
+            got,
+            vec![
+                ("1.000656", Some("published")),
+                ("1.000894", Some("published")),
+                ("1.001193", Some("published")),
+                ("2.000001", Some("missing")),
+                ("2.000908", Some("published")),
+            ]
+        );
+    }
+
+    #[test]
+    fn filters_by_field_and_status() {
+        let c = catalog();
+        let q = ListQuery::parse(Some("99999"), None, Some("ho-tich"), None, None, None)
+            .expect("valid");
+        let list = c.procedure_list(&q).expect("listed");
+        assert!(list.iter().all(|r| r.field_code == "ho-tich"));
+        assert_eq!(list.len(), 3);
+        assert!(list.iter().all(|r| r.field_name == "Hộ tịch"));
+        assert!(list.iter().all(|r| r.field_name_en == Some("Civil status")));
+
+        let q = ListQuery::parse(Some("99999"), None, None, Some("missing"), None, None)
+            .expect("valid");
+        let mut got = codes(&c.procedure_list(&q).expect("listed"));
+        got.sort_unstable();
+        assert_eq!(got, vec!["1.000656", "2.000908"]);
+    }
+
+    #[test]
+    fn level_list_is_every_procedure_in_force_without_status() {
+        let c = catalog();
+        let list = c
+            .procedure_list(&query(None, Some("commune")))
+            .expect("listed");
+        let mut got = codes(&list);
+        got.sort_unstable();
+        // Not the abolished 1.005000 nor 1.006000 (effective 2027); 1.003000 is removed only
+        // for unit 99999.
+        assert_eq!(
+            got,
+            vec!["1.000656", "1.000894", "1.001193", "1.003000", "2.000908"]
+        );
+        assert!(list.iter().all(|r| r.status.is_none()));
+        // Another day, other procedures.
+        let q = ListQuery::parse(None, Some("commune"), None, None, None, Some("2027-06-01"))
+            .expect("valid");
+        assert!(codes(&c.procedure_list(&q).expect("listed")).contains(&"1.006000".to_owned()));
+        // Neither unit nor level: everything in force.
+        assert_eq!(
+            c.procedure_list(&ListQuery::default())
+                .expect("listed")
+                .len(),
+            7
+        );
+    }
+
+    #[test]
+    fn sorted_by_field_name_then_procedure_name() {
+        let c = catalog();
+        let list = c.procedure_list(&query(None, None)).expect("listed");
+        let keys: Vec<(Vec<u8>, Vec<u8>)> = list
+            .iter()
+            .map(|r| (sort_key(r.field_name), sort_key(r.name)))
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+        // Each field forms one contiguous group.
+        let mut seen: Vec<&str> = Vec::new();
+        for r in &list {
+            if seen.last() != Some(&r.field_code) {
+                assert!(
+                    !seen.contains(&r.field_code),
+                    "field {} split",
+                    r.field_code
+                );
+                seen.push(r.field_code);
+            }
+        }
+    }
+
+    #[test]
+    fn vietnamese_order_of_fields() {
+        // Chứng thực < Dân tộc < Đất đai < Hộ tịch: đ sorts after d and before e, which
+        // code-point order gets wrong.
+        let c = catalog();
+        let list = c.procedure_list(&query(None, None)).expect("listed");
+        let mut fields: Vec<&str> = list.iter().map(|r| r.field_code).collect();
+        fields.dedup();
+        assert_eq!(fields, vec!["chung-thuc", "dan-toc", "dat-dai", "ho-tich"]);
+    }
+
+    #[test]
+    fn reported_units_list_without_status() {
+        let c = catalog();
+        let list = c
+            .procedure_list(&query(Some("99998"), None))
+            .expect("listed");
+        assert_eq!(list.len(), 5);
+        assert!(list.iter().all(|r| r.status.is_none()));
+        let an_bien = Catalog::an_bien_2018();
+        assert!(an_bien
+            .procedure_list(&query(Some("908"), None))
+            .expect("listed")
+            .is_empty());
+    }
+
+    #[test]
+    fn bad_arguments_are_typed_errors_with_a_path() {
+        let c = catalog();
+        let err = |q: &ListQuery| -> (String, String) {
+            let e = c.procedure_list(q).expect_err("an error");
+            assert!(matches!(e, Error::Argument(_)));
+            (e.code().to_owned(), e.path().to_owned())
+        };
+        assert_eq!(
+            err(&query(Some("12345"), None)),
+            ("unknown_unit".into(), "unit".into())
+        );
+        assert_eq!(
+            err(&ListQuery::parse(Some("99999"), None, Some("x"), None, None, None).expect("ok")),
+            ("unknown_field".into(), "field".into())
+        );
+        assert_eq!(
+            err(&query(Some("99999"), Some("province"))),
+            ("bad_value".into(), "level".into())
+        );
+        assert_eq!(
+            err(
+                &ListQuery::parse(None, Some("commune"), None, Some("missing"), None, None)
+                    .expect("ok")
+            ),
+            ("bad_value".into(), "status".into())
+        );
+        let parse_err = |r: Result<ListQuery, Error>| -> (String, String) {
+            let e = r.expect_err("an error");
+            (e.code().to_owned(), e.path().to_owned())
+        };
+        assert_eq!(
+            parse_err(ListQuery::parse(None, Some("xã"), None, None, None, None)),
+            ("unknown_level".into(), "level".into())
+        );
+        assert_eq!(
+            parse_err(ListQuery::parse(None, None, None, Some("ok"), None, None)),
+            ("bad_value".into(), "status".into())
+        );
+        assert_eq!(
+            parse_err(ListQuery::parse(None, None, None, None, Some("fax"), None)),
+            ("unknown_channel".into(), "channel".into())
+        );
+        assert_eq!(
+            parse_err(ListQuery::parse(
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some("2026-02-30")
+            )),
+            ("bad_date".into(), "as_of".into())
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! Calendar dates (`YYYY-MM-DD`), validated, ordered, four bytes.
+
+use std::fmt;
+use std::num::NonZeroU32;
+
+/// A real calendar day between years 1 and 9999, stored as `y << 9 | m << 5 | d` so that
+/// integer order is date order (and `Option<Date>` is four bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date(NonZeroU32);
+
+impl Date {
+    /// 0001-01-01.
+    pub const MIN: Date = Date(NonZeroU32::MIN.saturating_add((1 << 9) | (1 << 5)));
+
+    /// A date from its parts, or `None` if it is not a real day.
+    pub fn from_ymd(y: u32, m: u32, d: u32) -> Option<Date> {
+        if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        NonZeroU32::new((y << 9) | (m << 5) | d).map(Date)
+    }
+
+    /// Parse exactly `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |acc, &c| {
+                c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+            })
+        };
+        Date::from_ymd(num(0..4)?, num(5..7)?, num(8..10)?)
+    }
+
+    /// Year.
+    pub fn year(self) -> u32 {
+        self.0.get() >> 9
+    }
+    /// Month, 1–12.
+    pub fn month(self) -> u32 {
+        (self.0.get() >> 5) & 0xF
+    }
+    /// Day of the month.
+    pub fn day(self) -> u32 {
+        self.0.get() & 0x1F
+    }
+
+    /// Today in UTC+7 (Vietnam), from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let days = (secs + 7 * 3600) / 86_400;
+        Date::from_days_since_epoch(i64::try_from(days).unwrap_or(0))
+    }
+
+    /// The date `days` after 1970-01-01 (proleptic Gregorian calendar).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        let clamp = |v: i64| u32::try_from(v).unwrap_or(1);
+        Date::from_ymd(clamp(y), clamp(m), clamp(d)).unwrap_or(Date::MIN)
+    }
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn parses_real_days_only() {
+        assert_eq!(
+            Date::parse("2018-12-31").map(|d| d.to_string()).as_deref(),
+            Some("2018-12-31")
+        );
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2018-13-01").is_none());
+        assert!(Date::parse("2018-1-01").is_none());
+        assert!(Date::parse("31/12/2018").is_none());
+        assert!(Date::parse("２018-12-31").is_none());
+        assert!(Date::parse("2018-12-31") < Date::parse("2019-01-01"));
+    }
+
+    #[test]
+    fn civil_from_days() {
+        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(
+            Date::from_days_since_epoch(20_635).to_string(),
+            "2026-06-30"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(11_016).to_string(),
+            "2000-02-29"
+        );
+    }
+}
