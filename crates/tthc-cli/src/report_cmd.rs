@@ -291,7 +291,7 @@ fn warnings_section(out: &mut String, catalog: &Catalog, report: &Compliance, la
             w.code,
             unit.name,
             unit.code,
-            w.procedure.as_deref().unwrap_or("")
+            w.procedure.as_ref().map_or("", |p| p.code(catalog))
         );
     }
     if report.warnings.len() > 50 {

@@ -1,2 +1,156 @@
-//! Import throughput benchmark (being written).
-fn main() {}
+//! CSV import throughput on a 100,000-row flat publication table, beside pandas' `read_csv` of
+//! the same file in the same run. `cargo bench -p tthc --bench import [-- --rows N]`.
+//!
+//! The table is the export (`tthc::io::table::export_csv`) of a synthetic catalogue
+//! (`tthc::synth`), cut to its first N data rows, written to `target/bench-import/`. The import
+//! is the whole job: reading the CSV, checking and normalising every cell, and validating the
+//! catalogue. pandas only parses the text into a data frame of strings
+//! (`dtype=str, keep_default_na=False`), which is less work. Timings are medians of 7 runs.
+//! pandas is looked for in `.venv/bin/python` at the workspace root, then `python3`; without
+//! it the line says "pandas not installed".
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tthc::io::import::{import_bytes, import_path, ImportOptions};
+use tthc::synth::{synth_json, SynthOptions};
+use tthc::Catalog;
+
+const RUNS: usize = 7;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64()
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The first `rows` data rows of the export of a synthetic catalogue.
+fn table(rows: usize) -> String {
+    let options = SynthOptions {
+        communes: 400,
+        districts: 30,
+        provinces: 3,
+        procedures: 300,
+        seed: 7,
+    };
+    let catalog = Catalog::from_json(synth_json(&options).as_bytes()).expect("synthetic catalogue");
+    let csv = tthc::io::table::export_csv(&catalog);
+    let mut end = 0;
+    for (n, line) in csv.split_inclusive('\n').enumerate() {
+        if n > rows {
+            break;
+        }
+        end += line.len();
+    }
+    assert!(
+        csv[..end].lines().count() == rows + 1,
+        "the synthetic table has fewer than {rows} rows"
+    );
+    csv[..end].to_owned()
+}
+
+fn pandas(path: &Path) -> Result<Duration, String> {
+    let venv = workspace_root().join(".venv/bin/python");
+    let python = if venv.exists() {
+        venv
+    } else {
+        PathBuf::from("python3")
+    };
+    let script = format!(
+        "import sys, time\n\
+         try:\n    import pandas\nexcept ImportError:\n    print('missing'); sys.exit(0)\n\
+         times = []\n\
+         for _ in range({RUNS}):\n\
+         \x20   t = time.perf_counter()\n\
+         \x20   df = pandas.read_csv(sys.argv[1], dtype=str, keep_default_na=False)\n\
+         \x20   times.append(time.perf_counter() - t)\n\
+         assert len(df) > 0\n\
+         times.sort()\n\
+         print(times[len(times) // 2], pandas.__version__)\n"
+    );
+    let out = Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(path)
+        .output()
+        .map_err(|e| format!("python not found ({e})"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut words = text.split_whitespace();
+    match words.next() {
+        Some("missing") | None => Err("pandas not installed".to_owned()),
+        Some(secs) => {
+            let secs: f64 = secs.parse().map_err(|_| format!("unexpected output `{text}`"))?;
+            eprintln!("  (pandas {})", words.next().unwrap_or("?"));
+            Ok(Duration::from_secs_f64(secs))
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let rows = args
+        .iter()
+        .position(|a| a == "--rows")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000usize);
+    let text = table(rows);
+    let dir = workspace_root().join("target/bench-import");
+    std::fs::create_dir_all(&dir).expect("bench directory");
+    let path = dir.join(format!("table-{rows}.csv"));
+    std::fs::write(&path, &text).expect("write the table");
+    let bytes = text.len();
+    println!(
+        "flat table: {rows} rows, {:.1} MB, {} ({RUNS} runs, median)",
+        bytes as f64 / 1e6,
+        path.display()
+    );
+
+    let options = ImportOptions::default();
+    let mut times = Vec::new();
+    let mut postings = 0;
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let imported = black_box(import_bytes(text.as_bytes(), None, &options).expect("imports"));
+        times.push(t.elapsed());
+        postings = imported.catalog.posting_count();
+    }
+    let ours = median(times);
+    println!(
+        "tthc import (bytes → validated Catalog): {:>8.1} ms  {:>6.1} MB/s  ({postings} postings)",
+        ours.as_secs_f64() * 1e3,
+        mb_per_s(bytes, ours)
+    );
+    let mut times = Vec::new();
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        black_box(import_path(&path, None, &options).expect("imports"));
+        times.push(t.elapsed());
+    }
+    let from_file = median(times);
+    println!(
+        "tthc import_path (file → Catalog):       {:>8.1} ms  {:>6.1} MB/s",
+        from_file.as_secs_f64() * 1e3,
+        mb_per_s(bytes, from_file)
+    );
+    match pandas(&path) {
+        Ok(d) => println!(
+            "pandas.read_csv(dtype=str) (file → DataFrame): {:>8.1} ms  {:>6.1} MB/s",
+            d.as_secs_f64() * 1e3,
+            mb_per_s(bytes, d)
+        ),
+        Err(why) => println!("pandas.read_csv: {why}"),
+    }
+}

@@ -5,6 +5,10 @@
 //! national catalogue of ten thousand units and millions of postings stays compact.
 
 mod build;
+mod lookup;
+
+pub(crate) use build::Resolved;
+pub(crate) use lookup::CodeTable;
 
 use rustc_hash::FxHashMap;
 
@@ -67,8 +71,8 @@ impl Procedure {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Postings {
     procs: Vec<ProcId>,
-    /// Empty when no posting has a date; otherwise parallel to `procs`.
-    dates: Vec<Option<Date>>,
+    /// `(index in procs, date)` for the postings whose date is known, in index order.
+    dates: Vec<(u32, Date)>,
     /// Postings of codes the document does not define, in document order.
     unknown: Vec<(String, Option<Date>)>,
     /// Whether the document gave this channel at all (even as an empty list).
@@ -78,10 +82,11 @@ pub struct Postings {
 impl Postings {
     /// Known postings with their dates, in document order (duplicates kept).
     pub fn iter(&self) -> impl Iterator<Item = (ProcId, Option<Date>)> + '_ {
-        self.procs
-            .iter()
-            .enumerate()
-            .map(|(i, &p)| (p, self.dates.get(i).copied().flatten()))
+        let mut dates = self.dates.iter().peekable();
+        self.procs.iter().enumerate().map(move |(i, &p)| {
+            let on = dates.next_if(|(k, _)| *k as usize == i).map(|(_, d)| *d);
+            (p, on)
+        })
     }
 
     /// Postings whose code the document does not define.
@@ -104,11 +109,36 @@ impl Postings {
         self.given
     }
 
+    /// Add a posting of a known procedure (postings are added in document order).
+    pub(crate) fn push_known(&mut self, id: ProcId, on: Option<Date>) {
+        if let Some(d) = on {
+            self.dates.push((self.procs.len() as u32, d));
+        }
+        self.procs.push(id);
+    }
+
+    /// Add a posting of a code the document does not define.
+    pub(crate) fn push_unknown(&mut self, code: String, on: Option<Date>) {
+        self.unknown.push((code, on));
+    }
+
+    /// Free the spare capacity left by growing the vectors.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.procs.shrink_to_fit();
+        self.dates.shrink_to_fit();
+    }
+
+    /// Record that the document lists this channel.
+    pub(crate) fn mark_given(&mut self) {
+        self.given = true;
+    }
+
     pub(crate) fn ids(&self) -> &[ProcId] {
         &self.procs
     }
 
-    pub(crate) fn dates(&self) -> &[Option<Date>] {
+    /// `(index, date)` of the dated postings, in index order.
+    pub(crate) fn dates(&self) -> &[(u32, Date)] {
         &self.dates
     }
 }
@@ -209,9 +239,7 @@ pub struct Catalog {
 /// Look-up tables derived from the content.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Index {
-    procedure_by_code: FxHashMap<String, ProcId>,
-    /// National number → id, for codes without a suffix (the fast path of posting look-ups).
-    procedure_by_number: FxHashMap<u32, ProcId>,
+    procedure_by_code: CodeTable,
     field_by_code: FxHashMap<String, FieldId>,
     unit_by_code: FxHashMap<String, UnitId>,
     children: Vec<Vec<UnitId>>,
@@ -260,10 +288,7 @@ impl Catalog {
     }
     /// The id of the procedure with this exact code.
     pub fn procedure_id(&self, code: &str) -> Option<ProcId> {
-        match crate::model::code::national_number(code.as_bytes()) {
-            Some(n) => self.index.procedure_by_number.get(&n).copied(),
-            None => self.index.procedure_by_code.get(code).copied(),
-        }
+        self.index.procedure_by_code.get(code)
     }
     /// The id of the field with this code.
     pub fn field_id(&self, code: &str) -> Option<FieldId> {
@@ -286,6 +311,64 @@ impl Catalog {
             .sum()
     }
 
+    /// Bytes of heap memory the catalogue owns (vectors and strings, by capacity; hash tables
+    /// estimated from their capacity). Used by the benchmark to report memory per posting.
+    pub fn heap_bytes(&self) -> usize {
+        fn s(x: &str) -> usize {
+            x.len()
+        }
+        fn o(x: Option<&String>) -> usize {
+            x.map_or(0, String::capacity)
+        }
+        let fields: usize = self
+            .fields
+            .iter()
+            .map(|f| f.code.capacity() + f.name.capacity() + o(f.name_en.as_ref()))
+            .sum();
+        let procedures: usize = self
+            .procedures
+            .iter()
+            .map(|p| s(p.code.as_str()) + p.name.capacity() + o(p.decision.as_ref()))
+            .sum();
+        let units: usize = self
+            .units
+            .iter()
+            .map(|u| {
+                u.code.capacity()
+                    + u.name.capacity()
+                    + o(u.parent_code.as_ref())
+                    + u.successors.iter().map(String::capacity).sum::<usize>()
+                    + (u.applies_add.capacity() + u.applies_remove.capacity()) * 4
+                    + u.postings
+                        .iter()
+                        .map(|p| {
+                            p.procs.capacity() * 4
+                                + p.dates.capacity() * 8
+                                + p.unknown
+                                    .iter()
+                                    .map(|(c, _)| c.capacity() + 32)
+                                    .sum::<usize>()
+                        })
+                        .sum::<usize>()
+            })
+            .sum();
+        let index = self.index.procedure_by_code.heap_bytes()
+            + (self.index.field_by_code.capacity() + self.index.unit_by_code.capacity()) * 40
+            + self
+                .index
+                .children
+                .iter()
+                .map(|c| c.capacity() * 4 + 24)
+                .sum::<usize>();
+        std::mem::size_of::<Field>() * self.fields.capacity()
+            + std::mem::size_of::<Procedure>() * self.procedures.capacity()
+            + std::mem::size_of::<Unit>() * self.units.capacity()
+            + fields
+            + procedures
+            + units
+            + index
+    }
+
     /// Read a JSON v1 document (see `format.md`) with the default size limit.
     pub fn from_json(bytes: &[u8]) -> Result<Catalog, crate::Error> {
         Self::from_json_with(bytes, &crate::io::json::ReadOptions::default())
@@ -296,8 +379,8 @@ impl Catalog {
         bytes: &[u8],
         options: &crate::io::json::ReadOptions,
     ) -> Result<Catalog, crate::Error> {
-        let (doc, problems) = crate::io::json::read(bytes, options)?;
-        build::build(&doc, problems)
+        let (doc, problems, resolved) = crate::io::json::read_resolving(bytes, options)?;
+        build::build(&doc, problems, resolved)
     }
 
     /// Read a JSON v1 document from a file, refusing files over the size limit before reading.
@@ -311,7 +394,7 @@ impl Catalog {
 
     /// Validate a document and build the catalogue; every problem is reported.
     pub fn from_document(doc: &crate::Document<'_>) -> Result<Catalog, crate::Error> {
-        build::build(doc, Vec::new())
+        build::build(doc, Vec::new(), Vec::new())
     }
 
     /// The catalogue as a document (for writing).

@@ -160,8 +160,27 @@ pub struct Warning {
     pub code: &'static str,
     /// The unit.
     pub unit: UnitId,
-    /// The procedure code as posted (none for `report_superseded`).
-    pub procedure: Option<String>,
+    /// The procedure as posted (none for `report_superseded`).
+    pub procedure: Option<Posted>,
+}
+
+/// What a posting named: a procedure of the catalogue, or a code it does not define.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Posted {
+    /// A procedure of the catalogue.
+    Procedure(ProcId),
+    /// A code the catalogue does not define.
+    Unknown(String),
+}
+
+impl Posted {
+    /// The code as posted.
+    pub fn code<'a>(&'a self, catalog: &'a Catalog) -> &'a str {
+        match self {
+            Posted::Procedure(p) => catalog.procedure(*p).code.as_str(),
+            Posted::Unknown(c) => c,
+        }
+    }
 }
 
 /// A compliance report for one channel and one day.
@@ -304,6 +323,11 @@ struct Scan<'c> {
     /// `stamp << 2 | 1` for added, `| 2` for removed procedures of the unit being scanned.
     overrides: Vec<u32>,
     stamp: u32,
+    /// Reused buffer for a unit's applicable procedures.
+    scratch: Vec<ProcId>,
+    /// Each procedure's field and last amendment, copied out of the procedures for locality.
+    field_of: Vec<u32>,
+    amended: Vec<Option<Date>>,
     field_applicable: Vec<u32>,
     field_published: Vec<u32>,
 }
@@ -331,6 +355,9 @@ impl<'c> Scan<'c> {
             mark: vec![0; n],
             overrides: vec![0; n],
             stamp: 0,
+            scratch: Vec::new(),
+            field_of: catalog.procedures().iter().map(|p| p.field.0).collect(),
+            amended: catalog.procedures().iter().map(|p| p.amended).collect(),
             field_applicable: vec![0; f],
             field_published: vec![0; f],
         }
@@ -361,55 +388,61 @@ impl<'c> Scan<'c> {
             }
         };
         let postings = unit.postings(channel);
-        let (ids, dates) = (postings.ids(), postings.dates());
-        let mut warn = |code: &'static str, p: &str| {
+        let (ids, mut dates) = (postings.ids(), postings.dates());
+        let mut warn = |code: &'static str, p: Posted| {
             warnings.push(Warning {
                 code,
                 unit: id,
-                procedure: Some(p.to_owned()),
+                procedure: Some(p),
             });
         };
         for (k, &p) in ids.iter().enumerate() {
             let pi = p.0 as usize;
-            let proc = self.catalog.procedure(p);
+            let on = match dates.first() {
+                Some(&(at, d)) if at as usize == k => {
+                    dates = &dates[1..];
+                    Some(d)
+                }
+                _ => None,
+            };
             if !applies(self, pi) {
-                warn("posted_not_applicable", proc.code.as_str());
+                warn("posted_not_applicable", Posted::Procedure(p));
                 continue;
             }
-            let on = dates.get(k).copied().flatten();
             let state = match on {
+                None => PUBLISHED,
                 Some(d) if d > self.as_of => {
-                    warn("posted_after_as_of", proc.code.as_str());
+                    warn("posted_after_as_of", Posted::Procedure(p));
                     POSTED
                 }
-                Some(d) if proc.amended.is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
-                _ => PUBLISHED,
+                Some(d) if self.amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
+                Some(_) => PUBLISHED,
             };
             let prev = self.mark[pi];
             if prev >> 2 == self.stamp {
-                warn("posted_twice", proc.code.as_str());
+                warn("posted_twice", Posted::Procedure(p));
                 self.mark[pi] = s | (prev & 3).max(state);
             } else {
                 self.mark[pi] = s | state;
             }
         }
         for (code, _) in postings.unknown() {
-            warn("posted_unknown", code);
+            warn("posted_unknown", Posted::Unknown(code.clone()));
         }
         // Walk the applicable procedures once, in id order: counts, fields, missing.
-        let mut applicable_list: Vec<ProcId> = self.by_level[unit.level as usize]
-            .iter()
-            .copied()
-            .filter(|p| applies(self, p.0 as usize))
-            .collect();
-        let extra: Vec<ProcId> = unit
-            .applies_add
-            .iter()
-            .copied()
-            .filter(|p| self.in_level[p.0 as usize] & level_bit == 0 && applies(self, p.0 as usize))
-            .collect();
-        if !extra.is_empty() {
-            applicable_list.extend(extra);
+        let mut applicable_list = std::mem::take(&mut self.scratch);
+        applicable_list.clear();
+        applicable_list.extend(
+            self.by_level[unit.level as usize]
+                .iter()
+                .copied()
+                .filter(|p| applies(self, p.0 as usize)),
+        );
+        let before = applicable_list.len();
+        applicable_list.extend(unit.applies_add.iter().copied().filter(|p| {
+            self.in_level[p.0 as usize] & level_bit == 0 && applies(self, p.0 as usize)
+        }));
+        if applicable_list.len() > before {
             applicable_list.sort_unstable();
         }
         let (mut published, mut outdated) = (0u32, 0u32);
@@ -417,7 +450,7 @@ impl<'c> Scan<'c> {
         let mut outdated_procedures = Vec::new();
         let mut touched: Vec<FieldId> = Vec::new();
         for &p in &applicable_list {
-            let f = self.catalog.procedure(p).field.0 as usize;
+            let f = self.field_of[p.0 as usize] as usize;
             if self.field_applicable[f] == 0 {
                 touched.push(FieldId(f as u32));
             }
@@ -452,6 +485,7 @@ impl<'c> Scan<'c> {
             by_field.push(fc);
         }
         let applicable = applicable_list.len() as u32;
+        self.scratch = applicable_list;
         UnitCompliance {
             unit: id,
             basis: Basis::Items,

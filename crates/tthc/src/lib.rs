@@ -24,6 +24,7 @@ pub mod io;
 pub mod listing;
 pub mod model;
 pub mod rate;
+pub mod stats;
 pub mod synth;
 pub mod text;
 
@@ -35,3 +36,8 @@ pub use document::Document;
 pub use error::{Code, Error, Family, Problem};
 pub use model::{Channel, Date, Lang, Level, LevelSet, Online, ProcedureCode};
 pub use rate::{format_percent, Rate};
+
+/// The README's Rust examples, compiled and run by `cargo test --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

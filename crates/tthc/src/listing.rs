@@ -172,27 +172,26 @@ impl Catalog {
                 )
             })?),
         };
-        let rows: Vec<(ProcId, Option<Status>)> = match &query.unit {
-            Some(code) => self.unit_rows(code, query)?,
-            None => {
-                if query.status.is_some() {
-                    return Err(argument(
-                        Code::BadValue,
-                        "status",
-                        "a status filter needs a unit: only a unit's procedures have a status"
-                            .to_owned(),
-                    ));
-                }
-                let as_of = query.as_of.or(self.as_of()).unwrap_or_else(Date::today);
-                self.procedures()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| {
-                        p.in_force(as_of) && query.level.is_none_or(|l| p.levels.contains(l))
-                    })
-                    .map(|(i, _)| (ProcId(i as u32), None))
-                    .collect()
+        let rows: Vec<(ProcId, Option<Status>)> = if let Some(code) = &query.unit {
+            self.unit_rows(code, query)?
+        } else {
+            if query.status.is_some() {
+                return Err(argument(
+                    Code::BadValue,
+                    "status",
+                    "a status filter needs a unit: only a unit's procedures have a status"
+                        .to_owned(),
+                ));
             }
+            let as_of = query.as_of.or(self.as_of()).unwrap_or_else(Date::today);
+            self.procedures()
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.in_force(as_of) && query.level.is_none_or(|l| p.levels.contains(l))
+                })
+                .map(|(i, _)| (ProcId(i as u32), None))
+                .collect()
         };
         let mut field_keys: Vec<Option<Vec<u8>>> = vec![None; self.fields().len()];
         let mut keyed: Vec<(ListedProcedure<'_>, Vec<u8>)> = rows

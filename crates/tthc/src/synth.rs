@@ -176,12 +176,15 @@ pub fn synth_json(o: &SynthOptions) -> String {
     // Procedure p: code 1.00xxxx; every procedure applies to communes, some also to districts
     // or provinces; every 50th amended in 2024, every 97th abolished in 2023.
     let mut amended = vec![false; n as usize];
+    // Bit 0: province, bit 1: district, bit 2: commune.
+    let mut level_bits = vec![4u8; n as usize];
     for p in 0..n {
-        let levels = match r.below(10) {
-            0 => "\"province\",\"commune\"",
-            1 | 2 => "\"district\",\"commune\"",
-            _ => "\"commune\"",
+        let (levels, bits) = match r.below(10) {
+            0 => ("\"province\",\"commune\"", 5),
+            1 | 2 => ("\"district\",\"commune\"", 6),
+            _ => ("\"commune\"", 4),
         };
+        level_bits[p as usize] = bits;
         let name = format!(
             "{} {}{}",
             r.pick(ACTIONS),
@@ -212,6 +215,11 @@ pub fn synth_json(o: &SynthOptions) -> String {
                     level: &str,
                     prefix: &str,
                     parent: Option<String>| {
+        let bit = match level {
+            "province" => 1,
+            "district" => 2,
+            _ => 4,
+        };
         let name = format!("{prefix} {} {}", r.pick(SYLLABLES), r.pick(SYLLABLES));
         let _ = write!(
             s,
@@ -230,6 +238,9 @@ pub fn synth_json(o: &SynthOptions) -> String {
                 let roll = r.below(1000);
                 if roll < 30 + 40 * k as u64 {
                     continue; // missing: 3 % at the desk, 7 % on the portal
+                }
+                if level_bits[p as usize] & bit == 0 && roll > 5 {
+                    continue; // not this unit's level: posted by mistake 0.5 % of the time
                 }
                 if any {
                     s.push(',');

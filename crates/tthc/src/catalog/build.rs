@@ -5,13 +5,13 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    Catalog, Field, FieldId, Index, Postings, ProcId, Procedure, Report, Scope, Unit, UnitId,
+    Catalog, CodeTable, Field, FieldId, Index, Postings, ProcId, Procedure, Report, Scope, Unit,
+    UnitId,
 };
 use crate::document::{
     DocApplies, DocField, DocPosting, DocProcedure, DocPublished, DocReport, DocUnit, Document,
 };
 use crate::error::{Code, Error, Problem};
-use crate::model::code::national_number;
 use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode};
 
 /// Items that already have a structural problem: `(section, index)`.
@@ -52,17 +52,25 @@ impl Builder {
 
 /// Validate and index a document. `problems` are those the reader already found; all problems
 /// together are returned if there is any.
-pub(super) fn build(doc: &Document<'_>, problems: Vec<Problem>) -> Result<Catalog, Error> {
+/// Postings the reader already resolved, per unit (document index) and channel.
+pub(crate) type Resolved = Vec<[Option<Postings>; 3]>;
+
+pub(super) fn build(
+    doc: &Document<'_>,
+    problems: Vec<Problem>,
+    mut resolved: Resolved,
+) -> Result<Catalog, Error> {
     let tainted = tainted_items(&problems);
     let mut b = Builder { problems, tainted };
     let (fields, field_by_code) = fields(&mut b, &doc.fields);
-    let (procedures, procedure_by_code, procedure_by_number) =
-        procedures(&mut b, &doc.procedures, &field_by_code);
-    let lookup = Lookup {
-        by_code: &procedure_by_code,
-        by_number: &procedure_by_number,
-    };
-    let (units, unit_by_code) = units(&mut b, &doc.units, &lookup);
+    let procedures = procedures(&mut b, &doc.procedures, &field_by_code);
+    let lookup = CodeTable::new(
+        procedures
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.code.as_str(), ProcId(i as u32))),
+    );
+    let (units, unit_by_code) = units(&mut b, &doc.units, &lookup, &mut resolved);
     let reports = reports(&mut b, &doc.reports, &unit_by_code, &units);
     if !b.problems.is_empty() {
         return Err(Error::Invalid(b.problems));
@@ -82,8 +90,7 @@ pub(super) fn build(doc: &Document<'_>, problems: Vec<Problem>) -> Result<Catalo
         units,
         reports,
         index: Index {
-            procedure_by_code,
-            procedure_by_number,
+            procedure_by_code: lookup,
             field_by_code,
             unit_by_code,
             children,
@@ -127,26 +134,20 @@ fn fields(b: &mut Builder, docs: &[DocField<'_>]) -> (Vec<Field>, FxHashMap<Stri
     (out, by_code)
 }
 
-type ProcMaps = (FxHashMap<String, ProcId>, FxHashMap<u32, ProcId>);
-
 fn procedures(
     b: &mut Builder,
     docs: &[DocProcedure<'_>],
     field_by_code: &FxHashMap<String, FieldId>,
-) -> (
-    Vec<Procedure>,
-    FxHashMap<String, ProcId>,
-    FxHashMap<u32, ProcId>,
-) {
+) -> Vec<Procedure> {
     let mut out = Vec::with_capacity(docs.len());
-    let (mut by_code, mut by_number): ProcMaps = Default::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (i, p) in docs.iter().enumerate() {
         let path = |k: &str| format!("/procedures/{i}/{k}");
         let Some(code) = ProcedureCode::parse(&p.code) else {
             b.err(Code::BadCode, path("code"), format!("`{}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)", p.code));
             continue;
         };
-        if by_code.contains_key(code.as_str()) {
+        if !seen.insert(&p.code) {
             b.err(
                 Code::DuplicateCode,
                 path("code"),
@@ -198,11 +199,6 @@ fn procedures(
             }
             parsed
         });
-        let id = ProcId(out.len() as u32);
-        if let Some(n) = national_number(code.as_str().as_bytes()) {
-            by_number.insert(n, id);
-        }
-        by_code.insert(code.as_str().to_owned(), id);
         out.push(Procedure {
             code,
             name: p.name.to_string(),
@@ -215,22 +211,7 @@ fn procedures(
             online,
         });
     }
-    (out, by_code, by_number)
-}
-
-/// Resolves procedure codes to ids.
-struct Lookup<'m> {
-    by_code: &'m FxHashMap<String, ProcId>,
-    by_number: &'m FxHashMap<u32, ProcId>,
-}
-
-impl Lookup<'_> {
-    fn get(&self, code: &str) -> Option<ProcId> {
-        match national_number(code.as_bytes()) {
-            Some(n) => self.by_number.get(&n).copied(),
-            None => self.by_code.get(code).copied(),
-        }
-    }
+    out
 }
 
 /// The number of digits of a GSO code at a level.
@@ -245,7 +226,8 @@ fn gso_digits(level: Level) -> usize {
 fn units(
     b: &mut Builder,
     docs: &[DocUnit<'_>],
-    lookup: &Lookup<'_>,
+    lookup: &CodeTable,
+    resolved: &mut Resolved,
 ) -> (Vec<Unit>, FxHashMap<String, UnitId>) {
     let mut out: Vec<Unit> = Vec::with_capacity(docs.len());
     let mut by_code: FxHashMap<String, UnitId> = FxHashMap::default();
@@ -316,7 +298,8 @@ fn units(
             }
         }
         let (applies_add, applies_remove) = applies(b, i, u.applies.as_ref(), lookup);
-        let postings = published(&u.published, lookup);
+        let done = resolved.get_mut(i).map(std::mem::take).unwrap_or_default();
+        let postings = published(&u.published, lookup, done);
         by_code.insert(u.code.to_string(), UnitId(out.len() as u32));
         doc_index.push(i);
         out.push(Unit {
@@ -342,7 +325,7 @@ fn applies(
     b: &mut Builder,
     i: usize,
     applies: Option<&DocApplies<'_>>,
-    lookup: &Lookup<'_>,
+    lookup: &CodeTable,
 ) -> (Vec<ProcId>, Vec<ProcId>) {
     let Some(a) = applies else {
         return (Vec::new(), Vec::new());
@@ -367,22 +350,25 @@ fn applies(
     (add, remove)
 }
 
-fn published(p: &DocPublished<'_>, lookup: &Lookup<'_>) -> [Postings; 3] {
+fn published(
+    p: &DocPublished<'_>,
+    lookup: &CodeTable,
+    mut resolved: [Option<Postings>; 3],
+) -> [Postings; 3] {
     let mut out: [Postings; 3] = Default::default();
     for c in Channel::ALL {
+        if let Some(done) = resolved[c.index()].take() {
+            out[c.index()] = done;
+            continue;
+        }
         let Some(list) = p.channel(c) else { continue };
         let slot = &mut out[c.index()];
-        slot.given = true;
+        slot.mark_given();
         slot.procs.reserve_exact(list.len());
-        let dated = list.iter().any(|x| x.on.is_some());
         for DocPosting { procedure, on } in list {
-            if let Some(id) = lookup.get(procedure) {
-                slot.procs.push(id);
-                if dated {
-                    slot.dates.push(*on);
-                }
-            } else {
-                slot.unknown.push((procedure.to_string(), *on));
+            match lookup.get(procedure) {
+                Some(id) => slot.push_known(id, *on),
+                None => slot.push_unknown(procedure.to_string(), *on),
             }
         }
     }

@@ -160,7 +160,7 @@ impl Compliance {
                 .map(|w| WarningJson {
                     code: w.code,
                     unit: &c.unit(w.unit).code,
-                    procedure: w.procedure.as_deref(),
+                    procedure: w.procedure.as_ref().map(|p| p.code(c)),
                 })
                 .collect(),
         }

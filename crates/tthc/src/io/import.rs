@@ -22,13 +22,12 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
-pub(crate) use sheet::{normalise, Header, RowBuf, Sheet};
+pub(crate) use sheet::{blank, normalise, Container, Header, RowBuf, Sheet};
 
 use crate::catalog::Catalog;
 use crate::error::{Code, Error, Problem};
 use crate::io::table::Col;
 use crate::model::LevelSet;
-use sheet::Container;
 
 /// Which kind of file to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -163,7 +162,7 @@ pub struct Imported {
     pub format: Format,
     /// Data rows below the header (blank rows included).
     pub rows: usize,
-    /// Blank rows (skipped, counted here).
+    /// Blank rows, above or below the header (skipped, counted here).
     pub blank_rows: usize,
     /// Rows above the header (titles).
     pub title_rows: usize,
@@ -239,7 +238,9 @@ pub fn import_bytes(
         if wanted != container {
             let message = match wanted {
                 Container::Xlsx => "the file is not an xlsx workbook (use a -csv format for CSV)",
-                Container::Csv => "the file is an xlsx workbook, not CSV text (use an -xlsx format)",
+                Container::Csv => {
+                    "the file is an xlsx workbook, not CSV text (use an -xlsx format)"
+                }
             };
             return Err(fatal(Problem::new(Code::BadEncoding, "", message)));
         }
@@ -264,8 +265,8 @@ pub fn import_bytes(
     let (mut sheet, header) = Sheet::open(bytes, container, &is_header, expected).map_err(fatal)?;
     let table = wants_table.unwrap_or_else(|| !header.columns(&unit_code).is_empty());
     let format = Format::of(container, table);
-    let mut cx = Cx::new(options.lenient);
-    let doc = if table {
+    let mut cx = Cx::default();
+    let catalog = if table {
         if second.is_some() {
             return Err(Error::Argument(Problem::new(
                 Code::BadValue,
@@ -273,28 +274,20 @@ pub fn import_bytes(
                 "a second file (levels by procedure code) is only read with a portal list, not a flat table",
             )));
         }
-        crate::io::table::read(&mut sheet, &header, &mut cx)?
+        let t = crate::io::table::read(&mut sheet, &header, &mut cx)?;
+        conclude(&mut cx, &header, options, &t.document())?
     } else {
         let levels = match second {
             Some(b) => Some(crate::io::portal::read_levels(b, &mut cx)?),
             None => None,
         };
-        crate::io::portal::read(&mut sheet, &header, levels.as_ref(), &mut cx)?
+        let doc = crate::io::portal::read(&mut sheet, &header, levels.as_ref(), &mut cx)?;
+        conclude(&mut cx, &header, options, &doc)?
     };
-    if cx.rows == cx.blank_rows {
-        return Err(fatal(Problem::new(
-            Code::Empty,
-            format!("row {}", header.row + 1),
-            "the file has a header but no data rows",
-        )));
-    }
-    let mut problems = std::mem::take(&mut cx.problems);
-    problems.sort_by_key(|(row, seq, _)| (*row, *seq));
-    let problems: Vec<Problem> = problems.into_iter().map(|(_, _, p)| p).collect();
-    if !options.lenient && !problems.is_empty() {
-        return Err(Error::Import(problems));
-    }
-    let catalog = Catalog::from_document(&doc)?;
+    let problems: Vec<Problem> = std::mem::take(&mut cx.problems)
+        .into_iter()
+        .map(|(_, _, p)| p)
+        .collect();
     let ignored_columns = header
         .names
         .iter()
@@ -306,7 +299,7 @@ pub fn import_bytes(
         catalog,
         format,
         rows: cx.rows,
-        blank_rows: cx.blank_rows,
+        blank_rows: cx.blank_rows + header.blank_rows,
         title_rows: header.title_rows,
         skipped_rows: cx.skipped_rows,
         skipped: problems,
@@ -316,6 +309,31 @@ pub fn import_bytes(
     })
 }
 
+/// After reading: no data is `empty`; in strict mode any problem fails the import (all of
+/// them, in row order); otherwise the document is validated into the catalogue.
+fn conclude(
+    cx: &mut Cx,
+    header: &Header,
+    options: &ImportOptions,
+    doc: &crate::document::Document<'_>,
+) -> Result<Catalog, Error> {
+    if cx.rows == cx.blank_rows {
+        return Err(fatal(Problem::new(
+            Code::Empty,
+            format!("row {}", header.row + 1),
+            "the file has a header but no data rows",
+        )));
+    }
+    cx.problems.sort_by_key(|(row, seq, _)| (*row, *seq));
+    if !options.lenient && !cx.problems.is_empty() {
+        let problems = std::mem::take(&mut cx.problems);
+        return Err(Error::Import(
+            problems.into_iter().map(|(_, _, p)| p).collect(),
+        ));
+    }
+    Catalog::from_document(doc)
+}
+
 fn fatal(p: Problem) -> Error {
     Error::Import(vec![p])
 }
@@ -323,7 +341,6 @@ fn fatal(p: Problem) -> Error {
 /// State shared by the importers while they read rows.
 #[derive(Debug, Default)]
 pub(crate) struct Cx {
-    pub(crate) lenient: bool,
     pub(crate) normalised: Normalised,
     pub(crate) level_sources: LevelSources,
     /// `(row, sequence, problem)`, sorted by row at the end.
@@ -335,13 +352,6 @@ pub(crate) struct Cx {
 }
 
 impl Cx {
-    fn new(lenient: bool) -> Cx {
-        Cx {
-            lenient,
-            ..Cx::default()
-        }
-    }
-
     /// Record the problems of a row that is skipped.
     pub(crate) fn skip_row(&mut self, row: u64, problems: Vec<Problem>) {
         if problems.is_empty() {
@@ -378,11 +388,18 @@ pub(crate) fn resolve_columns(header: &Header, cols: &[Col]) -> (Vec<Option<usiz
     for col in cols {
         let at = header.columns(&col.folded());
         if at.len() > 1 {
-            let names: Vec<String> = at.iter().map(|&i| format!("\"{}\"", header.name(i))).collect();
+            let names: Vec<String> = at
+                .iter()
+                .map(|&i| format!("\"{}\"", header.name(i)))
+                .collect();
             problems.push(Problem::new(
                 Code::BadCell,
                 format!("row {}", header.row),
-                format!("columns {} all name the {} column; keep one", names.join(", "), col.key),
+                format!(
+                    "columns {} all name the {} column; keep one",
+                    names.join(", "),
+                    col.key
+                ),
             ));
         }
         found.push(at.first().copied());
@@ -402,7 +419,10 @@ pub(crate) fn missing(header: &Header, col: &Col) -> Problem {
 /// Repair a procedure code that a workbook stored as a number (`1.00023` → `1.000230`).
 pub(crate) fn repair_numeric_procedure_code(text: &str, counts: &mut Normalised) -> Option<String> {
     let (int, frac) = text.split_once('.')?;
-    if int.len() == 1 && frac.len() < 6 && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if int.len() == 1
+        && frac.len() < 6
+        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
         counts.numeric_codes += 1;
         Some(format!("{int}.{frac:0<6}"))
     } else {

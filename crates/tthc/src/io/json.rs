@@ -13,6 +13,7 @@ use std::path::Path;
 use serde::de::DeserializeSeed;
 
 use super::json_shapes::{Cx, DocShape, Node};
+use crate::catalog::Resolved;
 use crate::document::Document;
 use crate::error::{Code, Error, Problem};
 
@@ -35,19 +36,39 @@ pub fn read<'a>(
     bytes: &'a [u8],
     options: &ReadOptions,
 ) -> Result<(Document<'a>, Vec<Problem>), Error> {
+    read_with(bytes, options, Cx::default()).map(|(doc, problems, _)| (doc, problems))
+}
+
+/// Like [`read`], but postings of units that come after `procedures` are resolved to ids while
+/// reading and returned apart (the fast path of `Catalog::from_json`).
+pub(crate) fn read_resolving<'a>(
+    bytes: &'a [u8],
+    options: &ReadOptions,
+) -> Result<(Document<'a>, Vec<Problem>, Resolved), Error> {
+    read_with(bytes, options, Cx::resolving())
+}
+
+fn read_with<'a>(
+    bytes: &'a [u8],
+    options: &ReadOptions,
+    cx: Cx,
+) -> Result<(Document<'a>, Vec<Problem>, Resolved), Error> {
     if bytes.len() as u64 > options.max_bytes {
         return Err(too_large(bytes.len() as u64, options.max_bytes));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let at = e.valid_up_to();
-        let (line, column) = line_column(bytes, at);
-        return Err(Error::Format(Problem::new(
-            Code::Syntax,
-            format!("line {line}, column {column}"),
-            format!("the text is not valid UTF-8 (byte {at})"),
-        )));
-    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let (line, column) = line_column(bytes, at);
+            return Err(Error::Format(Problem::new(
+                Code::Syntax,
+                format!("line {line}, column {column}"),
+                format!("the text is not valid UTF-8 (byte {at})"),
+            )));
+        }
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Format(Problem::new(
             Code::Syntax,
@@ -55,19 +76,19 @@ pub fn read<'a>(
             "the input is empty",
         )));
     }
-    let cx = Cx::default();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    // Validated once above: `from_str` does not check each string's UTF-8 again.
+    let mut de = serde_json::Deserializer::from_str(text);
     let doc = Node::new(&cx, DocShape)
         .deserialize(&mut de)
         .and_then(|doc| de.end().map(|()| doc));
     match doc {
         Err(e) => Err(syntax(&e)),
         Ok(doc) => {
-            let problems = cx.into_problems();
+            let (problems, resolved) = cx.into_parts();
             if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
                 return Err(Error::Invalid(vec![p.clone()]));
             }
-            Ok((doc.optional().unwrap_or_default(), problems))
+            Ok((doc.optional().unwrap_or_default(), problems, resolved))
         }
     }
 }

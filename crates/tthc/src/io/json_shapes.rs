@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use crate::catalog::{CodeTable, Postings, ProcId, Resolved};
 use crate::document::{
     DocApplies, DocField, DocPosting, DocProcedure, DocPublished, DocReport, DocUnit, Document,
 };
@@ -21,15 +22,37 @@ enum Seg {
 }
 
 /// The reading context: problems found so far and where we are.
+///
+/// In resolving mode (used by `Catalog::from_json`), once `procedures` has been read the
+/// postings of later units are resolved to ids as they are read, straight into their final
+/// compact vectors, instead of being kept as text in the document.
 #[derive(Default)]
 pub(crate) struct Cx {
     problems: RefCell<Vec<Problem>>,
     path: RefCell<Vec<Seg>>,
+    resolving: bool,
+    table: RefCell<Option<CodeTable>>,
+    resolved: RefCell<Resolved>,
 }
 
 impl Cx {
-    pub(crate) fn into_problems(self) -> Vec<Problem> {
-        self.problems.into_inner()
+    pub(crate) fn resolving() -> Self {
+        Cx {
+            resolving: true,
+            ..Cx::default()
+        }
+    }
+
+    pub(crate) fn into_parts(self) -> (Vec<Problem>, Resolved) {
+        (self.problems.into_inner(), self.resolved.into_inner())
+    }
+
+    /// The index of the unit being read (`/units/i/...`).
+    fn unit_index(&self) -> Option<usize> {
+        match self.path.borrow().get(1) {
+            Some(Seg::Index(i)) => Some(*i),
+            _ => None,
+        }
     }
 
     fn pointer(&self) -> String {
@@ -57,6 +80,13 @@ impl Cx {
 
     fn leave(&self) {
         self.path.borrow_mut().pop();
+    }
+
+    /// Replace the index at the end of the path (cheaper than leave + enter in long arrays).
+    fn set_index(&self, i: usize) {
+        if let Some(Seg::Index(at)) = self.path.borrow_mut().last_mut() {
+            *at = i;
+        }
     }
 
     fn wrong_type(&self, expected: &str, got: &str) {
@@ -493,7 +523,16 @@ impl DocShape {
                     2 => d.as_of = value(cx, map, DateShape(true))?.optional(),
                     3 => d.source = value(cx, map, StrShape(true))?.optional(),
                     4 => d.fields = items(value(cx, map, ArrayShape(FieldShape))?),
-                    5 => d.procedures = items(value(cx, map, ArrayShape(ProcShape))?),
+                    5 => {
+                        d.procedures = items(value(cx, map, ArrayShape(ProcShape))?);
+                        if cx.resolving {
+                            let codes = d.procedures.iter().enumerate();
+                            let table = CodeTable::new(
+                                codes.map(|(i, p)| (p.code.as_ref(), ProcId(i as u32))),
+                            );
+                            *cx.table.borrow_mut() = Some(table);
+                        }
+                    }
                     6 => d.units = items(value(cx, map, ArrayShape(UnitShape))?),
                     _ => d.reports = items(value(cx, map, ArrayShape(ReportShape))?),
                 }
@@ -667,15 +706,173 @@ impl PublishedShape {
         let mut p = DocPublished::default();
         let names = &["one_stop_shop", "portal", "national"];
         object(cx, map, names, &[], Code::UnknownChannel, |i, map| {
-            let postings: Vec<DocPosting<'de>> = value(cx, map, ArrayShape(PostingShape))?
-                .or_default()
-                .into_iter()
-                .filter_map(Got::optional)
-                .collect();
-            *p.channel_mut(Channel::ALL[i]) = postings;
+            let unit = cx.unit_index().filter(|_| cx.table.borrow().is_some());
+            if let Some(unit) = unit {
+                let postings = value(cx, map, ResolvingListShape)?;
+                let mut resolved = cx.resolved.borrow_mut();
+                if resolved.len() <= unit {
+                    resolved.resize_with(unit + 1, Default::default);
+                }
+                resolved[unit][i] = Some(postings);
+            } else {
+                *p.channel_mut(Channel::ALL[i]) = value(cx, map, PostingListShape)?;
+            }
             Ok(())
         })?;
         Ok(p)
+    }
+}
+
+/// The postings of one channel, read straight into their vector (the hot path of a national
+/// document: millions of short strings). Wrong-typed postings are reported and left out.
+#[derive(Clone, Copy)]
+struct PostingListShape;
+impl<'de> Shape<'de> for PostingListShape {
+    type Out = Vec<DocPosting<'de>>;
+    fn expected(&self) -> &'static str {
+        "an array of postings"
+    }
+    fn bad(&self) -> Self::Out {
+        Vec::new()
+    }
+    fn scalar(self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
+        if !matches!(leaf, Leaf::Null) {
+            cx.wrong_type(self.expected(), leaf.kind());
+        }
+        Vec::new()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &Cx, mut seq: A) -> Result<Self::Out, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        cx.enter(Seg::Index(0));
+        let mut i = 0;
+        let result = loop {
+            cx.set_index(i);
+            match seq.next_element_seed(Node::new(cx, PostingShape)) {
+                Ok(Some(Got::Value(p))) => out.push(p),
+                Ok(Some(_)) => {}
+                Ok(None) => break Ok(out),
+                Err(e) => break Err(e),
+            }
+            i += 1;
+        };
+        cx.leave();
+        result
+    }
+}
+
+/// The postings of one channel resolved to procedure ids as they are read.
+#[derive(Clone, Copy)]
+struct ResolvingListShape;
+impl<'de> Shape<'de> for ResolvingListShape {
+    type Out = Postings;
+    fn expected(&self) -> &'static str {
+        "an array of postings"
+    }
+    fn bad(&self) -> Self::Out {
+        let mut p = Postings::default();
+        p.mark_given();
+        p
+    }
+    fn scalar(self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
+        if !matches!(leaf, Leaf::Null) {
+            cx.wrong_type(self.expected(), leaf.kind());
+        }
+        self.bad()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &Cx, mut seq: A) -> Result<Self::Out, A::Error> {
+        let table = cx.table.borrow();
+        let Some(table) = table.as_ref() else {
+            return Ok(self.bad());
+        };
+        let mut out = self.bad();
+        cx.enter(Seg::Index(0));
+        let mut i = 0;
+        let result = loop {
+            cx.set_index(i);
+            let seed = ResolvingPosting {
+                cx,
+                table,
+                out: &mut out,
+            };
+            match seq.next_element_seed(seed) {
+                Ok(Some(())) => {}
+                Ok(None) => {
+                    out.shrink_to_fit();
+                    break Ok(out);
+                }
+                Err(e) => break Err(e),
+            }
+            i += 1;
+        };
+        cx.leave();
+        result
+    }
+}
+
+/// One posting, resolved and pushed as it is read (a plain code takes the shortest path).
+struct ResolvingPosting<'c> {
+    cx: &'c Cx,
+    table: &'c CodeTable,
+    out: &'c mut Postings,
+}
+
+impl ResolvingPosting<'_> {
+    fn push(self, procedure: &str, on: Option<Date>) {
+        match self.table.get(procedure) {
+            Some(id) => self.out.push_known(id, on),
+            None => self.out.push_unknown(procedure.to_owned(), on),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for ResolvingPosting<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ResolvingPosting<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(PostingShape.expected())
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
+        self.push(v, None);
+        Ok(())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.push(v, None);
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        if let Got::Value(p) = PostingShape.map(self.cx, map)? {
+            self.push(&p.procedure, p.on);
+        }
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        PostingShape.seq(self.cx, seq).map(drop)
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        PostingShape.scalar(self.cx, Leaf::Null);
+        Ok(())
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+        PostingShape.scalar(self.cx, Leaf::Bool(v));
+        Ok(())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        PostingShape.scalar(self.cx, Leaf::Int(i128::from(v)));
+        Ok(())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        PostingShape.scalar(self.cx, Leaf::Int(i128::from(v)));
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        PostingShape.scalar(self.cx, Leaf::Float);
+        Ok(())
     }
 }
 

@@ -1,4 +1,7 @@
 //! Reading and writing: JSON v1 documents (and, as they land, portal exports and flat tables).
 
+pub mod import;
 pub mod json;
 mod json_shapes;
+pub mod portal;
+pub mod table;

@@ -6,13 +6,28 @@
 //! ([`Level::parse_label`], [`parse_levels`]), levels from agency wording ([`agency_levels`])
 //! and field codes derived from field names ([`field_code`]). The rules are in `docs/import.md`.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::document::DocField;
 use crate::model::{Level, LevelSet};
 use crate::text::fold;
+
+/// `s` in NFC (borrowed when it already is).
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(s);
+    }
+    let n: String = s.nfc().collect();
+    if n == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(n)
+    }
+}
 
 /// Labels of levels, as written in portal exports, office tables and this library.
 const LEVEL_LABELS: &[(&str, Level)] = &[
@@ -77,11 +92,14 @@ impl Level {
     /// assert_eq!(Level::parse_label("Cấp thôn"), None);
     /// ```
     pub fn parse_label(text: &str) -> Option<Level> {
+        if let Some(l) = Level::parse(text) {
+            return Some(l);
+        }
         let trimmed = text.trim().trim_end_matches('.');
         if let Some(l) = Level::parse(trimmed) {
             return Some(l);
         }
-        let text = crate::io::normalise_nfc(trimmed);
+        let text = nfc(trimmed);
         level_labels().get(&fold(&text)).copied()
     }
 }
@@ -143,7 +161,7 @@ const AGENCY_PREFIXES: &[(&str, Level)] = &[
 ];
 
 /// Words that make a leading-word rule unsafe ("Cục Thuế tỉnh", "Sở ... thành phố").
-const AGENCY_LOCAL_WORDS: &[&str] = &["tỉnh", "thành phố", "huyện", "quận"];
+const AGENCY_LOCAL_WORDS: &[&str] = &["tỉnh", "thành phố", "huyện"];
 
 struct AgencyRules {
     phrases: Vec<(String, Level)>,
@@ -158,7 +176,10 @@ fn agency_rules() -> &'static AgencyRules {
         let words = |s: &str| -> Vec<String> { fold(s).split(' ').map(str::to_owned).collect() };
         AgencyRules {
             phrases: AGENCY_PHRASES.iter().map(|&(p, l)| (fold(p), l)).collect(),
-            prefixes: AGENCY_PREFIXES.iter().map(|&(p, l)| (words(p), l)).collect(),
+            prefixes: AGENCY_PREFIXES
+                .iter()
+                .map(|&(p, l)| (words(p), l))
+                .collect(),
             local: AGENCY_LOCAL_WORDS.iter().map(|w| words(w)).collect(),
             bo_phan: words("bộ phận"),
         }
@@ -174,7 +195,7 @@ fn agency_rules() -> &'static AgencyRules {
 ///    "cấp huyện", "nhân dân huyện", "UBND huyện" → district; "cấp tỉnh", "nhân dân tỉnh",
 ///    "UBND tỉnh" → province; "cấp trung ương", "cấp bộ" → central (several phrases give
 ///    several levels);
-/// 2. otherwise, when the name does not mention "tỉnh", "thành phố", "huyện" or "quận", its
+/// 2. otherwise, when the name does not mention "tỉnh", "thành phố" or "huyện", its
 ///    leading words: "Bộ …" (not "Bộ phận …"), "Bộ trưởng", "Cục …", "Tổng cục …",
 ///    "Thủ tướng", "Chính phủ" → central; "Sở …", "Giám đốc Sở …" → province;
 /// 3. otherwise unknown ("Văn phòng Đăng ký đất đai", "Phòng Tư pháp", "Trung tâm …").
@@ -193,7 +214,7 @@ pub fn agency_levels(text: &str) -> Option<LevelSet> {
     let rules = agency_rules();
     let mut set = LevelSet::EMPTY;
     for piece in text.split(['\n', ';']) {
-        let piece = crate::io::normalise_nfc(piece.trim());
+        let piece = nfc(piece.trim());
         if piece.is_empty() {
             continue;
         }
@@ -210,13 +231,16 @@ pub fn agency_levels(text: &str) -> Option<LevelSet> {
                 .filter(|w| !w.is_empty())
                 .collect();
             let local = rules.local.iter().any(|w| contains_seq(&words, w));
-            let bo_phan = words.starts_with(&rules.bo_phan.iter().map(String::as_str).collect::<Vec<_>>());
+            let bo_phan =
+                words.starts_with(&rules.bo_phan.iter().map(String::as_str).collect::<Vec<_>>());
             if !local && !bo_phan {
                 // The longest matching prefix decides ("giám đốc sở" before nothing).
                 let best = rules
                     .prefixes
                     .iter()
-                    .filter(|(p, _)| words.len() >= p.len() && words.iter().zip(p).all(|(a, b)| a == b))
+                    .filter(|(p, _)| {
+                        words.len() >= p.len() && words.iter().zip(p).all(|(a, b)| a == b)
+                    })
                     .max_by_key(|(p, _)| p.len());
                 if let Some((_, level)) = best {
                     found.insert(*level);
@@ -234,6 +258,10 @@ pub fn agency_levels(text: &str) -> Option<LevelSet> {
 }
 
 /// Whether `hay` contains `needle` starting and ending at word boundaries.
+pub(crate) fn has_words(hay: &str, needle: &str) -> bool {
+    contains_words(hay, needle)
+}
+
 fn contains_words(hay: &str, needle: &str) -> bool {
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let mut from = 0;
@@ -260,7 +288,7 @@ fn contains_seq(words: &[&str], seq: &[String]) -> bool {
 /// `-`, no `-` at either end. "Hộ tịch" → `ho-tich`; "Thi đua – Khen thưởng" →
 /// `thi-dua-khen-thuong`. A name without letters or digits gives `field`.
 pub fn field_code(name: &str) -> String {
-    let folded = fold(&crate::io::normalise_nfc(name));
+    let folded = fold(&nfc(name));
     let mut out = String::with_capacity(folded.len());
     let mut dash = false;
     for c in folded.chars() {
@@ -299,14 +327,6 @@ struct FieldEntry {
     row: u64,
 }
 
-/// A field name that differs from the one a field code already has.
-#[derive(Debug)]
-pub(crate) struct FieldConflict {
-    pub(crate) code: String,
-    pub(crate) name: String,
-    pub(crate) row: u64,
-}
-
 impl FieldTable {
     /// The field with this (normalised, non-empty) name; `variant` is set when the name
     /// equals an earlier one only once folded.
@@ -333,14 +353,15 @@ impl FieldTable {
         i
     }
 
-    /// The field with this code, named `name` when given.
+    /// The field with this code, named `name` when given; `None` when the code already has a
+    /// name that differs from `name` once folded.
     pub(crate) fn by_code(
         &mut self,
         code: &str,
         name: Option<&str>,
         row: u64,
         variant: &mut bool,
-    ) -> Result<u32, FieldConflict> {
+    ) -> Option<u32> {
         let i = if let Some(&i) = self.by_code.get(code) {
             i
         } else {
@@ -374,11 +395,7 @@ impl FieldTable {
                     if entry.folded.as_deref() == Some(folded.as_str()) {
                         *variant = true;
                     } else {
-                        return Err(FieldConflict {
-                            code: code.to_owned(),
-                            name: entry.name.clone().unwrap_or_default(),
-                            row: entry.row,
-                        });
+                        return None;
                     }
                 }
                 None => {
@@ -390,17 +407,40 @@ impl FieldTable {
                 }
             }
         }
-        Ok(i)
+        Some(i)
     }
 
-    /// Fields without a name (a code given, a name never): their first rows.
-    pub(crate) fn unnamed(&self) -> Vec<(u32, String, u64)> {
+    /// The name of the field with this code, if it has one.
+    pub(crate) fn name_of_code(&self, code: &str) -> Option<&str> {
+        self.by_code
+            .get(code)
+            .and_then(|&i| self.entries[i as usize].name.as_deref())
+    }
+
+    /// The field a row would name, without adding it: what [`FieldTable::by_code`] or
+    /// [`FieldTable::by_name`] would return for an existing field.
+    pub(crate) fn peek(&self, code: Option<&str>, name: &str) -> Option<u32> {
+        match code {
+            Some(c) => self.by_code.get(c).copied().or_else(|| {
+                self.by_fold
+                    .get(&fold(name))
+                    .copied()
+                    .filter(|&i| self.entries[i as usize].code.is_none())
+            }),
+            None => self
+                .by_exact
+                .get(name)
+                .or_else(|| self.by_fold.get(&fold(name)))
+                .copied(),
+        }
+    }
+
+    /// The name of a field (empty when it has none).
+    pub(crate) fn name(&self, i: u32) -> &str {
         self.entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.name.is_none())
-            .map(|(i, e)| (i as u32, e.code.clone().unwrap_or_default(), e.row))
-            .collect()
+            .get(i as usize)
+            .and_then(|e| e.name.as_deref())
+            .unwrap_or_default()
     }
 
     /// Give every field its code: its own, or the code derived from its name
@@ -409,7 +449,9 @@ impl FieldTable {
     /// by folded name, then name; the first keeps the code, the next get `-2`, `-3`, …; a code
     /// already given explicitly is never reused. Returns the fields by entry index.
     pub(crate) fn finish(self) -> Vec<DocField<'static>> {
-        let FieldTable { entries, by_code, .. } = self;
+        let FieldTable {
+            entries, by_code, ..
+        } = self;
         let mut codes: Vec<Option<String>> = entries.iter().map(|e| e.code.clone()).collect();
         let mut taken: rustc_hash::FxHashSet<String> = by_code.into_keys().collect();
         let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -432,7 +474,11 @@ impl FieldTable {
             let mut n = 1;
             for i in members {
                 let code = loop {
-                    let candidate = if n == 1 { slug.clone() } else { format!("{slug}-{n}") };
+                    let candidate = if n == 1 {
+                        slug.clone()
+                    } else {
+                        format!("{slug}-{n}")
+                    };
                     n += 1;
                     if !taken.contains(&candidate) {
                         break candidate;
@@ -467,8 +513,8 @@ mod reader {
     use crate::document::{DocProcedure, Document};
     use crate::error::{Code, Error, Problem};
     use crate::io::import::{
-        cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Cx,
-        Header, LevelsByCode, RowBuf, Sheet,
+        cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Container,
+        Cx, Header, LevelsByCode, RowBuf, Sheet,
     };
     use crate::io::table::Col;
     use crate::model::{LevelSet, ProcedureCode};
@@ -476,11 +522,25 @@ mod reader {
     /// The procedure code: `ma_thu_tuc` in the crawl, `Mã số` in the Excel export.
     pub(crate) const CODE: Col = Col {
         key: "code",
-        aliases: &["Mã số", "ma_thu_tuc", "ma_so", "Mã thủ tục", "Mã TTHC", "procedure_code"],
+        aliases: &[
+            "Mã số",
+            "ma_thu_tuc",
+            "ma_so",
+            "Mã thủ tục",
+            "Mã TTHC",
+            "procedure_code",
+        ],
     };
     const NAME: Col = Col {
         key: "name",
-        aliases: &["Tên", "ten_thu_tuc", "ten", "Tên thủ tục", "Tên TTHC", "procedure_name"],
+        aliases: &[
+            "Tên",
+            "ten_thu_tuc",
+            "ten",
+            "Tên thủ tục",
+            "Tên TTHC",
+            "procedure_name",
+        ],
     };
     const FIELD: Col = Col {
         key: "field",
@@ -538,8 +598,10 @@ mod reader {
         let mut procs: Vec<Proc> = Vec::new();
         let mut seen: FxHashMap<String, u64> = FxHashMap::default();
         let mut row = RowBuf::default();
-        let mut undecided = 0usize;
-        while sheet.next_row(&mut row).map_err(|p| Error::Import(vec![p]))? {
+        while sheet
+            .next_row(&mut row)
+            .map_err(|p| Error::Import(vec![p]))?
+        {
             cx.rows += 1;
             if row.is_blank() {
                 cx.blank_rows += 1;
@@ -555,19 +617,35 @@ mod reader {
                 }
             }
             if code.is_empty() {
-                bad.push(Problem::new(Code::BadCode, path(code_c), "no procedure code"));
+                bad.push(Problem::new(
+                    Code::BadCode,
+                    path(code_c),
+                    "no procedure code",
+                ));
             } else if ProcedureCode::parse(&code).is_none() {
                 bad.push(Problem::new(Code::BadCode, path(code_c), format!("`{code}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)")));
             } else if let Some(first) = seen.get(&code) {
-                bad.push(Problem::new(Code::DuplicateCode, path(code_c), format!("procedure `{code}` is already listed in row {first}")));
+                bad.push(Problem::new(
+                    Code::DuplicateCode,
+                    path(code_c),
+                    format!("procedure `{code}` is already listed in row {first}"),
+                ));
             }
             let name = normalise(row.get(name_c), &mut cx.normalised).into_owned();
             if name.is_empty() {
-                bad.push(Problem::new(Code::BadCell, path(name_c), "no procedure name"));
+                bad.push(Problem::new(
+                    Code::BadCell,
+                    path(name_c),
+                    "no procedure name",
+                ));
             }
             let field_name = normalise(row.get(field_c), &mut cx.normalised);
             if field_name.is_empty() {
-                bad.push(Problem::new(Code::BadCell, path(field_c), "no field (lĩnh vực)"));
+                bad.push(Problem::new(
+                    Code::BadCell,
+                    path(field_c),
+                    "no field (lĩnh vực)",
+                ));
             }
             let joined = second.and_then(|s| s.get(&code));
             let mut levels = None;
@@ -600,11 +678,11 @@ mod reader {
                 let (col, why) = match (levels_c, agencies_c) {
                     (Some(c), _) => (c, "no level in this cell".to_owned()),
                     (None, Some(c)) if second.is_some() => (c, format!("procedure `{code}` is not in the second file and its level cannot be told from the agencies; give it in a level column (Cấp thực hiện)")),
+                    (None, Some(c)) if row.get(c).trim().is_empty() => (c, "no agency, so no level; give the portal's metadata CSV as a second file or add a level column (Cấp thực hiện)".to_owned()),
                     (None, Some(c)) => (c, "the level cannot be told from the agencies; give the portal's metadata CSV as a second file or add a level column (Cấp thực hiện)".to_owned()),
                     (None, None) => (code_c, format!("procedure `{code}` is not in the second file")),
                 };
                 bad.push(Problem::new(Code::UnknownLevel, path(col), why));
-                undecided += 1;
             }
             let decision = decision_c
                 .map(|c| normalise(row.get(c), &mut cx.normalised).into_owned())
@@ -614,7 +692,9 @@ mod reader {
                 cx.skip_row(n, bad);
                 continue;
             }
-            let Some((levels, source)) = levels else { continue };
+            let Some((levels, source)) = levels else {
+                continue;
+            };
             match source {
                 0 => cx.level_sources.column += 1,
                 1 => cx.level_sources.second_file += 1,
@@ -634,7 +714,6 @@ mod reader {
                 decision,
             });
         }
-        let _ = undecided;
         let fields = fields.finish();
         let procedures = procs
             .into_iter()
@@ -659,10 +738,15 @@ mod reader {
     pub(crate) fn read_levels(bytes: &[u8], cx: &mut Cx) -> Result<LevelsByCode, Error> {
         let code_f = CODE.folded();
         let levels_f = LEVELS.folded();
-        let is_header = |h: &Header| !h.columns(&code_f).is_empty() && !h.columns(&levels_f).is_empty();
-        let container = super::super::import_container(bytes);
+        let is_header =
+            |h: &Header| !h.columns(&code_f).is_empty() && !h.columns(&levels_f).is_empty();
+        let container = Container::sniff(bytes);
         let in_second = |p: Problem| Problem {
-            path: if p.path.is_empty() { "second file".to_owned() } else { format!("second file, {}", p.path) },
+            path: if p.path.is_empty() {
+                "second file".to_owned()
+            } else {
+                format!("second file, {}", p.path)
+            },
             ..p
         };
         let (mut sheet, header) = Sheet::open(bytes, container, &is_header, "a procedure code and a level column (ma_thu_tuc / Mã số, cap_thuc_hien / Cấp thực hiện)")
@@ -678,7 +762,10 @@ mod reader {
         let mut first_row: FxHashMap<String, u64> = FxHashMap::default();
         let mut row = RowBuf::default();
         let mut scratch = crate::io::import::Normalised::default();
-        while sheet.next_row(&mut row).map_err(|p| Error::Import(vec![in_second(p)]))? {
+        while sheet
+            .next_row(&mut row)
+            .map_err(|p| Error::Import(vec![in_second(p)]))?
+        {
             if row.is_blank() {
                 continue;
             }
@@ -699,7 +786,14 @@ mod reader {
                     first_row.insert(code.clone(), n);
                     out.insert(code, (set, decision));
                 }
-                Err(piece) => cx.add(0, vec![in_second(Problem::new(Code::UnknownLevel, cell_path(n, &header, levels_c), format!("`{piece}` is not a level")))]),
+                Err(piece) => cx.add(
+                    0,
+                    vec![in_second(Problem::new(
+                        Code::UnknownLevel,
+                        cell_path(n, &header, levels_c),
+                        format!("`{piece}` is not a level"),
+                    ))],
+                ),
             }
         }
         Ok(out)
@@ -736,7 +830,10 @@ mod tests {
             assert_eq!(Level::parse_label(text), None, "{text}");
         }
         // Decomposed text (NFD) is read as its NFC form.
-        assert_eq!(Level::parse_label("Ca\u{302}\u{301}p xa\u{303}"), Some(Level::Commune));
+        assert_eq!(
+            Level::parse_label("Ca\u{302}\u{301}p xa\u{303}"),
+            Some(Level::Commune)
+        );
     }
 
     #[test]
@@ -753,7 +850,10 @@ mod tests {
             assert_eq!(field_code("Đất đai"), "dat-dai");
             assert_eq!(field_code("Thi đua – Khen thưởng"), "thi-dua-khen-thuong");
         }
-        assert_eq!(field_code("Cấp, quản lý căn cước"), field_code("cấp quản lý căn cước"));
+        assert_eq!(
+            field_code("Cấp, quản lý căn cước"),
+            field_code("cấp quản lý căn cước")
+        );
         assert_eq!(field_code(" – "), "field");
         assert_eq!(field_code("Chi trả các chế độ BHXH").split('-').count(), 6);
     }

@@ -2,10 +2,10 @@
 //!
 //! A key has four parts, each ended by the byte `0x01`, which is lower than every weight byte:
 //!
-//! 1. **primary** weights, one per collation element: spaces and punctuation (two bytes each,
-//!    `0x02..=0x0F`), other symbols (`0x10` + code point), digits (`0x20..=0x29`), the
-//!    Vietnamese alphabet (`0x30..=0x50`, one byte per letter), other letters (`0x60` + code
-//!    point of the lower-case form);
+//! 1. **primary** weights, one per collation element: spaces, punctuation and symbols of the
+//!    measured table (`0x02..=0x9F`), other symbols (`0xA0` + three bytes of code point), digits
+//!    (`0xA1..=0xAA`), the Vietnamese alphabet (`0xB0..=0xD0`), other letters (`0xE0` + three
+//!    bytes of the code point of the lower-case form);
 //! 2. **secondary** weights: `0x02` for a letter, digit or symbol without accent, then one byte
 //!    per accent (tones `0x0A..=0x0E` in the order huyền, hỏi, ngã, sắc, nặng; other accents from
 //!    the measured table; unknown marks `0xFE` + code point);
@@ -18,7 +18,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::latin::{self, Latin};
@@ -26,14 +26,16 @@ use super::tables::{ASCII, SYMBOLS};
 
 /// Ends each level of a key; lower than any weight byte.
 const LEVEL_SEPARATOR: u8 = 0x01;
+/// Primary of the symbol of rank `r` (1-based) is `SYMBOL + r`.
+const SYMBOL: u8 = 0x01;
 /// Lead byte of a symbol that is not in the measured table (then three bytes of code point).
-const UNKNOWN_SYMBOL: u8 = 0x10;
+const UNKNOWN_SYMBOL: u8 = 0xA0;
 /// Primary of the digit 0; the digit `d` is `DIGIT + d`.
-const DIGIT: u8 = 0x20;
+const DIGIT: u8 = 0xA1;
 /// Primary of the letter `a`; letter `i` of the alphabet is `LETTER + i`.
-const LETTER: u8 = 0x30;
+const LETTER: u8 = 0xB0;
 /// Lead byte of a letter outside the Vietnamese alphabet (then three bytes of code point).
-const OTHER_LETTER: u8 = 0x60;
+const OTHER_LETTER: u8 = 0xE0;
 /// Lead byte of a combining mark that is not in the measured table.
 const UNKNOWN_MARK: u8 = 0xFE;
 /// Tertiary weight of lower-case and uncased elements, and of accents.
@@ -46,8 +48,8 @@ const UPPER: u8 = 0x03;
 pub(super) enum Primary {
     /// No weight at all (control characters, soft hyphen, zero-width characters).
     Ignorable,
-    /// A space, punctuation or symbol: its rank among them (1-based, < 0x0E00).
-    Symbol(u16),
+    /// A space, punctuation or symbol: its rank among them (1-based, at most 0x9E).
+    Symbol(u8),
     /// An ASCII digit.
     Digit(u8),
     /// A letter of the Vietnamese alphabet (index in `LETTERS`).
@@ -70,7 +72,7 @@ pub(super) const IGNORABLE: Ce = Ce {
 };
 
 /// A symbol of the given rank (used by the generated tables).
-pub(super) const fn sym(rank: u16, secondary: u8, tertiary: u8) -> Ce {
+pub(super) const fn sym(rank: u8, secondary: u8, tertiary: u8) -> Ce {
     Ce {
         primary: Primary::Symbol(rank),
         secondary,
@@ -96,6 +98,33 @@ pub(super) const fn letter(index: u8, tertiary: u8) -> Ce {
     }
 }
 
+/// A collation element of an ASCII character, ready to append.
+#[derive(Debug, Clone, Copy)]
+struct Flat {
+    /// The primary byte; 0 for an ignorable character.
+    primary: u8,
+    secondary: u8,
+    tertiary: u8,
+}
+
+/// [`ASCII`] with the primary weights encoded.
+static ASCII_FLAT: [Flat; 128] = {
+    let mut flat = [Flat { primary: 0, secondary: 0, tertiary: 0 }; 128];
+    let mut i = 0;
+    while i < 128 {
+        let ce = ASCII[i];
+        let primary = match ce.primary {
+            Primary::Ignorable => 0,
+            Primary::Symbol(rank) => SYMBOL + rank,
+            Primary::Digit(d) => DIGIT + d,
+            Primary::Letter(l) => LETTER + l,
+        };
+        flat[i] = Flat { primary, secondary: ce.secondary, tertiary: ce.tertiary };
+        i += 1;
+    }
+    flat
+};
+
 /// The three levels of a key being built.
 struct Levels {
     primary: Vec<u8>,
@@ -107,7 +136,7 @@ impl Levels {
     fn with_capacity(n: usize) -> Levels {
         Levels {
             // The primary vector becomes the whole key: room for all four parts.
-            primary: Vec::with_capacity(5 * n + 8),
+            primary: Vec::with_capacity(4 * n + 8),
             secondary: Vec::with_capacity(n + 4),
             tertiary: Vec::with_capacity(n + 4),
         }
@@ -117,15 +146,23 @@ impl Levels {
     fn push_ce(&mut self, ce: Ce) {
         match ce.primary {
             Primary::Ignorable => return,
-            Primary::Symbol(rank) => {
-                let [hi, lo] = rank.to_be_bytes();
-                self.primary.extend_from_slice(&[0x02 + hi, lo]);
-            }
+            Primary::Symbol(rank) => self.primary.push(SYMBOL + rank),
             Primary::Digit(d) => self.primary.push(DIGIT + d),
             Primary::Letter(i) => self.primary.push(LETTER + i),
         }
         self.secondary.push(ce.secondary);
         self.tertiary.push(ce.tertiary);
+    }
+
+    #[inline]
+    fn push_ascii(&mut self, b: u8) {
+        let f = ASCII_FLAT[usize::from(b & 0x7F)];
+        if f.primary == 0 {
+            return;
+        }
+        self.primary.push(f.primary);
+        self.secondary.push(f.secondary);
+        self.tertiary.push(f.tertiary);
     }
 
     #[inline]
@@ -174,6 +211,50 @@ impl Levels {
         }
     }
 
+    /// Push `c` when it cannot make the text non-NFC (a character with no canonical combining
+    /// class and NFC quick check "yes"); return `false` without pushing otherwise.
+    #[inline]
+    fn push_if_nfc(&mut self, table: &[Latin], c: char) -> bool {
+        if c.is_ascii() {
+            self.push_ce(ASCII[c as usize]);
+            return true;
+        }
+        if let Some(e) = latin::lookup(table, c) {
+            if e.letter != 0 {
+                self.push_latin(e);
+                return true;
+            }
+        }
+        if canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            self.push_char(table, c);
+            return true;
+        }
+        false
+    }
+
+    #[inline]
+    fn push_latin(&mut self, e: Latin) {
+        self.push_letter(e.letter - 1, e.upper);
+        for &w in &e.marks {
+            if w != 0 {
+                self.push_mark_weight(w);
+            }
+        }
+    }
+
+    /// The finished key: the three levels, then the (NFC) text.
+    fn finish(self, text: &str) -> Vec<u8> {
+        let Levels { primary: mut key, secondary, tertiary } = self;
+        key.reserve(secondary.len() + tertiary.len() + text.len() + 3);
+        key.push(LEVEL_SEPARATOR);
+        key.extend_from_slice(&secondary);
+        key.push(LEVEL_SEPARATOR);
+        key.extend_from_slice(&tertiary);
+        key.push(LEVEL_SEPARATOR);
+        key.extend_from_slice(text.as_bytes());
+        key
+    }
+
     fn push_char(&mut self, table: &[Latin], c: char) {
         if c.is_ascii() {
             self.push_ce(ASCII[c as usize]);
@@ -181,12 +262,7 @@ impl Levels {
         }
         if let Some(e) = latin::lookup(table, c) {
             if e.letter != 0 {
-                self.push_letter(e.letter - 1, e.upper);
-                for &w in &e.marks {
-                    if w != 0 {
-                        self.push_mark_weight(w);
-                    }
-                }
+                self.push_latin(e);
                 return;
             }
         }
@@ -271,25 +347,37 @@ pub(super) fn nfc(text: &str) -> Cow<'_, str> {
 /// assert_eq!(names, ["An Biên", "Ăn", "bả", "bạ", "Đông Thái", "Tây Yên"]);
 /// ```
 pub fn sort_key(text: &str) -> Vec<u8> {
-    let text = nfc(text);
     let table = latin::table();
-    let mut levels = Levels::with_capacity(text.len());
-    for c in text.chars() {
-        levels.push_char(table, c);
+    let bytes = text.as_bytes();
+    let mut levels = Levels::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            levels.push_ascii(b);
+            i += 1;
+            continue;
+        }
+        if let Some((e, len)) = latin::lookup_utf8(table, &bytes[i..]) {
+            if e.letter != 0 {
+                levels.push_latin(e);
+                i += len;
+                continue;
+            }
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        if !levels.push_if_nfc(table, c) {
+            // Maybe not NFC: start again on the NFC text.
+            let text = nfc(text);
+            let mut levels = Levels::with_capacity(text.len());
+            for c in text.chars() {
+                levels.push_char(table, c);
+            }
+            return levels.finish(&text);
+        }
+        i += c.len_utf8();
     }
-    let Levels {
-        primary: mut key,
-        secondary,
-        tertiary,
-    } = levels;
-    key.reserve(secondary.len() + tertiary.len() + text.len() + 3);
-    key.push(LEVEL_SEPARATOR);
-    key.extend_from_slice(&secondary);
-    key.push(LEVEL_SEPARATOR);
-    key.extend_from_slice(&tertiary);
-    key.push(LEVEL_SEPARATOR);
-    key.extend_from_slice(text.as_bytes());
-    key
+    levels.finish(text)
 }
 
 /// Compare two texts in Vietnamese order: the order of their [`sort_key`]s.

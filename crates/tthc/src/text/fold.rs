@@ -35,56 +35,115 @@ use super::latin::{self, Latin};
 /// ```
 pub fn fold(text: &str) -> String {
     let table = latin::table();
-    let mut out = Folded {
-        text: String::with_capacity(text.len()),
-        space: false,
-    };
+    let bytes = text.as_bytes();
+    let mut out = Folded { bytes: Vec::with_capacity(bytes.len()), space: false };
     let mut general = false;
-    for c in text.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            if b.is_ascii_alphanumeric() || b.is_ascii_punctuation() {
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match ASCII_FOLD[usize::from(b)] {
+            DROP => i += 1,
+            SPACE => {
                 out.space();
+                i += 1;
             }
-            // Other ASCII control characters are dropped.
-            continue;
-        }
-        if let Some(Latin { fold: f @ 1.., .. }) = latin::lookup(table, c) {
-            out.push(char::from(f));
-        } else if c.is_whitespace() {
-            out.space();
-        } else if !is_accent(c) && !is_invisible(c) {
-            general = true;
-            fold_general(table, c, &mut out);
+            NON_ASCII => {
+                // The Vietnamese letters: decode their two or three bytes directly.
+                if let Some((latin, len)) = latin::lookup_utf8(table, &bytes[i..]) {
+                    if latin.fold != 0 {
+                        out.push_byte(latin.fold);
+                        i += len;
+                        continue;
+                    }
+                }
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    out.space();
+                } else if !is_accent(c) && !is_invisible(c) {
+                    general = true;
+                    fold_general(table, c, &mut out);
+                }
+            }
+            _ => {
+                // A run of ASCII letters, digits and punctuation, lower-cased in one go.
+                let run = bytes[i..].iter().take_while(|&&b| ASCII_FOLD[usize::from(b)] > NON_ASCII).count();
+                out.push_ascii_run(&bytes[i..i + run]);
+                i += run;
+            }
         }
     }
-    if general && is_nfc_quick(out.text.chars()) != IsNormalized::Yes {
-        return out.text.nfc().collect();
+    // Only ASCII bytes and whole characters were pushed, so this never fails.
+    let folded = String::from_utf8(out.bytes).unwrap_or_default();
+    if general && is_nfc_quick(folded.chars()) != IsNormalized::Yes {
+        return folded.nfc().collect();
     }
-    out.text
+    folded
 }
+
+/// [`ASCII_FOLD`]: drop the byte (control characters).
+const DROP: u8 = 0;
+/// [`ASCII_FOLD`]: white space.
+const SPACE: u8 = 1;
+/// [`ASCII_FOLD`]: the first byte of a non-ASCII character (or a continuation byte).
+const NON_ASCII: u8 = 2;
+
+/// What each byte folds to: an ASCII byte to itself in lower case, [`SPACE`] or [`DROP`]; the
+/// others are [`NON_ASCII`].
+static ASCII_FOLD: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c.is_ascii_punctuation() {
+            c.to_ascii_lowercase()
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            SPACE
+        } else {
+            DROP
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The output being built, with a pending space.
 struct Folded {
-    text: String,
+    bytes: Vec<u8>,
     space: bool,
 }
 
 impl Folded {
     #[inline]
-    fn push(&mut self, c: char) {
+    fn push_byte(&mut self, b: u8) {
         if self.space {
-            self.text.push(' ');
+            self.bytes.push(b' ');
             self.space = false;
         }
-        self.text.push(c);
+        self.bytes.push(b);
+    }
+
+    #[inline]
+    fn push_ascii_run(&mut self, run: &[u8]) {
+        if self.space {
+            self.bytes.push(b' ');
+            self.space = false;
+        }
+        self.bytes.extend(run.iter().map(u8::to_ascii_lowercase));
+    }
+
+    fn push(&mut self, c: char) {
+        if self.space {
+            self.bytes.push(b' ');
+            self.space = false;
+        }
+        let mut buf = [0; 4];
+        self.bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
 
     #[inline]
     fn space(&mut self) {
-        self.space = !self.text.is_empty();
+        self.space = !self.bytes.is_empty();
     }
 }
 
@@ -96,7 +155,7 @@ fn fold_general(table: &[Latin], c: char, out: &mut Folded) {
                 return;
             }
             match latin::lookup(table, d) {
-                Some(Latin { fold: f @ 1.., .. }) => out.push(char::from(f)),
+                Some(Latin { fold: f @ 1.., .. }) => out.push_byte(f),
                 _ => out.push(d),
             }
         });

@@ -177,6 +177,28 @@ pub(super) fn lookup(table: &[Latin], c: char) -> Option<Latin> {
     table.get(i as usize).copied()
 }
 
+/// The entry of the character that `bytes` (valid UTF-8) starts with, and its length, when it is
+/// in one of the two blocks of [`table`]; decodes the two or three bytes directly.
+#[inline]
+pub(super) fn lookup_utf8(table: &[Latin], bytes: &[u8]) -> Option<(Latin, usize)> {
+    match *bytes {
+        // U+00C0..U+024F: lead bytes C3..C9.
+        [b0 @ 0xC3..=0xC9, b1, ..] => {
+            let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            if cp >= BLOCK1_END {
+                return None;
+            }
+            table.get((cp - BLOCK1) as usize).map(|&e| (e, 2))
+        }
+        // U+1E00..U+1EFF: E1 B8..BB xx.
+        [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => {
+            let cp = BLOCK2 + (u32::from(b1 - 0xB8) << 6) + u32::from(b2 & 0x3F);
+            table.get((cp - BLOCK2 + (BLOCK1_END - BLOCK1)) as usize).map(|&e| (e, 3))
+        }
+        _ => None,
+    }
+}
+
 fn entry(c: char) -> Latin {
     let fold = fold_letter(c);
     let Some(p) = parts(c) else {
@@ -305,5 +327,15 @@ mod tests {
             assert_ne!(e.fold, 0, "{c}");
         }
         assert_eq!(lookup(table, 'a'), None);
+        // The direct UTF-8 decoding agrees with char decoding.
+        for cp in (0x80..0x800).chain(0x1D00..0x2000) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let want = lookup(table, c).map(|e| (e, bytes.len()));
+            assert_eq!(lookup_utf8(table, bytes), want, "U+{cp:04X}");
+        }
+        assert_eq!(lookup_utf8(table, b""), None);
+        assert_eq!(lookup_utf8(table, b"a"), None);
     }
 }

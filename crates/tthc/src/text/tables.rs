@@ -16,7 +16,7 @@ pub(super) const COMMON: u8 = 2;
 // Secondary weights of the Vietnamese tones huyền, hỏi, ngã, sắc, nặng: 10, 11, 12, 13, 14.
 
 /// Weights of every ASCII character.
-pub(super) static ASCII: [Ce; 128] = [
+pub(super) const ASCII: [Ce; 128] = [
     IGNORABLE,      // U+0000
     IGNORABLE,      // U+0001
     IGNORABLE,      // U+0002

@@ -96,7 +96,7 @@ for (const s of symbols) {
   entries.set(s.codePointAt(0), { group: group + 1, sec, ter });
 }
 console.log('left out (expansions): ' + expansions.map(hex).join(' '));
-if (group + 1 >= 0x0e00) fail('too many symbol groups for the two-byte encoding');
+if (group + 1 > 0x9e) fail('too many symbol groups for the one-byte encoding');
 
 // Secondary bytes: 2 = common; 3.. = symbol variants (curly quotes); then the marks.
 const COMMON = 2;
@@ -141,7 +141,7 @@ pub(super) const COMMON: u8 = ${COMMON};
 // Secondary weights of the Vietnamese tones huyền, hỏi, ngã, sắc, nặng: ${TONES.map((t) => markBase + markRank.find(([cp]) => cp === t.codePointAt(0))[1]).join(', ')}.
 
 /// Weights of every ASCII character.
-pub(super) static ASCII: [Ce; 128] = [
+pub(super) const ASCII: [Ce; 128] = [
 ${ascii.join('\n')}
 ];
 
