@@ -42,16 +42,13 @@ pub fn import(words: &[String]) -> i32 {
         [f, s] => (f, Some(s)),
         _ => return usage_error("import needs FILE and at most one FILE2"),
     };
-    let format = match args.get("format").map_or(Some(Format::Auto), Format::parse) {
-        Some(f) => f,
-        None => {
-            let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-            return usage_error(&format!(
-                "unknown format `{}` ({})",
-                args.get("format").unwrap_or_default(),
-                names.join(", ")
-            ));
-        }
+    let Some(format) = args.get("format").map_or(Some(Format::Auto), Format::parse) else {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+        return usage_error(&format!(
+            "unknown format `{}` ({})",
+            args.get("format").unwrap_or_default(),
+            names.join(", ")
+        ));
     };
     let options = ImportOptions {
         format,
@@ -99,22 +96,32 @@ fn summary(file: &str, imp: &Imported) {
     );
     let mut notes = Vec::new();
     let n = &imp.normalised;
-    for (count, what) in [
-        (n.nfc, "cells put in NFC"),
-        (n.spaces, "cells with spaces trimmed or collapsed"),
+    for (count, one, many) in [
+        (n.nfc, "cell put in NFC", "cells put in NFC"),
+        (
+            n.spaces,
+            "cell with spaces trimmed or collapsed",
+            "cells with spaces trimmed or collapsed",
+        ),
         (
             n.variants,
-            "names spelled differently in different rows (first spelling kept)",
+            "name spelled differently in another row (first spelling kept)",
+            "names spelled differently in other rows (first spelling kept)",
         ),
         (
             n.numeric_codes,
+            "code stored as a number written back as text",
             "codes stored as numbers written back as text",
         ),
-        (imp.blank_rows, "blank rows"),
-        (imp.title_rows, "title rows above the header"),
+        (imp.blank_rows, "blank row", "blank rows"),
+        (
+            imp.title_rows,
+            "title row above the header",
+            "title rows above the header",
+        ),
     ] {
         if count > 0 {
-            notes.push(format!("{count} {what}"));
+            notes.push(format!("{count} {}", if count == 1 { one } else { many }));
         }
     }
     if !notes.is_empty() {
@@ -242,15 +249,14 @@ fn exit_code(e: &tthc::Error) -> i32 {
 
 /// Write to a file, or to stdout when no file is named.
 fn write_out(out: Option<&str>, text: &str) -> Result<(), i32> {
-    let result = match out {
-        Some(path) => std::fs::write(path, text).map_err(|e| (path.to_owned(), e)),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| ("stdout".to_owned(), e))
-        }
+    let result = if let Some(path) = out {
+        std::fs::write(path, text).map_err(|e| (path.to_owned(), e))
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| ("stdout".to_owned(), e))
     };
     result.map_err(|(path, e)| {
         eprintln!("io at {path}: {e}");

@@ -2,6 +2,7 @@
 //! administrative procedures. Run `tthc help` for usage.
 
 mod args;
+mod import_cmd;
 mod report_cmd;
 mod synth_cmd;
 mod text_cmd;
@@ -19,6 +20,8 @@ Usage:
       Exit 0 when valid, 1 when invalid (every error printed), 2 for usage or I/O problems.
   tthc synth [--communes N] [--districts N] [--procedures M] [--seed S] -o FILE
       Write a deterministic synthetic national-scale catalogue.
+  tthc search QUERY [--catalog FILE] [--limit N] [--format table|json]
+      Diacritic-insensitive ranked search; without --catalog, the embedded 2026 portal catalogue.
   tthc fold TEXT...          Fold Vietnamese text (no tones, no diacritics, đ → d).
   tthc sort                  Sort stdin's lines in Vietnamese order.
 
@@ -37,8 +40,12 @@ fn main() {
         "synth" => synth_cmd::run(rest),
         "fold" => text_cmd::fold(rest),
         "sort" => text_cmd::sort(rest),
+        "search" => text_cmd::search(rest),
+        "import" => import_cmd::import(rest),
+        "stats" => import_cmd::stats(rest),
+        "export" => import_cmd::export(rest),
         "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+            print!("{USAGE}{}", import_cmd::USAGE);
             0
         }
         "--version" | "-V" => {
@@ -46,7 +53,7 @@ fn main() {
             0
         }
         other => {
-            eprintln!("tthc: unknown command `{other}`\n\n{USAGE}");
+            eprintln!("tthc: unknown command `{other}`\n\n{USAGE}{}", import_cmd::USAGE);
             2
         }
     };

@@ -11,9 +11,8 @@ pub fn run(words: &[String]) -> i32 {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
-    let lang = match args.get("lang").map_or(Some(Lang::Vi), Lang::parse) {
-        Some(l) => l,
-        None => return usage_error("--lang is vi or en"),
+    let Some(lang) = args.get("lang").map_or(Some(Lang::Vi), Lang::parse) else {
+        return usage_error("--lang is vi or en");
     };
     let format = args.get("format").unwrap_or("table");
     if !["table", "json", "csv"].contains(&format) {

@@ -5,6 +5,8 @@
 //! Timings are medians of several runs on one thread; the naive report is checked to give the
 //! same published counts, so both sides do the same work.
 
+#![allow(clippy::cast_precision_loss)] // a benchmark prints ratios of sizes
+
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

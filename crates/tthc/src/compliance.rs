@@ -410,13 +410,12 @@ impl<'c> Scan<'c> {
                 continue;
             }
             let state = match on {
-                None => PUBLISHED,
                 Some(d) if d > self.as_of => {
                     warn("posted_after_as_of", Posted::Procedure(p));
                     POSTED
                 }
                 Some(d) if self.amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
-                Some(_) => PUBLISHED,
+                None | Some(_) => PUBLISHED,
             };
             let prev = self.mark[pi];
             if prev >> 2 == self.stamp {

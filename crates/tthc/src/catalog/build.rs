@@ -143,15 +143,15 @@ fn procedures(
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (i, p) in docs.iter().enumerate() {
         let path = |k: &str| format!("/procedures/{i}/{k}");
-        let Some(code) = ProcedureCode::parse(&p.code) else {
+        // A bad or repeated code is reported, and the rest of the procedure is still checked.
+        let code = ProcedureCode::parse(&p.code);
+        if code.is_none() {
             b.err(Code::BadCode, path("code"), format!("`{}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)", p.code));
-            continue;
-        };
-        if !seen.insert(&p.code) {
+        } else if !seen.insert(&p.code) {
             b.err(
                 Code::DuplicateCode,
                 path("code"),
-                format!("procedure `{code}` is defined twice"),
+                format!("procedure `{}` is defined twice", p.code),
             );
             continue;
         }
@@ -199,6 +199,7 @@ fn procedures(
             }
             parsed
         });
+        let Some(code) = code else { continue };
         out.push(Procedure {
             code,
             name: p.name.to_string(),
