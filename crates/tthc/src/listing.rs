@@ -22,6 +22,8 @@
 //! # Ok::<(), tthc::Error>(())
 //! ```
 
+use std::cmp::Ordering;
+
 use rustc_hash::FxHashSet;
 
 use crate::catalog::{Catalog, FieldId, ProcId, Unit};
@@ -153,6 +155,70 @@ pub struct ListedProcedure<'c> {
     pub status: Option<Status>,
 }
 
+/// Field name, field code, procedure name, code: the order of every list.
+fn list_order(a: (&[u8], &str, &[u8], &str), b: (&[u8], &str, &[u8], &str)) -> Ordering {
+    a.0.cmp(b.0)
+        .then_with(|| a.1.cmp(b.1))
+        .then_with(|| a.2.cmp(b.2))
+        .then_with(|| a.3.cmp(b.3))
+}
+
+/// The list order of every procedure of a catalogue, computed once: by field name, then
+/// procedure name, in Vietnamese order, then by code. Use it with
+/// [`Catalog::procedure_list_with`] to list the same catalogue many times.
+///
+/// It belongs to the catalogue it was built from; with another one the order of the list is
+/// unspecified (but nothing panics).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListOrder {
+    /// Position of each procedure (by id) in the order.
+    rank: Vec<u32>,
+}
+
+impl ListOrder {
+    /// Compute the order (one sort key per procedure and per field).
+    pub fn new(catalog: &Catalog) -> ListOrder {
+        let field_keys: Vec<Vec<u8>> = catalog.fields().iter().map(|f| sort_key(&f.name)).collect();
+        let mut keyed: Vec<(usize, Vec<u8>)> = catalog
+            .procedures()
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, sort_key(&p.name)))
+            .collect();
+        keyed.sort_by(|(a, ka), (b, kb)| {
+            let (pa, pb) = (&catalog.procedures()[*a], &catalog.procedures()[*b]);
+            let (fa, fb) = (pa.field.0 as usize, pb.field.0 as usize);
+            list_order(
+                (
+                    &field_keys[fa],
+                    &catalog.fields()[fa].code,
+                    ka,
+                    pa.code.as_str(),
+                ),
+                (
+                    &field_keys[fb],
+                    &catalog.fields()[fb].code,
+                    kb,
+                    pb.code.as_str(),
+                ),
+            )
+        });
+        let mut rank = vec![0u32; keyed.len()];
+        for (position, (i, _)) in keyed.iter().enumerate() {
+            rank[*i] = position as u32;
+        }
+        ListOrder { rank }
+    }
+
+    /// The position of a procedure in the order.
+    pub fn rank(&self, procedure: ProcId) -> u32 {
+        self.rank
+            .get(procedure.0 as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
+    }
+}
+
 impl Catalog {
     /// The procedures of a unit with their status, or of a level, filtered by field and status,
     /// sorted by field name, then procedure name, in Vietnamese order ([`crate::text::sort_key`]),
@@ -162,6 +228,46 @@ impl Catalog {
     /// `field`), `bad_value` (path `level`) when the level contradicts the unit's, `bad_value`
     /// (path `status`) for a status filter without a unit.
     pub fn procedure_list(&self, query: &ListQuery) -> Result<Vec<ListedProcedure<'_>>, Error> {
+        let rows = self.unsorted_list(query)?;
+        let mut field_keys: Vec<Option<Vec<u8>>> = vec![None; self.fields().len()];
+        let mut keyed: Vec<(ListedProcedure<'_>, Vec<u8>)> = rows
+            .into_iter()
+            .map(|row| {
+                let slot = &mut field_keys[row.field.0 as usize];
+                if slot.is_none() {
+                    *slot = Some(sort_key(row.field_name));
+                }
+                let key = sort_key(row.name);
+                (row, key)
+            })
+            .collect();
+        let empty: Vec<u8> = Vec::new();
+        keyed.sort_by(|(a, ka), (b, kb)| {
+            let fa = field_keys[a.field.0 as usize].as_ref().unwrap_or(&empty);
+            let fb = field_keys[b.field.0 as usize].as_ref().unwrap_or(&empty);
+            list_order(
+                (fa, a.field_code, ka, a.code),
+                (fb, b.field_code, kb, b.code),
+            )
+        });
+        Ok(keyed.into_iter().map(|(row, _)| row).collect())
+    }
+
+    /// [`Catalog::procedure_list`] sorted with a precomputed [`ListOrder`] of this catalogue:
+    /// the same list, without computing a sort key per call (for widgets that list the same
+    /// catalogue again on every change of a filter).
+    pub fn procedure_list_with(
+        &self,
+        query: &ListQuery,
+        order: &ListOrder,
+    ) -> Result<Vec<ListedProcedure<'_>>, Error> {
+        let mut rows = self.unsorted_list(query)?;
+        rows.sort_by_key(|r| order.rank(r.procedure));
+        Ok(rows)
+    }
+
+    /// The rows of a list, filtered, in id order.
+    fn unsorted_list(&self, query: &ListQuery) -> Result<Vec<ListedProcedure<'_>>, Error> {
         let field = match &query.field {
             None => None,
             Some(code) => Some(self.field_id(code).ok_or_else(|| {
@@ -193,8 +299,7 @@ impl Catalog {
                 .map(|(i, _)| (ProcId(i as u32), None))
                 .collect()
         };
-        let mut field_keys: Vec<Option<Vec<u8>>> = vec![None; self.fields().len()];
-        let mut keyed: Vec<(ListedProcedure<'_>, Vec<u8>)> = rows
+        Ok(rows
             .into_iter()
             .filter(|&(p, status)| {
                 field.is_none_or(|f| self.procedure(p).field == f)
@@ -203,11 +308,7 @@ impl Catalog {
             .map(|(p, status)| {
                 let proc = self.procedure(p);
                 let f = self.field(proc.field);
-                let slot = &mut field_keys[proc.field.0 as usize];
-                if slot.is_none() {
-                    *slot = Some(sort_key(&f.name));
-                }
-                let row = ListedProcedure {
+                ListedProcedure {
                     procedure: p,
                     code: proc.code.as_str(),
                     name: &proc.name,
@@ -217,20 +318,9 @@ impl Catalog {
                     field_name_en: f.name_en.as_deref(),
                     online: proc.online,
                     status,
-                };
-                (row, sort_key(&proc.name))
+                }
             })
-            .collect();
-        let empty: Vec<u8> = Vec::new();
-        keyed.sort_by(|(a, ka), (b, kb)| {
-            let fa = field_keys[a.field.0 as usize].as_ref().unwrap_or(&empty);
-            let fb = field_keys[b.field.0 as usize].as_ref().unwrap_or(&empty);
-            fa.cmp(fb)
-                .then_with(|| a.field_code.cmp(b.field_code))
-                .then_with(|| ka.cmp(kb))
-                .then_with(|| a.code.cmp(b.code))
-        });
-        Ok(keyed.into_iter().map(|(row, _)| row).collect())
+            .collect())
     }
 
     /// The applicable procedures of a unit with their status, in id order.
@@ -482,6 +572,39 @@ mod tests {
                 seen.push(r.field_code);
             }
         }
+    }
+
+    #[test]
+    fn a_precomputed_order_gives_the_same_lists() {
+        let c = catalog();
+        let order = ListOrder::new(&c);
+        for q in [
+            query(None, None),
+            query(None, Some("commune")),
+            query(Some("99999"), None),
+            ListQuery::parse(
+                Some("99999"),
+                None,
+                None,
+                Some("missing"),
+                Some("portal"),
+                None,
+            )
+            .expect("valid"),
+        ] {
+            assert_eq!(
+                c.procedure_list(&q).expect("listed"),
+                c.procedure_list_with(&q, &order).expect("listed")
+            );
+        }
+        // An order of another catalogue does not panic.
+        let other = ListOrder::new(&Catalog::an_bien_2018());
+        assert_eq!(
+            c.procedure_list_with(&query(None, None), &other)
+                .expect("listed")
+                .len(),
+            7
+        );
     }
 
     #[test]

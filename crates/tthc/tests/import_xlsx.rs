@@ -4,6 +4,8 @@
 //! The workbooks are written here by a minimal xlsx writer (stored zip entries, inline strings),
 //! so every case is visible in the test.
 
+use std::fmt::Write as _;
+
 use tthc::io::import::{import_bytes, Format, ImportOptions};
 use tthc::{Channel, Code, Level};
 
@@ -23,7 +25,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -58,7 +64,7 @@ fn zip(files: &[(&str, String)]) -> Vec<u8> {
         central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         central.extend_from_slice(&20u16.to_le_bytes()); // made by
         common(&mut central);
-        central.extend_from_slice(&[0; 8]); // comment, disk, internal attributes
+        central.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
         central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
         central.extend_from_slice(&offset.to_le_bytes());
         central.extend_from_slice(name.as_bytes());
@@ -78,7 +84,10 @@ fn zip(files: &[(&str, String)]) -> Vec<u8> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn column(mut i: usize) -> String {
@@ -99,18 +108,27 @@ fn xlsx(rows: &[Vec<Cell<'_>>]) -> Vec<u8> {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-    let mut sheet = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{MAIN}\"><sheetData>");
+    let mut sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{MAIN}\"><sheetData>"
+    );
     for (r, row) in rows.iter().enumerate() {
-        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        let _ = write!(sheet, "<row r=\"{}\">", r + 1);
         for (c, cell) in row.iter().enumerate() {
             let at = format!("{}{}", column(c), r + 1);
             match cell {
-                Text(t) => sheet.push_str(&format!(
-                    "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    escape(t)
-                )),
-                Number(n) => sheet.push_str(&format!("<c r=\"{at}\"><v>{n}</v></c>")),
-                Date(d) => sheet.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{d}</v></c>")),
+                Text(t) => {
+                    let _ = write!(
+                        sheet,
+                        "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                        escape(t)
+                    );
+                }
+                Number(n) => {
+                    let _ = write!(sheet, "<c r=\"{at}\"><v>{n}</v></c>");
+                }
+                Date(d) => {
+                    let _ = write!(sheet, "<c r=\"{at}\" s=\"1\"><v>{d}</v></c>");
+                }
                 Empty => {}
             }
         }
@@ -118,7 +136,7 @@ fn xlsx(rows: &[Vec<Cell<'_>>]) -> Vec<u8> {
     }
     sheet.push_str("</sheetData></worksheet>");
     zip(&[
-        ("[Content_Types].xml", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>")),
+        ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>".to_owned()),
         ("_rels/.rels", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
         ("xl/workbook.xml", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")),
         ("xl/_rels/workbook.xml.rels", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>")),
@@ -138,8 +156,8 @@ fn portal_export_header_with_trailing_spaces() {
         vec![Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nDANH SÁCH THỦ TỤC HÀNH CHÍNH\n\n")],
         vec![Text("Mã số   "), Text("Tên "), Text("Cơ quan ban hành"), Text("Cơ quan thực hiện"), Text(" Lĩnh vực")],
         vec![Text("1.001193"), Text("Thủ tục đăng ký khai sinh"), Text("Bộ Tư pháp"), Text("Ủy ban nhân dân cấp xã"), Text("Hộ tịch")],
-        vec![Text("1.014966"), Text("Cấp lại chứng chỉ hành nghề Quản tài viên trong trường hợp bị thu hồi chứng chỉ hành nghề "), Text("Bộ Tư pháp"), Text("Chủ tịch ủy ban nhân dân cấp tỉnh\nSở Tư Pháp"), Text("Quản tài viên")],
         vec![Empty],
+        vec![Text("1.014966"), Text("Cấp lại chứng chỉ hành nghề Quản tài viên trong trường hợp bị thu hồi chứng chỉ hành nghề "), Text("Bộ Tư pháp"), Text("Chủ tịch ủy ban nhân dân cấp tỉnh\nSở Tư Pháp"), Text("Quản tài viên")],
     ]);
     let imported = import_bytes(&book, None, &strict()).expect("the workbook imports");
     assert_eq!(imported.format, Format::PortalXlsx);
@@ -147,7 +165,10 @@ fn portal_export_header_with_trailing_spaces() {
     let c = &imported.catalog;
     assert_eq!(c.procedures().len(), 2);
     let p = c.procedure(c.procedure_id("1.014966").expect("present"));
-    assert!(p.name.ends_with("chứng chỉ hành nghề"), "trailing space trimmed");
+    assert!(
+        p.name.ends_with("chứng chỉ hành nghề"),
+        "trailing space trimmed"
+    );
     assert_eq!(p.levels.iter().collect::<Vec<_>>(), [Level::Province]);
     assert_eq!(imported.blank_rows, 1);
 }
@@ -156,9 +177,24 @@ fn portal_export_header_with_trailing_spaces() {
 fn codes_stored_as_numbers() {
     // A workbook where someone typed the codes as numbers: 1.00023 (= 1.000230) and 1.001193.
     let book = xlsx(&[
-        vec![Text("Mã số"), Text("Tên"), Text("Cấp thực hiện"), Text("Lĩnh vực")],
-        vec![Number(1.00023), Text("Thủ tục A"), Text("Cấp xã"), Text("Hộ tịch")],
-        vec![Number(1.001193), Text("Thủ tục B"), Text("Cấp xã"), Text("Hộ tịch")],
+        vec![
+            Text("Mã số"),
+            Text("Tên"),
+            Text("Cấp thực hiện"),
+            Text("Lĩnh vực"),
+        ],
+        vec![
+            Number(1.00023),
+            Text("Thủ tục A"),
+            Text("Cấp xã"),
+            Text("Hộ tịch"),
+        ],
+        vec![
+            Number(1.001_193),
+            Text("Thủ tục B"),
+            Text("Cấp xã"),
+            Text("Hộ tịch"),
+        ],
     ]);
     let imported = import_bytes(&book, None, &strict()).expect("imports");
     let c = &imported.catalog;
@@ -168,10 +204,20 @@ fn codes_stored_as_numbers() {
 }
 
 fn table_header() -> Vec<Cell<'static>> {
-    ["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã TTHC", "Tên TTHC", "Lĩnh vực", "Kênh", "Đã công khai", "Ngày công khai"]
-        .into_iter()
-        .map(Text)
-        .collect()
+    [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cấp",
+        "Mã TTHC",
+        "Tên TTHC",
+        "Lĩnh vực",
+        "Kênh",
+        "Đã công khai",
+        "Ngày công khai",
+    ]
+    .into_iter()
+    .map(Text)
+    .collect()
 }
 
 #[test]
@@ -180,9 +226,39 @@ fn flat_table_as_xlsx() {
     // boolean-like number 1 for posted.
     let book = xlsx(&[
         table_header(),
-        vec![Number(1.0), Text("Thành phố Hà Nội"), Text("Tỉnh"), Text("1.001194"), Text("Cấp thị thực cho người nước ngoài tại Việt Nam (thực hiện tại cấp tỉnh)"), Text("Quản lý xuất nhập cảnh"), Text("Một cửa"), Number(1.0), Date(45_839)],
-        vec![Number(30_985.0), Text("Xã An Biên"), Text("Xã"), Text("1.001193"), Text("Thủ tục đăng ký khai sinh"), Text("Hộ tịch"), Text("Cổng Dịch vụ công quốc gia"), Text("x"), Text("02/07/2025")],
-        vec![Number(30_985.0), Text("Xã An Biên"), Text("Xã"), Text("1.000894"), Text("Thủ tục đăng ký kết hôn"), Text("Hộ tịch"), Text("Một cửa"), Number(0.0), Empty],
+        vec![
+            Number(1.0),
+            Text("Thành phố Hà Nội"),
+            Text("Tỉnh"),
+            Text("1.001194"),
+            Text("Cấp thị thực cho người nước ngoài tại Việt Nam (thực hiện tại cấp tỉnh)"),
+            Text("Quản lý xuất nhập cảnh"),
+            Text("Một cửa"),
+            Number(1.0),
+            Date(45_839),
+        ],
+        vec![
+            Number(30_985.0),
+            Text("Xã An Biên"),
+            Text("Xã"),
+            Text("1.001193"),
+            Text("Thủ tục đăng ký khai sinh"),
+            Text("Hộ tịch"),
+            Text("Cổng Dịch vụ công quốc gia"),
+            Text("x"),
+            Text("02/07/2025"),
+        ],
+        vec![
+            Number(30_985.0),
+            Text("Xã An Biên"),
+            Text("Xã"),
+            Text("1.000894"),
+            Text("Thủ tục đăng ký kết hôn"),
+            Text("Hộ tịch"),
+            Text("Một cửa"),
+            Number(0.0),
+            Empty,
+        ],
     ]);
     let imported = import_bytes(&book, None, &strict()).expect("the table imports");
     assert_eq!(imported.format, Format::TableXlsx);
@@ -206,11 +282,35 @@ fn flat_table_as_xlsx() {
 fn bad_cells_in_a_workbook() {
     let book = xlsx(&[
         table_header(),
-        vec![Number(30_985.0), Text("Xã An Biên"), Text("Xã"), Text("1.001193"), Text("Thủ tục đăng ký khai sinh"), Text("Hộ tịch"), Text("Một cửa"), Text("có"), Number(45_839.5)],
-        vec![Number(30_985.0), Text("Xã An Biên"), Text("Xã"), Text("1.000894"), Text("Thủ tục đăng ký kết hôn"), Text("Hộ tịch"), Text("Một cửa"), Text("có lẽ"), Empty],
+        vec![
+            Number(30_985.0),
+            Text("Xã An Biên"),
+            Text("Xã"),
+            Text("1.001193"),
+            Text("Thủ tục đăng ký khai sinh"),
+            Text("Hộ tịch"),
+            Text("Một cửa"),
+            Text("có"),
+            Number(45_839.5),
+        ],
+        vec![
+            Number(30_985.0),
+            Text("Xã An Biên"),
+            Text("Xã"),
+            Text("1.000894"),
+            Text("Thủ tục đăng ký kết hôn"),
+            Text("Hộ tịch"),
+            Text("Một cửa"),
+            Text("có lẽ"),
+            Empty,
+        ],
     ]);
     let err = import_bytes(&book, None, &strict()).expect_err("bad cells");
-    let got: Vec<(Code, &str)> = err.problems().iter().map(|p| (p.code, p.path.as_str())).collect();
+    let got: Vec<(Code, &str)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.code, p.path.as_str()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -226,7 +326,11 @@ fn empty_workbooks() {
     assert_eq!(err.code(), "empty");
     let err = import_bytes(&xlsx(&[table_header()]), None, &strict()).expect_err("header only");
     assert_eq!(err.code(), "empty");
-    let err = import_bytes(&xlsx(&[vec![Text("DANH SÁCH")], vec![Text("a"), Text("b")]]), None, &strict())
-        .expect_err("no header");
+    let err = import_bytes(
+        &xlsx(&[vec![Text("DANH SÁCH")], vec![Text("a"), Text("b")]]),
+        None,
+        &strict(),
+    )
+    .expect_err("no header");
     assert_eq!(err.code(), "missing_column");
 }

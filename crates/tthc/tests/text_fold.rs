@@ -38,7 +38,10 @@ fn d_stroke() {
 
 #[test]
 fn upper_case() {
-    assert_eq!(fold("THỦ TỤC ĐĂNG KÝ KHAI SINH"), "thu tuc dang ky khai sinh");
+    assert_eq!(
+        fold("THỦ TỤC ĐĂNG KÝ KHAI SINH"),
+        "thu tuc dang ky khai sinh"
+    );
     assert_eq!(fold("Thủ Tục"), fold("thủ tục"));
 }
 
@@ -68,13 +71,20 @@ fn spacing() {
     assert_eq!(fold("  đăng ký  "), "dang ky", "leading and trailing");
     assert_eq!(fold("đăng\tký\t"), "dang ky", "tabs");
     assert_eq!(fold("đăng\u{a0}ký"), "dang ky", "NBSP");
-    assert_eq!(fold("đăng\r\n\u{2003}ký"), "dang ky", "line break and em space");
+    assert_eq!(
+        fold("đăng\r\n\u{2003}ký"),
+        "dang ky",
+        "line break and em space"
+    );
     assert_eq!(fold("\u{3000}"), "", "only white space");
 }
 
 #[test]
 fn punctuation_and_digits_stay() {
-    assert_eq!(fold("Cấp bản sao (1.001193), lần 2/3"), "cap ban sao (1.001193), lan 2/3");
+    assert_eq!(
+        fold("Cấp bản sao (1.001193), lần 2/3"),
+        "cap ban sao (1.001193), lan 2/3"
+    );
 }
 
 #[test]

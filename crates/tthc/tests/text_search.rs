@@ -2,8 +2,8 @@
 //! generated from the shared 2026 portal metadata by `tests/data/make_portal_sample.js`).
 
 use tthc::text::{
-    SearchHit, SearchIndex, SCORE_CODE, SCORE_FIELD_PHRASE, SCORE_NAME_PHRASE,
-    SCORE_NAME_WORD_START, SCORE_NATIONAL_CODE,
+    SearchHit, SearchIndex, SCORE_CODE, SCORE_FIELD_PHRASE, SCORE_FIELD_SUBSTRING,
+    SCORE_NAME_PHRASE, SCORE_NAME_SUBSTRING, SCORE_NAME_WORD_START, SCORE_NATIONAL_CODE,
 };
 use tthc::Catalog;
 use unicode_normalization::UnicodeNormalization;
@@ -13,7 +13,9 @@ fn sample() -> Catalog {
 }
 
 fn codes(catalog: &Catalog, hits: &[SearchHit]) -> Vec<String> {
-    hits.iter().map(|h| catalog.procedure(h.procedure).code.as_str().to_owned()).collect()
+    hits.iter()
+        .map(|h| catalog.procedure(h.procedure).code.as_str().to_owned())
+        .collect()
 }
 
 #[test]
@@ -24,7 +26,10 @@ fn birth_registration_is_in_the_top_three() {
     assert!(top[..3].contains(&"1.001193".to_owned()), "{top:?}");
     // "Thủ tục đăng ký khai sinh" is the shortest name holding the phrase: first.
     assert_eq!(top[0], "1.001193");
-    assert!(hits.iter().all(|h| h.score >= SCORE_NAME_WORD_START), "{hits:?}");
+    assert!(
+        hits.iter().all(|h| h.score >= SCORE_NAME_WORD_START),
+        "{hits:?}"
+    );
     // Best first.
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
 }
@@ -43,7 +48,10 @@ fn nfd_query_finds_the_same() {
     let nfd: String = nfc.nfd().collect();
     assert_ne!(nfc, nfd);
     assert_eq!(catalog.search(&nfd, 10), catalog.search(nfc, 10));
-    assert_eq!(catalog.search(&nfd, 10), catalog.search("dang ky khai sinh", 10));
+    assert_eq!(
+        catalog.search(&nfd, 10),
+        catalog.search("dang ky khai sinh", 10)
+    );
 }
 
 #[test]
@@ -66,7 +74,10 @@ fn the_national_part_of_a_local_code_matches() {
       "units": [] }"#;
     let catalog = Catalog::from_json(json.as_bytes()).expect("valid");
     let hits = catalog.search("1.001193", 5);
-    assert_eq!(codes(&catalog, &hits), ["1.001193", "1.001193.000.00.00.H29", "1.000894"]);
+    assert_eq!(
+        codes(&catalog, &hits),
+        ["1.001193", "1.001193.000.00.00.H29", "1.000894"]
+    );
     assert_eq!(hits[0].score, SCORE_CODE);
     assert_eq!(hits[1].score, SCORE_NATIONAL_CODE);
     assert!(hits[2].score < SCORE_NAME_PHRASE);
@@ -93,22 +104,44 @@ fn a_whole_name_is_a_phrase_match() {
 }
 
 #[test]
-fn field_names_match_below_names() {
+fn every_procedure_of_a_field_is_found_by_its_name() {
     let catalog = sample();
     let hits = catalog.search("ho tich", 100);
     let ho_tich = catalog.field_id("ho-tich").expect("the field");
-    let in_field = catalog.procedures().iter().filter(|p| p.field == ho_tich).count();
-    assert!(hits.len() >= in_field);
-    // Every procedure of the field is found, by the field name's phrase match, unless its
-    // own name matches better.
     for p in catalog.procedures().iter().filter(|p| p.field == ho_tich) {
-        let hit = hits.iter().find(|h| catalog.procedure(h.procedure).code == p.code);
-        assert!(hit.is_some_and(|h| h.score >= SCORE_FIELD_PHRASE), "{}", p.code);
+        let hit = hits
+            .iter()
+            .find(|h| catalog.procedure(h.procedure).code == p.code);
+        assert!(
+            hit.is_some_and(|h| h.score >= SCORE_FIELD_PHRASE),
+            "{}",
+            p.code
+        );
     }
-    // Quốc tịch procedures match "tich" inside a word of the field name only.
-    let hits = catalog.search("quoc tich", 100);
-    assert!(hits.iter().all(|h| catalog.field(catalog.procedure(h.procedure).field).name == "Quốc tịch"
-        || catalog.procedure(h.procedure).name.to_lowercase().contains("quốc tịch")));
+}
+
+#[test]
+fn field_names_match_below_names_of_the_same_kind() {
+    let json = r#"{ "tthc": 1,
+      "fields": [ { "code": "ho-tich", "name": "Hộ tịch" }, { "code": "chung-thuc", "name": "Chứng thực" } ],
+      "procedures": [
+        { "code": "1.000001", "name": "Cấp bản sao trích lục hộ tịch", "field": "chung-thuc", "levels": ["commune"] },
+        { "code": "1.000002", "name": "Đăng ký khai tử", "field": "ho-tich", "levels": ["commune"] },
+        { "code": "1.000003", "name": "Hộ tịch", "field": "chung-thuc", "levels": ["commune"] } ],
+      "units": [] }"#;
+    let catalog = Catalog::from_json(json.as_bytes()).expect("valid");
+    // Phrases: the name's (800) above the field's (700), then the name's word start (6xx).
+    let hits = catalog.search("hộ tịch", 10);
+    assert_eq!(codes(&catalog, &hits), ["1.000003", "1.000002", "1.000001"]);
+    assert_eq!(
+        hits.iter().map(|h| h.score).collect::<Vec<_>>()[..2],
+        [SCORE_NAME_PHRASE, SCORE_FIELD_PHRASE]
+    );
+    // Word starts: the names' (6xx) above the field's (5xx).
+    let hits = catalog.search("ho", 10);
+    assert_eq!(codes(&catalog, &hits), ["1.000003", "1.000001", "1.000002"]);
+    assert!(hits[1].score >= SCORE_NAME_WORD_START);
+    assert!(hits[2].score < SCORE_NAME_WORD_START);
 }
 
 #[test]
@@ -125,12 +158,25 @@ fn old_tone_placement_and_spaces_in_names_do_not_matter() {
 #[test]
 fn word_starts_rank_above_substrings() {
     let catalog = sample();
-    // "sinh" starts a word in "khai sinh"; "inh" is only inside words.
+    // "sinh" starts a word ("khai sinh"); "inh" only occurs inside words.
     let hits = catalog.search("sinh", 100);
-    assert!(hits.iter().all(|h| h.score >= SCORE_NAME_WORD_START || h.score < SCORE_NAME_WORD_START - 100));
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h.score >= SCORE_NAME_WORD_START));
     let inner = catalog.search("inh", 100);
-    assert!(!inner.is_empty());
-    assert!(inner.iter().all(|h| h.score < SCORE_NAME_WORD_START));
+    assert!(inner.len() > hits.len());
+    assert!(inner.iter().all(|h| h.score >= SCORE_NAME_WORD_START
+        || (SCORE_NAME_SUBSTRING..SCORE_NAME_SUBSTRING + 50).contains(&h.score)));
+    assert!(inner.iter().any(|h| h.score < SCORE_NAME_WORD_START));
+}
+
+#[test]
+fn words_in_another_order_come_last() {
+    let catalog = sample();
+    // "Thủ tục đăng ký lại khai sinh": the query's words, but not in this order.
+    let hits = catalog.search("khai sinh lai", 10);
+    let top = codes(&catalog, &hits);
+    assert!(top.contains(&"1.004884".to_owned()), "{top:?}");
+    assert!(hits.iter().all(|h| h.score < SCORE_FIELD_SUBSTRING));
 }
 
 #[test]
@@ -139,8 +185,12 @@ fn ties_follow_vietnamese_order_then_code() {
     let hits = catalog.search("nuoi", 100);
     for w in hits.windows(2) {
         if w[0].score == w[1].score {
-            let (a, b) = (catalog.procedure(w[0].procedure), catalog.procedure(w[1].procedure));
-            let order = tthc::text::compare(&a.name, &b.name).then_with(|| a.code.as_str().cmp(b.code.as_str()));
+            let (a, b) = (
+                catalog.procedure(w[0].procedure),
+                catalog.procedure(w[1].procedure),
+            );
+            let order = tthc::text::compare(&a.name, &b.name)
+                .then_with(|| a.code.as_str().cmp(b.code.as_str()));
             assert!(order.is_lt(), "{} before {}", a.name, b.name);
         }
     }
@@ -151,9 +201,22 @@ fn the_index_gives_what_catalog_search_gives() {
     let catalog = sample();
     let index = SearchIndex::new(&catalog);
     assert_eq!(index.len(), catalog.procedures().len());
-    for q in ["dang ky", "khai sinh", "1.001193", "Hộ tịch", "chứng thực", "x", "(", "nuôi con nuôi"] {
+    for q in [
+        "dang ky",
+        "khai sinh",
+        "1.001193",
+        "Hộ tịch",
+        "chứng thực",
+        "x",
+        "(",
+        "nuôi con nuôi",
+    ] {
         assert_eq!(index.search(q, 20), catalog.search(q, 20), "{q}");
         // The limit cuts the same list.
-        assert_eq!(index.search(q, 3), index.search(q, 20).into_iter().take(3).collect::<Vec<_>>(), "{q}");
+        assert_eq!(
+            index.search(q, 3),
+            index.search(q, 20).into_iter().take(3).collect::<Vec<_>>(),
+            "{q}"
+        );
     }
 }

@@ -12,7 +12,6 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::document::DocField;
 use crate::model::{Level, LevelSet};
 use crate::text::fold;
 
@@ -310,6 +309,7 @@ pub fn field_code(name: &str) -> String {
 
 /// The fields met while importing, keyed by code or by folded name; codes are given at the
 /// end so that collisions of derived codes are settled the same way whatever the row order.
+#[cfg(feature = "import")]
 #[derive(Debug, Default)]
 pub(crate) struct FieldTable {
     entries: Vec<FieldEntry>,
@@ -318,6 +318,7 @@ pub(crate) struct FieldTable {
     by_code: FxHashMap<String, u32>,
 }
 
+#[cfg(feature = "import")]
 #[derive(Debug)]
 struct FieldEntry {
     code: Option<String>,
@@ -327,6 +328,7 @@ struct FieldEntry {
     row: u64,
 }
 
+#[cfg(feature = "import")]
 impl FieldTable {
     /// The field with this (normalised, non-empty) name; `variant` is set when the name
     /// equals an earlier one only once folded.
@@ -448,7 +450,7 @@ impl FieldTable {
     /// punctuation is dropped: "Thi đua – Khen thưởng" and "Thi đua khen thưởng") are ordered
     /// by folded name, then name; the first keeps the code, the next get `-2`, `-3`, …; a code
     /// already given explicitly is never reused. Returns the fields by entry index.
-    pub(crate) fn finish(self) -> Vec<DocField<'static>> {
+    pub(crate) fn finish(self) -> Vec<crate::document::DocField<'static>> {
         let FieldTable {
             entries, by_code, ..
         } = self;
@@ -491,7 +493,7 @@ impl FieldTable {
         entries
             .into_iter()
             .zip(codes)
-            .map(|(e, code)| DocField {
+            .map(|(e, code)| crate::document::DocField {
                 code: code.unwrap_or_default().into(),
                 name: e.name.unwrap_or_default().into(),
                 name_en: None,

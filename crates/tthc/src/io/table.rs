@@ -25,7 +25,7 @@
 //! | `posted_on` | Ngày công khai, Ngày niêm yết | no | dd/mm/yyyy or ISO |
 
 use crate::catalog::{Catalog, ProcId};
-use crate::model::{Channel, Date, Level, LevelSet, Online};
+use crate::model::{Channel, Date, Level, Online};
 use crate::text::fold;
 
 /// A column the importers know, with the header names that select it.
@@ -34,9 +34,11 @@ pub(crate) struct Col {
     /// The English (snake_case) name, also what export writes.
     pub(crate) key: &'static str,
     /// Other accepted names (Vietnamese, the portal's crawl names).
+    #[cfg_attr(not(feature = "import"), allow(dead_code))]
     pub(crate) aliases: &'static [&'static str],
 }
 
+#[cfg(feature = "import")]
 impl Col {
     /// Every accepted name, folded.
     pub(crate) fn folded(&self) -> Vec<String> {
@@ -422,6 +424,7 @@ pub fn parse_online(text: &str) -> Option<Online> {
 }
 
 /// The number of digits of a GSO code at a unit level.
+#[cfg(feature = "import")]
 pub(crate) fn gso_digits(level: Level) -> usize {
     match level {
         Level::Province => 2,
@@ -431,7 +434,8 @@ pub(crate) fn gso_digits(level: Level) -> usize {
 }
 
 /// The levels of a set as the format writes them (for messages).
-pub(crate) fn levels_text(set: LevelSet) -> String {
+#[cfg(feature = "import")]
+pub(crate) fn levels_text(set: crate::model::LevelSet) -> String {
     set.iter().map(Level::as_str).collect::<Vec<_>>().join(", ")
 }
 

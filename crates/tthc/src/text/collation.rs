@@ -18,7 +18,9 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{
+    canonical_combining_class, decompose_canonical, is_combining_mark,
+};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::latin::{self, Latin};
@@ -109,7 +111,11 @@ struct Flat {
 
 /// [`ASCII`] with the primary weights encoded.
 static ASCII_FLAT: [Flat; 128] = {
-    let mut flat = [Flat { primary: 0, secondary: 0, tertiary: 0 }; 128];
+    let mut flat = [Flat {
+        primary: 0,
+        secondary: 0,
+        tertiary: 0,
+    }; 128];
     let mut i = 0;
     while i < 128 {
         let ce = ASCII[i];
@@ -119,7 +125,11 @@ static ASCII_FLAT: [Flat; 128] = {
             Primary::Digit(d) => DIGIT + d,
             Primary::Letter(l) => LETTER + l,
         };
-        flat[i] = Flat { primary, secondary: ce.secondary, tertiary: ce.tertiary };
+        flat[i] = Flat {
+            primary,
+            secondary: ce.secondary,
+            tertiary: ce.tertiary,
+        };
         i += 1;
     }
     flat
@@ -179,13 +189,12 @@ impl Levels {
     }
 
     fn push_mark(&mut self, m: char) {
-        match latin::mark_weight(m) {
-            Some(w) => self.push_mark_weight(w),
-            None => {
-                self.secondary.push(UNKNOWN_MARK);
-                self.secondary.extend_from_slice(&code_point_bytes(m));
-                self.tertiary.push(LOWER);
-            }
+        if let Some(w) = latin::mark_weight(m) {
+            self.push_mark_weight(w);
+        } else {
+            self.secondary.push(UNKNOWN_MARK);
+            self.secondary.extend_from_slice(&code_point_bytes(m));
+            self.tertiary.push(LOWER);
         }
     }
 
@@ -225,7 +234,9 @@ impl Levels {
                 return true;
             }
         }
-        if canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        if canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        {
             self.push_char(table, c);
             return true;
         }
@@ -244,7 +255,11 @@ impl Levels {
 
     /// The finished key: the three levels, then the (NFC) text.
     fn finish(self, text: &str) -> Vec<u8> {
-        let Levels { primary: mut key, secondary, tertiary } = self;
+        let Levels {
+            primary: mut key,
+            secondary,
+            tertiary,
+        } = self;
         key.reserve(secondary.len() + tertiary.len() + text.len() + 3);
         key.push(LEVEL_SEPARATOR);
         key.extend_from_slice(&secondary);
@@ -365,7 +380,9 @@ pub fn sort_key(text: &str) -> Vec<u8> {
                 continue;
             }
         }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         if !levels.push_if_nfc(table, c) {
             // Maybe not NFC: start again on the NFC text.
             let text = nfc(text);

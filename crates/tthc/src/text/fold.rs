@@ -36,7 +36,10 @@ use super::latin::{self, Latin};
 pub fn fold(text: &str) -> String {
     let table = latin::table();
     let bytes = text.as_bytes();
-    let mut out = Folded { bytes: Vec::with_capacity(bytes.len()), space: false };
+    let mut out = Folded {
+        bytes: Vec::with_capacity(bytes.len()),
+        space: false,
+    };
     let mut general = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -56,7 +59,9 @@ pub fn fold(text: &str) -> String {
                         continue;
                     }
                 }
-                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
                 i += c.len_utf8();
                 if c.is_whitespace() {
                     out.space();
@@ -67,7 +72,10 @@ pub fn fold(text: &str) -> String {
             }
             _ => {
                 // A run of ASCII letters, digits and punctuation, lower-cased in one go.
-                let run = bytes[i..].iter().take_while(|&&b| ASCII_FOLD[usize::from(b)] > NON_ASCII).count();
+                let run = bytes[i..]
+                    .iter()
+                    .take_while(|&&b| ASCII_FOLD[usize::from(b)] > NON_ASCII)
+                    .count();
                 out.push_ascii_run(&bytes[i..i + run]);
                 i += run;
             }
@@ -138,7 +146,8 @@ impl Folded {
             self.space = false;
         }
         let mut buf = [0; 4];
-        self.bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        self.bytes
+            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
 
     #[inline]

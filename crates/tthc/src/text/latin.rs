@@ -193,7 +193,9 @@ pub(super) fn lookup_utf8(table: &[Latin], bytes: &[u8]) -> Option<(Latin, usize
         // U+1E00..U+1EFF: E1 B8..BB xx.
         [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => {
             let cp = BLOCK2 + (u32::from(b1 - 0xB8) << 6) + u32::from(b2 & 0x3F);
-            table.get((cp - BLOCK2 + (BLOCK1_END - BLOCK1)) as usize).map(|&e| (e, 3))
+            table
+                .get((cp - BLOCK2 + (BLOCK1_END - BLOCK1)) as usize)
+                .map(|&e| (e, 3))
         }
         _ => None,
     }
@@ -329,11 +331,27 @@ mod tests {
         assert_eq!(lookup(table, 'a'), None);
         // The direct UTF-8 decoding agrees with char decoding.
         for cp in (0x80..0x800).chain(0x1D00..0x2000) {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             let want = lookup(table, c).map(|e| (e, bytes.len()));
             assert_eq!(lookup_utf8(table, bytes), want, "U+{cp:04X}");
+        }
+        // The collation's fast path relies on this: a letter of the table never makes a text
+        // non-NFC by itself.
+        for cp in (BLOCK1..BLOCK1_END).chain(BLOCK2..BLOCK2_END) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if lookup(table, c).is_some_and(|e| e.letter != 0) {
+                assert_eq!(
+                    unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                    unicode_normalization::IsNormalized::Yes,
+                    "U+{cp:04X}"
+                );
+            }
         }
         assert_eq!(lookup_utf8(table, b""), None);
         assert_eq!(lookup_utf8(table, b"a"), None);

@@ -54,16 +54,17 @@ struct FieldText {
 /// codes and the Vietnamese order of the names, computed once.
 ///
 /// Build it once and keep it beside the [`Catalog`] it was built from when you search more than
-/// once; [`Catalog::search`] builds one for every call. The index holds copies, not
-/// references: it answers for the catalogue as it was when the index was built.
+/// once ([`Catalog::search`] folds every name again on each call). The index holds copies, not
+/// references: it answers for the catalogue as it was when the index was built. Both give the
+/// same hits in the same order.
 ///
 /// ```
-/// let catalog = tthc::Catalog::from_json(br#"{ "tthc": 1,
+/// let catalog = tthc::Catalog::from_json(r#"{ "tthc": 1,
 ///     "fields": [ { "code": "ho-tich", "name": "Hộ tịch" } ],
 ///     "procedures": [
 ///       { "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "ho-tich", "levels": ["commune"] },
 ///       { "code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "ho-tich", "levels": ["commune"] } ],
-///     "units": [] }"#)?;
+///     "units": [] }"#.as_bytes())?;
 /// let index = tthc::text::SearchIndex::new(&catalog);
 /// let hits = index.search("ĐĂNG KY KHAI SINH", 10);
 /// assert_eq!(hits.len(), 1);
@@ -88,11 +89,9 @@ struct Matcher {
     spans: Vec<(u32, u32)>,
     /// Index in `spans` of each procedure's first word, and `spans.len()` at the end.
     first_span: Vec<u32>,
-    /// Distinct words of the names, sorted, with the procedures holding each
-    /// (`postings[posting_starts[w]..posting_starts[w + 1]]`, ascending).
-    vocabulary: Vec<Box<str>>,
-    posting_starts: Vec<u32>,
-    postings: Vec<u32>,
+    /// The words of the names, for the word-prefix rules; `None` for a one-shot search,
+    /// which checks every name instead.
+    vocabulary: Option<Vocabulary>,
     /// Field of each procedure (index into `fields`).
     field_of: Vec<u32>,
     fields: Vec<FieldText>,
@@ -100,11 +99,20 @@ struct Matcher {
     codes: Vec<Box<str>>,
 }
 
+/// Distinct words of the names, sorted, with the procedures holding each
+/// (`postings[posting_starts[w]..posting_starts[w + 1]]`, ascending).
+#[derive(Debug, Clone)]
+struct Vocabulary {
+    words: Vec<Box<str>>,
+    posting_starts: Vec<u32>,
+    postings: Vec<u32>,
+}
+
 impl SearchIndex {
     /// Build the index of a catalogue: fold every name and field name, index the words, and
     /// sort the names in Vietnamese order (for ties).
     pub fn new(catalog: &Catalog) -> SearchIndex {
-        let matcher = Matcher::new(catalog);
+        let matcher = Matcher::new(catalog, true);
         let procedures = catalog.procedures();
         let mut order: Vec<(Vec<u8>, &str, u32)> = procedures
             .iter()
@@ -134,37 +142,23 @@ impl SearchIndex {
     /// The rules and scores are those of the [module documentation](super).
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
         let mut hits = self.matcher.scores(query, limit);
+        let key = |&(score, i): &(u32, u32)| (Reverse(score), self.rank[i as usize]);
         if hits.len() > limit {
-            hits.select_nth_unstable_by_key(limit, |&(score, i)| (Reverse(score), self.rank[i as usize]));
+            hits.select_nth_unstable_by_key(limit, key);
             hits.truncate(limit);
         }
-        hits.sort_unstable_by_key(|&(score, i)| (Reverse(score), self.rank[i as usize]));
+        hits.sort_unstable_by_key(key);
         hits.into_iter()
-            .map(|(score, i)| SearchHit { procedure: ProcId(i), score })
+            .map(|(score, i)| SearchHit {
+                procedure: ProcId(i),
+                score,
+            })
             .collect()
     }
 }
 
-impl Matcher {
-    fn new(catalog: &Catalog) -> Matcher {
-        let procedures = catalog.procedures();
-        let mut names = String::with_capacity(procedures.iter().map(|p| p.name.len() + 1).sum());
-        let mut starts = Vec::with_capacity(procedures.len() + 1);
-        let mut spans = Vec::with_capacity(procedures.len() * 16);
-        let mut first_span = Vec::with_capacity(procedures.len() + 1);
-        for p in procedures {
-            let start = names.len();
-            starts.push(start as u32);
-            first_span.push(spans.len() as u32);
-            names.push_str(&fold(&p.name));
-            spans.extend(
-                words(&names[start..]).map(|(at, w)| ((start + at) as u32, (start + at + w.len()) as u32)),
-            );
-            names.push('\n');
-        }
-        starts.push(names.len() as u32);
-        first_span.push(spans.len() as u32);
-
+impl Vocabulary {
+    fn new(names: &str, spans: &[(u32, u32)], first_span: &[u32]) -> Vocabulary {
         let mut by_word: rustc_hash::FxHashMap<&str, Vec<u32>> = rustc_hash::FxHashMap::default();
         for (i, bounds) in first_span.windows(2).enumerate() {
             for &(a, b) in &spans[bounds[0] as usize..bounds[1] as usize] {
@@ -178,20 +172,66 @@ impl Matcher {
         by_word.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut posting_starts = Vec::with_capacity(by_word.len() + 1);
         let mut postings = Vec::new();
-        let mut vocabulary = Vec::with_capacity(by_word.len());
+        let mut words = Vec::with_capacity(by_word.len());
         for (word, list) in by_word {
-            vocabulary.push(word.into());
+            words.push(word.into());
             posting_starts.push(postings.len() as u32);
             postings.extend(list);
         }
         posting_starts.push(postings.len() as u32);
+        Vocabulary {
+            words,
+            posting_starts,
+            postings,
+        }
+    }
 
+    /// The procedures with a word that starts with `prefix` (with repeats).
+    fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let first = self.words.partition_point(|w| &**w < prefix);
+        self.words[first..]
+            .iter()
+            .take_while(move |w| w.starts_with(prefix))
+            .enumerate()
+            .flat_map(move |(k, _)| {
+                let w = first + k;
+                self.postings[self.posting_starts[w] as usize..self.posting_starts[w + 1] as usize]
+                    .iter()
+                    .copied()
+            })
+    }
+}
+
+impl Matcher {
+    fn new(catalog: &Catalog, with_vocabulary: bool) -> Matcher {
+        let procedures = catalog.procedures();
+        let mut names = String::with_capacity(procedures.iter().map(|p| p.name.len() + 1).sum());
+        let mut starts = Vec::with_capacity(procedures.len() + 1);
+        let mut spans = Vec::with_capacity(procedures.len() * 16);
+        let mut first_span = Vec::with_capacity(procedures.len() + 1);
+        for p in procedures {
+            let start = names.len();
+            starts.push(start as u32);
+            first_span.push(spans.len() as u32);
+            names.push_str(&fold(&p.name));
+            spans.extend(
+                words(&names[start..])
+                    .map(|(at, w)| ((start + at) as u32, (start + at + w.len()) as u32)),
+            );
+            names.push('\n');
+        }
+        starts.push(names.len() as u32);
+        first_span.push(spans.len() as u32);
+        let vocabulary = with_vocabulary.then(|| Vocabulary::new(&names, &spans, &first_span));
         let fields = catalog
             .fields()
             .iter()
             .map(|f| {
                 let folded = fold(&f.name);
-                FieldText { words: words(&folded).count() as u32, folded }
+                FieldText {
+                    words: words(&folded).count() as u32,
+                    folded,
+                }
             })
             .collect();
         Matcher {
@@ -199,8 +239,6 @@ impl Matcher {
             spans,
             first_span,
             vocabulary,
-            posting_starts,
-            postings,
             field_of: procedures.iter().map(|p| p.field.0).collect(),
             fields,
             codes: procedures.iter().map(|p| p.code.as_str().into()).collect(),
@@ -272,7 +310,10 @@ impl Matcher {
             let closeness = closeness(self.word_count(i), q_words);
             let end = bounds[1] as usize - 1;
             let at_word_start = !starts_with_word
-                || self.word_spans(i).iter().any(|&(a, _)| self.names[a as usize..end].starts_with(q));
+                || self
+                    .word_spans(i)
+                    .iter()
+                    .any(|&(a, _)| has_prefix(&self.names.as_bytes()[a as usize..end], q));
             let score = if name.len() == q.len() {
                 SCORE_NAME_PHRASE
             } else if at_word_start {
@@ -286,32 +327,42 @@ impl Matcher {
 
     /// Query words as prefixes of name words: in order (word start (b)) or in any order.
     fn score_words(&self, q_words: &[&str], scores: &mut [u32]) {
-        // How many of the first query words each procedure has as word prefixes.
-        let mut matched = vec![0u32; self.len()];
-        let mut candidates = Vec::new();
-        for (j, q) in q_words.iter().enumerate() {
-            let last = j + 1 == q_words.len();
-            let first = self.vocabulary.partition_point(|w| &**w < *q);
-            for (w, word) in self.vocabulary.iter().enumerate().skip(first) {
-                if !word.starts_with(q) {
-                    break;
-                }
-                let postings = &self.postings
-                    [self.posting_starts[w] as usize..self.posting_starts[w + 1] as usize];
-                for &p in postings {
-                    if matched[p as usize] == j as u32 {
-                        matched[p as usize] += 1;
-                        if last {
-                            candidates.push(p);
+        let candidates: Vec<u32> = match &self.vocabulary {
+            Some(vocabulary) => {
+                // How many of the first query words each procedure has as word prefixes.
+                let mut matched = vec![0u32; self.len()];
+                let mut candidates = Vec::new();
+                for (j, q) in q_words.iter().enumerate() {
+                    let last = j + 1 == q_words.len();
+                    for p in vocabulary.with_prefix(q) {
+                        if matched[p as usize] == j as u32 {
+                            matched[p as usize] += 1;
+                            if last {
+                                candidates.push(p);
+                            }
                         }
                     }
                 }
+                candidates
             }
-        }
+            None => (0..self.len() as u32)
+                .filter(|&i| {
+                    let spans = self.word_spans(i as usize);
+                    q_words.iter().all(|q| {
+                        spans.iter().any(|&(a, b)| {
+                            has_prefix(&self.names.as_bytes()[a as usize..b as usize], q)
+                        })
+                    })
+                })
+                .collect(),
+        };
         for p in candidates {
             let i = p as usize;
-            let mut name_words = self.word_spans(i).iter().map(|&(a, b)| &self.names[a as usize..b as usize]);
-            let in_order = q_words.iter().all(|q| name_words.any(|w| w.starts_with(q)));
+            let mut name_words = self
+                .word_spans(i)
+                .iter()
+                .map(|&(a, b)| &self.names.as_bytes()[a as usize..b as usize]);
+            let in_order = q_words.iter().all(|q| name_words.any(|w| has_prefix(w, q)));
             let closeness = closeness(self.word_count(i), q_words.len());
             let score = if in_order {
                 SCORE_NAME_WORD_START + closeness
@@ -347,23 +398,23 @@ impl Catalog {
     /// Search procedures by code, name or field name, accent- and case-insensitively: the best
     /// `limit` hits, best first (rules and scores in [`crate::text`]).
     ///
-    /// This folds every name for every call (a few milliseconds for 10,000 procedures); keep a
+    /// This folds every name for every call (about 20 ms for 10,000 procedures); keep a
     /// [`SearchIndex`] to search the same catalogue many times.
     ///
     /// ```
-    /// let catalog = tthc::Catalog::from_json(br#"{ "tthc": 1,
+    /// let catalog = tthc::Catalog::from_json(r#"{ "tthc": 1,
     ///     "fields": [ { "code": "ho-tich", "name": "Hộ tịch" } ],
     ///     "procedures": [
     ///       { "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "ho-tich", "levels": ["commune"] },
     ///       { "code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "ho-tich", "levels": ["commune"] } ],
-    ///     "units": [] }"#)?;
+    ///     "units": [] }"#.as_bytes())?;
     /// let hits = catalog.search("DANG KY KET HON", 5);
     /// assert_eq!(catalog.procedure(hits[0].procedure).code.as_str(), "1.000894");
     /// assert!(catalog.search("   ", 5).is_empty());
     /// # Ok::<(), tthc::Error>(())
     /// ```
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
-        let mut hits = Matcher::new(self).scores(query, limit);
+        let mut hits = Matcher::new(self, false).scores(query, limit);
         // Only the hits that can make the cut need a sort key: those scoring at least the
         // `limit`-th best score.
         if limit > 0 && hits.len() > limit {
@@ -383,9 +434,19 @@ impl Catalog {
         keyed.truncate(limit);
         keyed
             .into_iter()
-            .map(|(Reverse(score), _, _, i)| SearchHit { procedure: ProcId(i), score })
+            .map(|(Reverse(score), _, _, i)| SearchHit {
+                procedure: ProcId(i),
+                score,
+            })
             .collect()
     }
+}
+
+/// `text` starts with `prefix`; the first byte is compared inline, which settles most cases.
+#[inline]
+fn has_prefix(text: &[u8], prefix: &str) -> bool {
+    let prefix = prefix.as_bytes();
+    text.first() == prefix.first() && text.starts_with(prefix)
 }
 
 fn closeness(target_words: u32, q_words: usize) -> u32 {
@@ -419,7 +480,11 @@ fn match_score(target: &str, target_words: u32, q: &str, q_words: &[&str]) -> Ma
         Match::WordStart(closeness)
     } else if anywhere {
         Match::Substring(closeness)
-    } else if q_words.len() > 1 && q_words.iter().all(|q| words(target).any(|(_, w)| w.starts_with(q))) {
+    } else if q_words.len() > 1
+        && q_words
+            .iter()
+            .all(|q| words(target).any(|(_, w)| w.starts_with(q)))
+    {
         Match::AnyOrder(closeness)
     } else {
         Match::None
@@ -459,18 +524,44 @@ fn is_boundary(s: &str, at: usize) -> bool {
 
 /// The words of a folded text (maximal runs of letters and digits) with their byte offsets.
 fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    // The letter or digit at `i`, and the length of its character (0 when it is not one).
+    let word_char = move |i: usize| -> usize {
+        match bytes[i] {
+            b if b.is_ascii_alphanumeric() => 1,
+            b if b < 0x80 => 0,
+            _ => s[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+                .map_or(0, char::len_utf8),
+        }
+    };
+    // Skip to the next character boundary from a non-word position.
+    let step = move |i: usize| -> usize {
+        if bytes[i] < 0x80 {
+            1
+        } else {
+            s[i..].chars().next().map_or(1, char::len_utf8)
+        }
+    };
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = rest.by_ref().find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = s.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
+        while at < bytes.len() && word_char(at) == 0 {
+            at += step(at);
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        loop {
+            let n = if at < bytes.len() { word_char(at) } else { 0 };
+            if n == 0 {
                 break;
             }
-            rest.next();
+            at += n;
         }
-        Some((start, &s[start..end]))
+        Some((start, &s[start..at]))
     })
 }
 
@@ -492,6 +583,8 @@ mod tests {
         );
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" - ").count(), 0);
+        let w: Vec<(usize, &str)> = words("αβ–γ 한국, x").collect();
+        assert_eq!(w, [(0, "αβ"), (7, "γ"), (10, "한국"), (18, "x")]);
     }
 
     #[test]
@@ -533,27 +626,54 @@ mod tests {
             Match::AnyOrder(b) => SCORE_NAME_ANY_ORDER + b,
         });
         let field = fold(&catalog.field(p.field).name);
-        score.max(match match_score(&field, word_count(&field), &q, &q_words) {
-            Match::None => 0,
-            Match::Phrase => SCORE_FIELD_PHRASE,
-            Match::WordStart(b) => SCORE_FIELD_WORD_START + b,
-            Match::Substring(b) => SCORE_FIELD_SUBSTRING + b,
-            Match::AnyOrder(b) => SCORE_FIELD_ANY_ORDER + b,
-        })
+        score.max(
+            match match_score(&field, word_count(&field), &q, &q_words) {
+                Match::None => 0,
+                Match::Phrase => SCORE_FIELD_PHRASE,
+                Match::WordStart(b) => SCORE_FIELD_WORD_START + b,
+                Match::Substring(b) => SCORE_FIELD_SUBSTRING + b,
+                Match::AnyOrder(b) => SCORE_FIELD_ANY_ORDER + b,
+            },
+        )
     }
 
     #[test]
     fn the_index_scores_as_the_rules_say() {
         let catalog = Catalog::from_json(include_bytes!("../../tests/data/portal-sample.json"))
             .expect("the sample loads");
-        let matcher = Matcher::new(&catalog);
+        let matchers = [Matcher::new(&catalog, true), Matcher::new(&catalog, false)];
         let queries = [
-            "dang ky khai sinh", "Đăng ký kết hôn", "khai sinh lại", "ho tich", "HỘ TỊCH",
-            "thủ tục", "t", "a", "inh", "nuoi con", "con nuoi", "(", ", ", "1.001193",
-            "1.00119", "trích lục hộ tịch", "tich ho", "dang dang", "xe,  biển", "ky khai",
-            "Huỷ tài khoản", "uy", "quoc tich", "nước ngoài", "ngoai nuoc", "2",
+            "dang ky khai sinh",
+            "Đăng ký kết hôn",
+            "khai sinh lại",
+            "ho tich",
+            "HỘ TỊCH",
+            "thủ tục",
+            "t",
+            "a",
+            "inh",
+            "nuoi con",
+            "con nuoi",
+            "(",
+            ", ",
+            "1.001193",
+            "1.00119",
+            "trích lục hộ tịch",
+            "tich ho",
+            "dang dang",
+            "xe,  biển",
+            "ky khai",
+            "Huỷ tài khoản",
+            "uy",
+            "quoc tich",
+            "nước ngoài",
+            "ngoai nuoc",
+            "2",
         ];
-        for query in queries {
+        for (query, matcher) in queries
+            .iter()
+            .flat_map(|q| matchers.iter().map(move |m| (*q, m)))
+        {
             let mut got = matcher.scores(query, usize::MAX);
             got.sort_unstable_by_key(|&(_, i)| i);
             let want: Vec<(u32, u32)> = (0..catalog.procedures().len())

@@ -200,16 +200,8 @@ impl<'a> Sheet<'a> {
                 "the file is UTF-16 text; save it as CSV UTF-8",
             ));
         }
+        // UTF-8 is checked row by row as the rows are read (once per row, not twice per file).
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if let Err(e) = std::str::from_utf8(bytes) {
-            let at = e.valid_up_to();
-            let row = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(file_problem(
-                Code::BadEncoding,
-                format!("row {row}"),
-                format!("the file is not UTF-8 text (invalid byte at offset {at}); save it as CSV UTF-8"),
-            ));
-        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(file_problem(Code::Empty, "", "the file is empty"));
         }
@@ -312,15 +304,25 @@ impl<'a> Sheet<'a> {
                 if !more {
                     return Ok(false);
                 }
-                buf.number = record.position().map_or(0, |p| p.record() + 1);
-                for field in record.iter() {
-                    let text = std::str::from_utf8(field).map_err(|_| {
-                        file_problem(
-                            Code::BadEncoding,
-                            format!("row {}", buf.number),
-                            "the row is not UTF-8 text",
-                        )
-                    })?;
+                let number = record.position().map_or(0, |p| p.record() + 1);
+                buf.number = number;
+                let not_utf8 = |offset: u64| {
+                    file_problem(
+                        Code::BadEncoding,
+                        format!("row {number}"),
+                        format!("the file is not UTF-8 text (invalid byte near offset {offset}); save it as CSV UTF-8"),
+                    )
+                };
+                let start = record.position().map_or(0, csv::Position::byte);
+                // One check for the whole row; fields split at ASCII bytes, so each field of a
+                // valid row is valid (`get` refuses a field that would split a character).
+                let all = std::str::from_utf8(record.as_slice())
+                    .map_err(|e| not_utf8(start + e.valid_up_to() as u64))?;
+                for i in 0..record.len() {
+                    let text = record
+                        .range(i)
+                        .and_then(|r| all.get(r))
+                        .ok_or_else(|| not_utf8(start))?;
                     buf.push(text, false);
                 }
                 Ok(true)
@@ -419,7 +421,7 @@ pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {
             prev_ws = false;
         }
     }
-    if clean && !(prev_ws && !s.is_empty()) {
+    if clean && (!prev_ws || s.is_empty()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -436,31 +438,31 @@ pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {
 /// only characters that are always in NFC (ASCII, U+0080–U+02FF, U+1E00–U+1EFF — the
 /// precomposed Vietnamese letters). One pass over the bytes; the common case of every cell.
 fn is_clean(s: &str) -> bool {
-    let b = s.as_bytes();
-    let n = b.len();
-    if n == 0 {
+    let bytes = s.as_bytes();
+    let len = bytes.len();
+    if len == 0 {
         return true;
     }
-    if b[0] == b' ' || b[n - 1] == b' ' {
+    if bytes[0] == b' ' || bytes[len - 1] == b' ' {
         return false;
     }
-    let mut i = 0;
-    while i < n {
-        let c = b[i];
-        if c < 0x80 {
+    let mut at = 0;
+    while at < len {
+        let byte = bytes[at];
+        if byte < 0x80 {
             // The last byte is not a space, so a space has a next byte.
-            if (c == b' ' && b[i + 1] == b' ') || matches!(c, 0x09..=0x0D) {
+            if (byte == b' ' && bytes[at + 1] == b' ') || matches!(byte, 0x09..=0x0D) {
                 return false;
             }
-            i += 1;
-        } else if c < 0xCC {
+            at += 1;
+        } else if byte < 0xCC {
             // U+0080–U+02FF; U+0085 and U+00A0 are white space.
-            if c == 0xC2 && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) {
+            if byte == 0xC2 && matches!(bytes[at + 1], 0x85 | 0xA0) {
                 return false;
             }
-            i += 2;
-        } else if c == 0xE1 && matches!(b[i + 1], 0xB8..=0xBB) {
-            i += 3;
+            at += 2;
+        } else if byte == 0xE1 && matches!(bytes[at + 1], 0xB8..=0xBB) {
+            at += 3;
         } else {
             return false;
         }

@@ -114,12 +114,15 @@ impl Cols {
     }
 }
 
+/// A unit's postings on one channel (procedure index, date); `None` when not given.
+type ChannelPostings = Option<Vec<(u32, Option<Date>)>>;
+
 struct UnitE {
     code: String,
     name: String,
     level: Level,
     parent: Option<(String, u64)>,
-    published: [Option<Vec<(u32, Option<Date>)>>; 3],
+    published: [ChannelPostings; 3],
     row: u64,
 }
 
@@ -129,6 +132,8 @@ struct ProcE {
     field: u32,
     /// From the `levels` column, with the first row that gave them.
     levels: Option<(LevelSet, u64)>,
+    /// That row's `levels` cell.
+    levels_text: Option<String>,
     unit_levels: LevelSet,
     decision: Option<(String, u64)>,
     dates: [Option<(Date, u64)>; 3],
@@ -157,6 +162,7 @@ struct RowProc<'r> {
     field_code: Option<Cow<'r, str>>,
     field: Cow<'r, str>,
     levels: Option<LevelSet>,
+    levels_text: Option<Cow<'r, str>>,
     decision: Option<Cow<'r, str>>,
     dates: [Option<Date>; 3],
     online: Option<Online>,
@@ -176,6 +182,22 @@ struct State {
 }
 
 const DATE_COLS: [&str; 3] = ["effective", "amended", "abolished"];
+
+/// The cell's text, normalised unless it equals `kept` (text kept from an earlier row, which
+/// is normalised already).
+fn cell_as<'r>(
+    row: &'r RowBuf,
+    col: usize,
+    kept: Option<&str>,
+    counts: &mut Normalised,
+) -> Cow<'r, str> {
+    let raw = row.get(col);
+    if kept == Some(raw) {
+        Cow::Borrowed(raw)
+    } else {
+        normalise(raw, counts)
+    }
+}
 
 fn cell<'r>(row: &'r RowBuf, col: Option<usize>, counts: &mut Normalised) -> Cow<'r, str> {
     match col {
@@ -220,9 +242,7 @@ pub(crate) fn read(sheet: &mut Sheet<'_>, header: &Header, cx: &mut Cx) -> Resul
         let mut bad = Vec::new();
         let checked = check_row(&row, &cols, header, &st, &mut cx.normalised, &mut bad);
         if bad.is_empty() {
-            if let Some(checked) = checked {
-                keep_row(&mut st, checked, row.number, &mut cx.normalised);
-            }
+            keep_row(&mut st, checked, row.number, &mut cx.normalised);
         } else {
             cx.skip_row(row.number, bad);
         }
@@ -247,7 +267,7 @@ fn check_row<'r>(
     st: &State,
     counts: &mut Normalised,
     bad: &mut Vec<Problem>,
-) -> Option<Checked<'r>> {
+) -> Checked<'r> {
     let n = row.number;
     let path = |c: usize| cell_path(n, header, c);
     let mut problem =
@@ -255,7 +275,15 @@ fn check_row<'r>(
 
     // The unit.
     let unit_code = cell(row, Some(cols.unit_code), counts);
-    let unit_name = cell(row, Some(cols.unit_name), counts);
+    // Rows repeat what earlier rows said: text equal to what was kept needs no normalising.
+    let seen_unit_id = st.unit_by_code.get(unit_code.as_ref()).copied();
+    let seen_unit = seen_unit_id.map(|i| &st.units[i as usize]);
+    let unit_name = cell_as(
+        row,
+        cols.unit_name,
+        seen_unit.map(|u| u.name.as_str()),
+        counts,
+    );
     let unit_level = cell(row, Some(cols.unit_level), counts);
     let parent = cell(row, cols.parent, counts);
     let unit = if unit_code.is_empty() {
@@ -275,6 +303,7 @@ fn check_row<'r>(
                 None
             }
         };
+        let unit_code_text = unit_code.clone();
         let mut code = unit_code;
         if let Some(l) = level {
             let width = gso_digits(l);
@@ -312,7 +341,11 @@ fn check_row<'r>(
                 problem(Code::BadCode, c, format!("`{p}` is not a GSO unit code"));
             }
         }
-        let known = st.unit_by_code.get(code.as_ref()).copied();
+        let known = if code == unit_code_text {
+            seen_unit_id
+        } else {
+            st.unit_by_code.get(code.as_ref()).copied()
+        };
         if let (Some(i), Some(level)) = (known, level) {
             let u = &st.units[i as usize];
             if !unit_name.is_empty() && u.name != unit_name && fold(&u.name) != fold(&unit_name) {
@@ -350,11 +383,39 @@ fn check_row<'r>(
 
     // The procedure.
     let procedure_code = cell(row, Some(cols.procedure_code), counts);
-    let procedure_name = cell(row, Some(cols.procedure_name), counts);
-    let field = cell(row, Some(cols.field), counts);
+    let seen_proc_id = st.proc_by_code.get(procedure_code.as_ref()).copied();
+    let seen_proc = seen_proc_id.map(|i| &st.procs[i as usize]);
+    let procedure_name = cell_as(
+        row,
+        cols.procedure_name,
+        seen_proc.map(|p| p.name.as_str()),
+        counts,
+    );
+    let field = cell_as(
+        row,
+        cols.field,
+        seen_proc.map(|p| st.fields.name(p.field)),
+        counts,
+    );
     let field_code = cell(row, cols.field_code, counts);
-    let levels = cell(row, cols.levels, counts);
-    let decision = cell(row, cols.decision, counts);
+    let levels = match cols.levels {
+        Some(c) => cell_as(
+            row,
+            c,
+            seen_proc.and_then(|p| p.levels_text.as_deref()),
+            counts,
+        ),
+        None => Cow::Borrowed(""),
+    };
+    let decision = match cols.decision {
+        Some(c) => cell_as(
+            row,
+            c,
+            seen_proc.and_then(|p| p.decision.as_ref().map(|(d, _)| d.as_str())),
+            counts,
+        ),
+        None => Cow::Borrowed(""),
+    };
     let date_texts = [
         cell(row, cols.effective, counts),
         cell(row, cols.amended, counts),
@@ -387,6 +448,7 @@ fn check_row<'r>(
         }
         None
     } else {
+        let procedure_code_text = procedure_code.clone();
         let mut code = procedure_code;
         if row.is_numeric(cols.procedure_code) {
             if let Some(fixed) = repair_numeric_procedure_code(&code, counts) {
@@ -406,7 +468,14 @@ fn check_row<'r>(
         if field.is_empty() {
             problem(Code::BadCell, cols.field, "no field (lĩnh vực)".to_owned());
         }
+        let levels_cell = (!levels.is_empty()).then(|| levels.clone());
+        // The same text as the first row that gave this procedure's levels: the same set.
+        let same_levels = seen_proc
+            .and_then(|p| p.levels_text.as_deref().zip(p.levels))
+            .filter(|(text, _)| *text == levels.as_ref())
+            .map(|(_, (set, _))| set);
         let levels = match (levels.is_empty(), cols.levels) {
+            _ if same_levels.is_some() => same_levels,
             (false, Some(c)) => match parse_levels(&levels) {
                 Ok(set) => Some(set),
                 Err(piece) => {
@@ -454,7 +523,11 @@ fn check_row<'r>(
                 }
             }
         }
-        let known = st.proc_by_code.get(code.as_ref()).copied();
+        let known = if code == procedure_code_text {
+            seen_proc_id
+        } else {
+            st.proc_by_code.get(code.as_ref()).copied()
+        };
         let known_field = if field.is_empty() {
             None
         } else {
@@ -540,6 +613,7 @@ fn check_row<'r>(
             field_code,
             field,
             levels,
+            levels_text: levels_cell,
             decision: (!decision.is_empty()).then_some(decision),
             dates,
             online,
@@ -627,14 +701,14 @@ fn check_row<'r>(
         }
         _ => {}
     }
-    Some(Checked {
+    Checked {
         unit,
         procedure,
         channel,
         posted,
         on,
         field_only,
-    })
+    }
 }
 
 fn unit_code_blank(row: &RowBuf, cols: &Cols) -> bool {
@@ -713,6 +787,7 @@ fn keep_row(st: &mut State, row: Checked, n: u64, counts: &mut Normalised) {
                 name: p.name.into_owned(),
                 field,
                 levels: None,
+                levels_text: None,
                 unit_levels: LevelSet::EMPTY,
                 decision: None,
                 dates: [None; 3],
@@ -726,6 +801,7 @@ fn keep_row(st: &mut State, row: Checked, n: u64, counts: &mut Normalised) {
         e.rows += 1;
         if e.levels.is_none() {
             e.levels = p.levels.map(|l| (l, n));
+            e.levels_text = p.levels_text.map(Cow::into_owned);
         }
         if e.decision.is_none() {
             e.decision = p.decision.map(|d| (d.into_owned(), n));
