@@ -311,30 +311,45 @@ fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>
 }
 
 /// Per-level applicability and scratch space reused across units.
+///
+/// Most units have no `applies` overrides: for them the applicable list and the per-field
+/// applicable counts are those of their level, computed once; only their postings are walked,
+/// plus one pass over the level's list for the missing codes.
 struct Scan<'c> {
     catalog: &'c Catalog,
     as_of: Date,
     /// Procedures of each level in force on `as_of`, in id order.
     by_level: [Vec<ProcId>; 5],
-    /// Whether procedure p is in `by_level[level]`: bit `level` of `in_level[p]`.
+    /// `(field, applicable procedures)` of each level, fields in id order.
+    level_fields: [Vec<(FieldId, u32)>; 5],
+    /// Bit `level` set when procedure p is in `by_level[level]`.
     in_level: Vec<u8>,
     /// `stamp << 2 | state` per procedure for the unit being scanned.
     mark: Vec<u32>,
     /// `stamp << 2 | 1` for added, `| 2` for removed procedures of the unit being scanned.
     overrides: Vec<u32>,
     stamp: u32,
-    /// Reused buffer for a unit's applicable procedures.
+    /// Reused buffer for the applicable procedures of a unit with overrides.
     scratch: Vec<ProcId>,
-    /// Each procedure's field and last amendment, copied out of the procedures for locality.
+    /// Each procedure's field and last amendment, copied out for locality.
     field_of: Vec<u32>,
     amended: Vec<Option<Date>>,
+    /// Per field, for the unit being scanned (reset after each unit).
     field_applicable: Vec<u32>,
     field_published: Vec<u32>,
+}
+
+/// Counts of one unit's postings by state, kept while its postings are walked.
+#[derive(Default)]
+struct Tally {
+    published: u32,
+    outdated: u32,
 }
 
 impl<'c> Scan<'c> {
     fn new(catalog: &'c Catalog, as_of: Date) -> Self {
         let n = catalog.procedures().len();
+        let f = catalog.fields().len();
         let mut by_level: [Vec<ProcId>; 5] = Default::default();
         let mut in_level = vec![0u8; n];
         for (i, p) in catalog.procedures().iter().enumerate() {
@@ -346,21 +361,46 @@ impl<'c> Scan<'c> {
                 in_level[i] |= 1 << (l as u8);
             }
         }
-        let f = catalog.fields().len();
+        let field_of: Vec<u32> = catalog.procedures().iter().map(|p| p.field.0).collect();
+        let level_fields = std::array::from_fn(|l| {
+            let mut counts = vec![0u32; f];
+            for p in &by_level[l] {
+                counts[field_of[p.0 as usize] as usize] += 1;
+            }
+            counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, c)| *c > 0)
+                .map(|(i, c)| (FieldId(i as u32), c))
+                .collect()
+        });
         Scan {
             catalog,
             as_of,
             by_level,
+            level_fields,
             in_level,
             mark: vec![0; n],
             overrides: vec![0; n],
             stamp: 0,
             scratch: Vec::new(),
-            field_of: catalog.procedures().iter().map(|p| p.field.0).collect(),
+            field_of,
             amended: catalog.procedures().iter().map(|p| p.amended).collect(),
             field_applicable: vec![0; f],
             field_published: vec![0; f],
         }
+    }
+
+    /// Whether procedure `p` applies to the unit being scanned.
+    #[inline]
+    fn applies(&self, p: usize, level_bit: u8, plain: bool) -> bool {
+        if !plain {
+            let o = self.overrides[p];
+            if o >> 2 == self.stamp {
+                return o & 3 == 1;
+            }
+        }
+        self.in_level[p] & level_bit != 0
     }
 
     fn unit(
@@ -372,21 +412,15 @@ impl<'c> Scan<'c> {
         let unit = self.catalog.unit(id);
         self.stamp += 1;
         let s = self.stamp << 2;
+        let plain = unit.applies_add.is_empty() && unit.applies_remove.is_empty();
         for &p in &unit.applies_add {
             self.overrides[p.0 as usize] = s | 1;
         }
         for &p in &unit.applies_remove {
             self.overrides[p.0 as usize] = s | 2;
         }
-        let level_bit = 1u8 << (unit.level as u8);
-        let applies = |this: &Self, p: usize| -> bool {
-            let o = this.overrides[p];
-            if o >> 2 == this.stamp {
-                o & 3 == 1
-            } else {
-                this.in_level[p] & level_bit != 0
-            }
-        };
+        let level = unit.level as usize;
+        let level_bit = 1u8 << level;
         let postings = unit.postings(channel);
         let (ids, mut dates) = (postings.ids(), postings.dates());
         let mut warn = |code: &'static str, p: Posted| {
@@ -396,6 +430,7 @@ impl<'c> Scan<'c> {
                 procedure: Some(p),
             });
         };
+        let mut tally = Tally::default();
         for (k, &p) in ids.iter().enumerate() {
             let pi = p.0 as usize;
             let on = match dates.first() {
@@ -405,7 +440,7 @@ impl<'c> Scan<'c> {
                 }
                 _ => None,
             };
-            if !applies(self, pi) {
+            if !self.applies(pi, level_bit, plain) {
                 warn("posted_not_applicable", Posted::Procedure(p));
                 continue;
             }
@@ -417,84 +452,114 @@ impl<'c> Scan<'c> {
                 Some(d) if self.amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
                 None | Some(_) => PUBLISHED,
             };
-            let prev = self.mark[pi];
-            if prev >> 2 == self.stamp {
+            let m = self.mark[pi];
+            let prev = if m >> 2 == self.stamp {
                 warn("posted_twice", Posted::Procedure(p));
-                self.mark[pi] = s | (prev & 3).max(state);
+                m & 3
             } else {
-                self.mark[pi] = s | state;
+                0
+            };
+            let new = prev.max(state);
+            self.mark[pi] = s | new;
+            if new != prev {
+                match prev {
+                    OUTDATED => tally.outdated -= 1,
+                    PUBLISHED => tally.published -= 1,
+                    _ => {}
+                }
+                match new {
+                    OUTDATED => tally.outdated += 1,
+                    PUBLISHED => {
+                        tally.published += 1;
+                        self.field_published[self.field_of[pi] as usize] += 1;
+                    }
+                    _ => {}
+                }
             }
         }
         for (code, _) in postings.unknown() {
             warn("posted_unknown", Posted::Unknown(code.clone()));
         }
-        // Walk the applicable procedures once, in id order: counts, fields, missing.
-        let mut applicable_list = std::mem::take(&mut self.scratch);
-        applicable_list.clear();
-        applicable_list.extend(
-            self.by_level[unit.level as usize]
-                .iter()
-                .copied()
-                .filter(|p| applies(self, p.0 as usize)),
-        );
-        let before = applicable_list.len();
-        applicable_list.extend(unit.applies_add.iter().copied().filter(|p| {
-            self.in_level[p.0 as usize] & level_bit == 0 && applies(self, p.0 as usize)
-        }));
-        if applicable_list.len() > before {
-            applicable_list.sort_unstable();
-        }
-        let (mut published, mut outdated) = (0u32, 0u32);
-        let mut missing = Vec::new();
-        let mut outdated_procedures = Vec::new();
-        let mut touched: Vec<FieldId> = Vec::new();
-        for &p in &applicable_list {
-            let f = self.field_of[p.0 as usize] as usize;
-            if self.field_applicable[f] == 0 {
-                touched.push(FieldId(f as u32));
+        // The applicable list: the level's, or (with overrides) filtered and extended.
+        let mut list = std::mem::take(&mut self.scratch);
+        if !plain {
+            list.clear();
+            list.extend(
+                self.by_level[level]
+                    .iter()
+                    .copied()
+                    .filter(|p| self.applies(p.0 as usize, level_bit, false)),
+            );
+            let before = list.len();
+            list.extend(unit.applies_add.iter().copied().filter(|p| {
+                self.in_level[p.0 as usize] & level_bit == 0
+                    && self.applies(p.0 as usize, level_bit, false)
+            }));
+            if list.len() > before {
+                list.sort_unstable();
             }
-            self.field_applicable[f] += 1;
+        }
+        let applicable_list: &[ProcId] = if plain { &self.by_level[level] } else { &list };
+        let mut missing = Vec::with_capacity(
+            applicable_list
+                .len()
+                .saturating_sub(tally.published as usize),
+        );
+        let mut outdated_procedures = Vec::with_capacity(tally.outdated as usize);
+        for &p in applicable_list {
             let m = self.mark[p.0 as usize];
-            let state = if m >> 2 == self.stamp { m & 3 } else { 0 };
-            match state {
-                PUBLISHED => {
-                    published += 1;
-                    self.field_published[f] += 1;
-                }
-                OUTDATED => {
-                    outdated += 1;
-                    outdated_procedures.push(p);
-                }
+            match if m >> 2 == self.stamp { m & 3 } else { 0 } {
+                PUBLISHED => {}
+                OUTDATED => outdated_procedures.push(p),
                 _ => missing.push(p),
             }
         }
-        touched.sort_unstable();
-        let mut by_field = Vec::with_capacity(touched.len());
-        let mut fields_published = 0;
-        for f in touched {
-            let fi = f.0 as usize;
-            let fc = FieldCompliance {
-                field: f,
-                applicable: self.field_applicable[fi],
-                published: self.field_published[fi],
-            };
-            fields_published += u32::from(fc.published > 0);
-            self.field_applicable[fi] = 0;
-            self.field_published[fi] = 0;
-            by_field.push(fc);
-        }
         let applicable = applicable_list.len() as u32;
-        self.scratch = applicable_list;
+        // Per field: the level's counts, or (with overrides) counted from the list.
+        let mut by_field = Vec::new();
+        if plain {
+            by_field.reserve(self.level_fields[level].len());
+            for &(f, a) in &self.level_fields[level] {
+                let fp = &mut self.field_published[f.0 as usize];
+                by_field.push(FieldCompliance {
+                    field: f,
+                    applicable: a,
+                    published: std::mem::take(fp),
+                });
+            }
+        } else {
+            let mut touched: Vec<FieldId> = Vec::new();
+            for &p in &list {
+                let f = self.field_of[p.0 as usize] as usize;
+                if self.field_applicable[f] == 0 {
+                    touched.push(FieldId(f as u32));
+                }
+                self.field_applicable[f] += 1;
+            }
+            touched.sort_unstable();
+            for f in touched {
+                let fi = f.0 as usize;
+                by_field.push(FieldCompliance {
+                    field: f,
+                    applicable: std::mem::take(&mut self.field_applicable[fi]),
+                    published: std::mem::take(&mut self.field_published[fi]),
+                });
+            }
+            // Fields published only through procedures outside the list cannot exist: postings
+            // of non-applicable procedures were not counted.
+        }
+        self.scratch = list;
+        let fields_published = by_field.iter().filter(|f| f.published > 0).count() as u32;
         UnitCompliance {
             unit: id,
             basis: Basis::Items,
             approximate: false,
             applicable: Some(applicable),
-            published: Some(published),
-            outdated: Some(outdated),
+            published: Some(tally.published),
+            outdated: Some(tally.outdated),
             fields: Some(by_field.len() as u32),
             fields_published: Some(fields_published),
-            rate: Rate::new(published, applicable),
+            rate: Rate::new(tally.published, applicable),
             rank: None,
             missing,
             outdated_procedures,
