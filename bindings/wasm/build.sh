@@ -40,13 +40,17 @@ apt_install() {
 crate=tthc-wasm
 target=wasm32-unknown-unknown
 target_dir="$root/target-wasm"
-# Small and fast: the workspace's release profile keeps debug info for benchmarks; the wasm
-# build overrides it here (environment overrides apply to this build only).
+# Small: the workspace's release profile keeps debug info for benchmarks; the wasm build
+# overrides it here (environment overrides apply to this build only). opt-level z, and std
+# built with `optimize_for_size` on the Debian path, save 10 % gzipped (docs/bench-wasm.md).
 export CARGO_PROFILE_RELEASE_DEBUG=0
-export CARGO_PROFILE_RELEASE_OPT_LEVEL="${TTHC_WASM_OPT_LEVEL:-s}"
+export CARGO_PROFILE_RELEASE_OPT_LEVEL="${TTHC_WASM_OPT_LEVEL:-z}"
 export CARGO_PROFILE_RELEASE_LTO=true
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
 export CARGO_PROFILE_RELEASE_PANIC=abort
+# Without reference types wasm-bindgen keeps JS values in a JS-side slab instead of an externref
+# table; Debian's wasm-opt (binaryen 108) cannot read the table.fill that the table needs.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:--C target-feature=-reference-types}"
 
 # 1. Compile the crate to wasm32.
 if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"; then
@@ -59,7 +63,7 @@ else
   PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$wasm_ld" \
     /usr/bin/cargo build --release --target "$target" -Zbuild-std=std,panic_abort \
-    -p "$crate" --target-dir "$target_dir"
+    -Zbuild-std-features=optimize_for_size -p "$crate" --target-dir "$target_dir"
 fi
 module="$target_dir/$target/release/tthc_wasm.wasm"
 [ -f "$module" ] || { log "no $module after the build"; exit 1; }
@@ -89,8 +93,12 @@ else
     out="$dist/${t/nodejs/node}"
     wasm-bindgen --target "$t" --out-dir "$out" --out-name tthc_wasm "$module"
     if command -v wasm-opt >/dev/null; then
-      wasm-opt "${opt_flags[@]}" "$out/tthc_wasm_bg.wasm" -o "$out/tthc_wasm_bg.wasm.opt"
-      mv "$out/tthc_wasm_bg.wasm.opt" "$out/tthc_wasm_bg.wasm"
+      if wasm-opt "${opt_flags[@]}" "$out/tthc_wasm_bg.wasm" -o "$out/tthc_wasm_bg.wasm.opt"; then
+        mv "$out/tthc_wasm_bg.wasm.opt" "$out/tthc_wasm_bg.wasm"
+      else
+        rm -f "$out/tthc_wasm_bg.wasm.opt"
+        log "wasm-opt $(wasm-opt --version 2>/dev/null) failed: module left unoptimised"
+      fi
     else
       log "wasm-opt not found (apt-get install binaryen): module left unoptimised"
     fi

@@ -3,7 +3,7 @@
 //! A view holds the shared catalogue and an index, so listing the 10,000 units of a national
 //! catalogue makes 10,000 small objects and no copies of their postings.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -24,6 +24,8 @@ pub struct Catalog {
     fields: PyOnceLock<Py<PyTuple>>,
     procedures: PyOnceLock<Py<PyTuple>>,
     units: PyOnceLock<Py<PyTuple>>,
+    /// Built by the first search, then reused (the catalogue never changes).
+    search_index: Arc<OnceLock<tthc::text::SearchIndex>>,
 }
 
 impl Catalog {
@@ -33,6 +35,7 @@ impl Catalog {
             fields: PyOnceLock::new(),
             procedures: PyOnceLock::new(),
             units: PyOnceLock::new(),
+            search_index: Arc::new(OnceLock::new()),
         }
     }
 
@@ -127,6 +130,33 @@ impl Catalog {
         })
     }
 
+    /// search(query, limit=20) -> list[SearchHit]
+    ///
+    /// Search procedures by code, name or field name, ignoring case, tones and diacritics:
+    /// the best ``limit`` hits, best first (``SearchHit``: ``code``, ``name``, ``field``,
+    /// ``score``; a larger score is a better match). The first search builds an index that
+    /// later searches reuse; it runs without the GIL.
+    #[pyo3(signature = (query, limit = 20))]
+    fn search(&self, py: Python<'_>, query: &str, limit: usize) -> PyResult<Vec<SearchHit>> {
+        let cat = Arc::clone(&self.inner);
+        let index = Arc::clone(&self.search_index);
+        let hits = detached(py, || {
+            Ok(index
+                .get_or_init(|| tthc::text::SearchIndex::new(&cat))
+                .search(query, limit))
+        })?;
+        Ok(hits
+            .into_iter()
+            .map(|hit| SearchHit {
+                procedure: Procedure {
+                    cat: Arc::clone(&self.inner),
+                    id: hit.procedure,
+                },
+                score: hit.score,
+            })
+            .collect())
+    }
+
     /// compliance(channel="one_stop_shop", as_of=None) -> Report
     ///
     /// The compliance report for a channel (``one_stop_shop``, ``portal`` or ``national``) as
@@ -167,10 +197,10 @@ impl Catalog {
         self.procedures_tuple(py)?.try_iter().map(Bound::into_any)
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "<tthc.Catalog {:?}: {} fields, {} procedures, {} units>",
-            self.inner.title().unwrap_or(""),
+            "<tthc.Catalog {}: {} fields, {} procedures, {} units>",
+            convert::repr(py, self.inner.title()),
             self.inner.fields().len(),
             self.inner.procedures().len(),
             self.inner.units().len()
@@ -208,11 +238,11 @@ impl Field {
     fn name_en(&self) -> Option<&str> {
         self.get().name_en.as_deref()
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "Field(code={:?}, name={:?})",
-            self.get().code,
-            self.get().name
+            "Field(code={}, name={})",
+            convert::repr(py, &self.get().code),
+            convert::repr(py, &self.get().name)
         )
     }
 }
@@ -283,8 +313,12 @@ impl Procedure {
     fn online(&self) -> Option<&'static str> {
         self.get().online.map(tthc::Online::as_str)
     }
-    fn __repr__(&self) -> String {
-        format!("Procedure(code={:?}, name={:?})", self.code(), self.name())
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Procedure(code={}, name={})",
+            convert::repr(py, self.code()),
+            convert::repr(py, self.name())
+        )
     }
 }
 
@@ -379,12 +413,60 @@ impl Unit {
         Ok(out)
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "Unit(code={:?}, name={:?}, level={:?})",
-            self.get().code,
-            self.get().name,
-            self.get().level.as_str()
+            "Unit(code={}, name={}, level={})",
+            convert::repr(py, &self.get().code),
+            convert::repr(py, &self.get().name),
+            convert::repr(py, self.get().level.as_str())
+        )
+    }
+}
+
+/// SearchHit — one procedure found by ``Catalog.search``: ``code``, ``name``, ``field`` (the
+/// field's code), ``score`` (larger is better) and ``procedure`` (the ``Procedure``).
+#[pyclass(frozen, module = "tthc")]
+pub struct SearchHit {
+    procedure: Procedure,
+    score: u32,
+}
+
+#[pymethods]
+impl SearchHit {
+    /// code -> str — the procedure's code.
+    #[getter]
+    fn code(&self) -> &str {
+        self.procedure.code()
+    }
+    /// name -> str — the procedure's name.
+    #[getter]
+    fn name(&self) -> &str {
+        self.procedure.name()
+    }
+    /// field -> str — the code of the procedure's field.
+    #[getter]
+    fn field(&self) -> &str {
+        self.procedure.field()
+    }
+    /// score -> int — how well it matched (1000 for the exact code; see the core's docs).
+    #[getter]
+    fn score(&self) -> u32 {
+        self.score
+    }
+    /// procedure -> Procedure
+    #[getter]
+    fn procedure(&self) -> Procedure {
+        Procedure {
+            cat: Arc::clone(&self.procedure.cat),
+            id: self.procedure.id,
+        }
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "SearchHit(code={}, name={}, score={})",
+            convert::repr(py, self.code()),
+            convert::repr(py, self.name()),
+            self.score
         )
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 use crate::convert;
 use crate::error::detached;
@@ -112,7 +112,10 @@ impl Report {
             ReportWarning {
                 code: w.code,
                 unit: self.shared.cat.unit(w.unit).code.clone(),
-                procedure: w.procedure.clone(),
+                procedure: w
+                    .procedure
+                    .as_ref()
+                    .map(|p| p.code(&self.shared.cat).to_owned()),
             }
         })
     }
@@ -185,31 +188,163 @@ impl Report {
 }
 
 /// The columns of `to_columns`, built in Rust.
+///
+/// Repeated values are made once and shared: the level and basis names, parent codes, counts
+/// and percentages (a national report has 10,000 units but only a few hundred distinct counts).
 fn columns<'py>(py: Python<'py>, shared: &Shared) -> PyResult<Bound<'py, PyDict>> {
     let (cat, units) = (&shared.cat, &shared.rep.units);
     let unit = |u: &tthc::UnitCompliance| cat.unit(u.unit);
-    let out = PyDict::new(py);
-    macro_rules! column {
-        ($name:literal, $f:expr) => {
-            out.set_item($name, PyList::new(py, units.iter().map($f))?)?;
-        };
+    let none = py.None().into_bound(py);
+    let mut shared_objects = Objects::new(py);
+    let mut levels = vec![none.clone(); tthc::Level::ALL.len()];
+    for l in tthc::Level::ALL {
+        levels[l as usize] = PyString::new(py, l.as_str()).into_any();
     }
-    column!("unit", |u| unit(u).code.as_str());
-    column!("name", |u| unit(u).name.as_str());
-    column!("level", |u| unit(u).level.as_str());
-    column!("parent", |u| unit(u).parent_code.as_deref());
-    column!("basis", |u| u.basis.as_str());
-    column!("approximate", |u| u.approximate);
-    column!("applicable", |u| u.applicable);
-    column!("published", |u| u.published);
-    column!("outdated", |u| u.outdated);
-    column!("fields", |u| u.fields);
-    column!("fields_published", |u| u.fields_published);
-    column!("rate_num", |u| u.rate.map(|r| r.published));
-    column!("rate_den", |u| u.rate.map(|r| r.applicable));
-    column!("percent", |u| u.rate.map(tthc::Rate::percent));
-    column!("rank", |u| u.rank);
+    let bases = [
+        tthc::Basis::Items,
+        tthc::Basis::Reported,
+        tthc::Basis::Mixed,
+    ]
+    .map(|b| PyString::new(py, b.as_str()).into_any());
+    let basis = |b: tthc::Basis| match b {
+        tthc::Basis::Items => &bases[0],
+        tthc::Basis::Reported => &bases[1],
+        tthc::Basis::Mixed => &bases[2],
+    };
+    let mut parents: Vec<Option<Bound<'py, PyAny>>> = vec![None; cat.units().len()];
+
+    let out = PyDict::new(py);
+    let column = |name: &str, items: Vec<Bound<'py, PyAny>>| -> PyResult<()> {
+        out.set_item(name, PyList::new(py, items)?)
+    };
+    column(
+        "unit",
+        units
+            .iter()
+            .map(|u| PyString::new(py, &unit(u).code).into_any())
+            .collect(),
+    )?;
+    column(
+        "name",
+        units
+            .iter()
+            .map(|u| PyString::new(py, &unit(u).name).into_any())
+            .collect(),
+    )?;
+    column(
+        "level",
+        units
+            .iter()
+            .map(|u| levels[unit(u).level as usize].clone())
+            .collect(),
+    )?;
+    let parent_column = units
+        .iter()
+        .map(|u| {
+            let un = unit(u);
+            match (un.parent, un.parent_code.as_deref()) {
+                (Some(id), Some(code)) => parents[id.0 as usize]
+                    .get_or_insert_with(|| PyString::new(py, code).into_any())
+                    .clone(),
+                (None, Some(code)) => PyString::new(py, code).into_any(),
+                _ => none.clone(),
+            }
+        })
+        .collect();
+    column("parent", parent_column)?;
+    column(
+        "basis",
+        units.iter().map(|u| basis(u.basis).clone()).collect(),
+    )?;
+    column(
+        "approximate",
+        units
+            .iter()
+            .map(|u| PyBool::new(py, u.approximate).to_owned().into_any())
+            .collect(),
+    )?;
+    let mut counts = |get: fn(&tthc::UnitCompliance) -> Option<u32>| -> Vec<Bound<'py, PyAny>> {
+        units.iter().map(|u| shared_objects.int(get(u))).collect()
+    };
+    let applicable = counts(|u| u.applicable);
+    let published = counts(|u| u.published);
+    let outdated = counts(|u| u.outdated);
+    let fields = counts(|u| u.fields);
+    let fields_published = counts(|u| u.fields_published);
+    let rate_num = counts(|u| u.rate.map(|r| r.published));
+    let rate_den = counts(|u| u.rate.map(|r| r.applicable));
+    column("applicable", applicable)?;
+    column("published", published)?;
+    column("outdated", outdated)?;
+    column("fields", fields)?;
+    column("fields_published", fields_published)?;
+    column("rate_num", rate_num)?;
+    column("rate_den", rate_den)?;
+    let percent = units
+        .iter()
+        .map(|u| shared_objects.percent(u.rate))
+        .collect();
+    column("percent", percent)?;
+    let rank = units.iter().map(|u| shared_objects.int(u.rank)).collect();
+    column("rank", rank)?;
     Ok(out)
+}
+
+/// Python ints and percentages made once per `to_columns` call and shared between cells.
+struct Objects<'py> {
+    py: Python<'py>,
+    none: Bound<'py, PyAny>,
+    ints: Vec<Option<Bound<'py, PyAny>>>,
+    /// By tenths of a percent (0..=1000 for rates up to 100 %).
+    percents: Vec<Option<Bound<'py, PyAny>>>,
+}
+
+impl<'py> Objects<'py> {
+    const CACHED_INTS: u32 = 1 << 14;
+
+    fn new(py: Python<'py>) -> Self {
+        Objects {
+            py,
+            none: py.None().into_bound(py),
+            ints: Vec::new(),
+            percents: Vec::new(),
+        }
+    }
+
+    fn int(&mut self, v: Option<u32>) -> Bound<'py, PyAny> {
+        let py = self.py;
+        match v {
+            None => self.none.clone(),
+            Some(v) if v < Self::CACHED_INTS => {
+                let i = v as usize;
+                if self.ints.len() <= i {
+                    self.ints.resize(i + 1, None);
+                }
+                self.ints[i]
+                    .get_or_insert_with(|| PyInt::new(py, v).into_any())
+                    .clone()
+            }
+            Some(v) => PyInt::new(py, v).into_any(),
+        }
+    }
+
+    fn percent(&mut self, rate: Option<tthc::Rate>) -> Bound<'py, PyAny> {
+        let py = self.py;
+        let Some(rate) = rate else {
+            return self.none.clone();
+        };
+        match usize::try_from(rate.permille()) {
+            Ok(i) if i <= 1000 => {
+                if self.percents.len() <= i {
+                    self.percents.resize(i + 1, None);
+                }
+                self.percents[i]
+                    .get_or_insert_with(|| PyFloat::new(py, rate.percent()).into_any())
+                    .clone()
+            }
+            _ => PyFloat::new(py, rate.percent()).into_any(),
+        }
+    }
 }
 
 /// UnitCompliance — the figures of one unit in a ``Report``.
@@ -344,15 +479,15 @@ impl UnitCompliance {
             }),
         )
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         let u = self.get();
         format!(
-            "UnitCompliance(code={:?}, name={:?}, published={:?}, applicable={:?}, percent={:?})",
-            self.unit().code,
-            self.unit().name,
-            u.published,
-            u.applicable,
-            u.rate.map(tthc::Rate::percent)
+            "UnitCompliance(code={}, name={}, published={}, applicable={}, percent={})",
+            convert::repr(py, &self.unit().code),
+            convert::repr(py, &self.unit().name),
+            convert::repr(py, u.published),
+            convert::repr(py, u.applicable),
+            convert::repr(py, u.rate.map(tthc::Rate::percent))
         )
     }
 }
@@ -405,10 +540,12 @@ impl FieldCompliance {
     fn percent(&self) -> Option<f64> {
         self.rate.map(tthc::Rate::percent)
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "FieldCompliance(field={:?}, published={}, applicable={})",
-            self.field, self.published, self.applicable
+            "FieldCompliance(field={}, published={}, applicable={})",
+            convert::repr(py, &self.field),
+            self.published,
+            self.applicable
         )
     }
 }
@@ -521,11 +658,11 @@ impl GroupCompliance {
     fn fields_published_per_unit(&self) -> Option<(u32, u32)> {
         self.get().fields_published_per_unit.map(|[a, b]| (a, b))
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "GroupCompliance(parent={:?}, level={:?}, units={})",
-            self.parent(),
-            self.level(),
+            "GroupCompliance(parent={}, level={}, units={})",
+            convert::repr(py, self.parent()),
+            convert::repr(py, self.level()),
             self.units()
         )
     }
@@ -548,10 +685,12 @@ pub struct ReportWarning {
 
 #[pymethods]
 impl ReportWarning {
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "ReportWarning(code={:?}, unit={:?}, procedure={:?})",
-            self.code, self.unit, self.procedure
+            "ReportWarning(code={}, unit={}, procedure={})",
+            convert::repr(py, self.code),
+            convert::repr(py, &self.unit),
+            convert::repr(py, self.procedure.as_deref())
         )
     }
 }

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
+use pyo3::IntoPyObjectExt;
 
 use crate::error::{argument, Failure};
 
@@ -190,4 +191,13 @@ pub(crate) fn lang(lang: &str) -> Result<tthc::Lang, Failure> {
             format!("`{lang}` is not a language (vi, en)"),
         )
     })
+}
+
+/// Python's `repr()` of a value, for `__repr__` methods (`None`, quotes and escapes as Python
+/// writes them).
+pub(crate) fn repr<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> String {
+    value
+        .into_bound_py_any(py)
+        .and_then(|v| v.repr().map(|r| r.to_string()))
+        .unwrap_or_else(|_| "?".to_owned())
 }

@@ -41,6 +41,10 @@ class TthcError(ValueError):
     def __str__(self):
         return str(self.args[0]) if self.args else ""
 
+    def __reduce__(self):
+        message = self.args[0] if self.args else ""
+        return (type(self), (message, self.code, self.path, self.errors), self.__dict__)
+
 
 class FormatError(TthcError):
     """The input is not a readable document: not JSON, not UTF-8, too deep or too large."""
@@ -117,7 +121,8 @@ pub(crate) fn classes(py: Python<'_>) -> PyResult<&Classes> {
 ///
 /// Items of ``TthcError.errors``. ``code`` is a stable snake_case code, ``path`` a JSON
 /// pointer, ``line L, column C``, a table position, an argument name or a file name.
-#[pyclass(frozen, module = "tthc", get_all)]
+#[pyclass(frozen, eq, hash, module = "tthc", get_all)]
+#[derive(PartialEq, Eq, Hash)]
 pub struct Problem {
     /// The stable snake_case code (``bad_code``, ``unknown_key``, ...).
     pub code: String,
@@ -129,10 +134,25 @@ pub struct Problem {
 
 #[pymethods]
 impl Problem {
-    fn __repr__(&self) -> String {
+    #[new]
+    fn new(code: String, path: String, message: String) -> Self {
+        Problem {
+            code,
+            path,
+            message,
+        }
+    }
+
+    fn __getnewargs__(&self) -> (String, String, String) {
+        (self.code.clone(), self.path.clone(), self.message.clone())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "Problem(code={:?}, path={:?}, message={:?})",
-            self.code, self.path, self.message
+            "Problem({}, {}, {})",
+            crate::convert::repr(py, &self.code),
+            crate::convert::repr(py, &self.path),
+            crate::convert::repr(py, &self.message)
         )
     }
 
@@ -252,4 +272,28 @@ pub(crate) fn detached<T: Send>(
 /// Run infallible core code with the GIL held, mapping a panic to the Python exception.
 pub(crate) fn attached<T>(py: Python<'_>, f: impl FnOnce() -> T) -> PyResult<T> {
     guarded_ok(f).map_err(|e| e.into_pyerr(py))
+}
+
+#[cfg(test)]
+mod tests {
+    /// When the core adds an error code, the Python tests must show that it reaches Python.
+    #[test]
+    fn every_core_code_has_a_python_test() {
+        let tests = include_str!("../tests/test_errors.py");
+        for code in tthc::Code::ALL {
+            let quoted = format!("\"{}\"", code.as_str());
+            assert!(
+                tests.contains(&quoted),
+                "tests/test_errors.py never names {quoted}"
+            );
+        }
+    }
+
+    #[test]
+    fn panics_become_failures() {
+        let failure = super::guarded(|| -> Result<(), tthc::Error> { panic!("boom") });
+        assert!(matches!(failure, Err(super::Failure::Panic(ref m)) if m == "boom"));
+        let ok = super::guarded(|| Ok::<_, tthc::Error>(1));
+        assert!(matches!(ok, Ok(1)));
+    }
 }

@@ -59,6 +59,46 @@ fn loads(py: Python<'_>, text: &Bound<'_, PyAny>, max_bytes: Option<u64>) -> PyR
     .map(Catalog::new)
 }
 
+/// import_file(path, second=None, *, format="auto", lenient=False, max_bytes=None) -> Catalog
+///
+/// Import the national portal's metadata CSV or Excel export, or a flat publication table
+/// (CSV or xlsx, Vietnamese or English headers; see docs/import.md). ``second`` gives the
+/// levels of an Excel export by procedure code (the portal's metadata CSV). ``format`` is
+/// ``auto`` (detected from the header), ``portal-csv``, ``portal-xlsx``, ``table-csv`` or
+/// ``table-xlsx``. Strict by default: any bad row raises ``TableImportError`` listing every bad
+/// row (``.errors``, paths like ``row 14, column "Mã số"``); ``lenient=True`` keeps the good
+/// rows. Runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (path, second = None, *, format = "auto", lenient = false, max_bytes = None))]
+fn import_file(
+    py: Python<'_>,
+    path: PathBuf,
+    second: Option<PathBuf>,
+    format: &str,
+    lenient: bool,
+    max_bytes: Option<u64>,
+) -> PyResult<Catalog> {
+    use tthc::io::import::{import_path, Format, ImportOptions};
+    let Some(format) = Format::parse(format) else {
+        let message = format!(
+            "`{format}` is not an import format (auto, portal-csv, portal-xlsx, table-csv, table-xlsx)"
+        );
+        return Err(error::argument(tthc::Code::BadValue, "format", message).into_pyerr(py));
+    };
+    let mut options = ImportOptions {
+        format,
+        lenient,
+        ..ImportOptions::default()
+    };
+    if let Some(m) = max_bytes {
+        options.max_bytes = m;
+    }
+    detached(py, move || {
+        import_path(&path, second.as_deref(), &options).map(|i| i.catalog)
+    })
+    .map(Catalog::new)
+}
+
 /// an_bien_2018() -> Catalog
 ///
 /// The embedded dataset: An Biên district (GSO 908) of Kiên Giang in 2018, from the district's
@@ -95,6 +135,17 @@ fn _time_compliance(
     })
 }
 
+/// _panic(message) -> None
+///
+/// Test helper: panics inside the guard that wraps every core call, to show that a panic
+/// reaches Python as ``TthcError`` with code ``internal``. Not part of the public API.
+#[pyfunction]
+fn _panic(py: Python<'_>, message: String) -> PyResult<()> {
+    detached(py, move || -> Result<(), tthc::Error> {
+        panic!("{message}")
+    })
+}
+
 /// Vietnam's catalogue of administrative procedures (thủ tục hành chính): documents,
 /// compliance rates, Vietnamese text. The public package is ``tthc``; this is its compiled
 /// core.
@@ -105,14 +156,17 @@ fn _tthc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(an_bien_2018, m)?)?;
+    m.add_function(wrap_pyfunction!(import_file, m)?)?;
     m.add_function(wrap_pyfunction!(text::fold, m)?)?;
     m.add_function(wrap_pyfunction!(text::sort_key, m)?)?;
     m.add_function(wrap_pyfunction!(text::format_percent, m)?)?;
     m.add_function(wrap_pyfunction!(_time_compliance, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic, m)?)?;
     m.add_class::<Catalog>()?;
     m.add_class::<catalog::Field>()?;
     m.add_class::<catalog::Procedure>()?;
     m.add_class::<catalog::Unit>()?;
+    m.add_class::<catalog::SearchHit>()?;
     m.add_class::<compliance::Report>()?;
     m.add_class::<compliance::UnitCompliance>()?;
     m.add_class::<compliance::GroupCompliance>()?;

@@ -12,13 +12,42 @@
  * force, no status), channel (one_stop_shop | portal | national), lang (vi | en).
  * Catalogue text is only ever set with textContent, never parsed as HTML.
  */
-import init, { Catalog, fold, foldAll, formatPercent } from './tthc_wasm.js';
+import init, { Catalog, fold, formatPercent } from './tthc_wasm.js';
 
 let wasmReady = null;
 /** Load the WebAssembly module (once). */
 export function ready() {
-  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) });
+  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) }).then((m) => {
+    warmUp();
+    return m;
+  });
   return wasmReady;
+}
+
+/**
+ * Run each code path once on a tiny catalogue while the real one is still downloading: the
+ * browser compiles WebAssembly functions on first use, and this moves that work off the first
+ * render.
+ */
+function warmUp() {
+  try {
+    const c = Catalog.fromJson(JSON.stringify({
+      tthc: 1, as_of: '2026-01-01',
+      fields: [{ code: 'a', name: 'Hộ tịch' }, { code: 'b', name: 'Đất đai' }],
+      procedures: [
+        { code: '1.000001', name: 'Thủ tục đăng ký khai sinh', field: 'a', levels: ['commune'] },
+        { code: '1.000002', name: 'Thủ tục hòa giải (đất đai)', field: 'b', levels: ['commune'] },
+      ],
+      units: [{ code: '00001', name: 'Xã', level: 'commune', published: { one_stop_shop: ['1.000001'] } }],
+    }));
+    c.procedures({ unit: '00001' });
+    c.compliance();
+    fold('Uỷ ban\uFFFFĐăng ký');
+    formatPercent([1, 2], 'vi');
+    c.free();
+  } catch {
+    // Only an optimisation.
+  }
 }
 
 const catalogs = new Map();
@@ -27,10 +56,11 @@ function loadCatalog(url) {
   let entry = catalogs.get(url);
   if (!entry) {
     entry = (async () => {
+      const download = fetch(url); // in parallel with loading the module
       await ready();
       let response;
       try {
-        response = await fetch(url);
+        response = await download;
       } catch (cause) {
         throw Object.assign(new Error(`cannot fetch ${url}`), { kind: 'network', url, cause });
       }
@@ -45,6 +75,26 @@ function loadCatalog(url) {
     entry.catch(() => catalogs.delete(url)); // a failed load is retried on the next render
   }
   return entry;
+}
+
+/** Folded search text of each procedure, per catalogue, computed once. */
+const searchText = new WeakMap();
+/** U+FFFF, a noncharacter that no name contains and that the core's fold keeps. */
+const SEPARATOR = '\uFFFF';
+function haystacks(catalog, rows) {
+  let cache = searchText.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    searchText.set(catalog, cache);
+  }
+  const missing = rows.filter((r) => !cache.has(r.code));
+  if (missing.length) {
+    // One call for all names: strings cross the wasm boundary once, not once per row.
+    let parts = fold(missing.map((r) => `${r.name} ${r.code}`).join(SEPARATOR)).split(SEPARATOR);
+    if (parts.length !== missing.length) parts = missing.map((r) => fold(`${r.name} ${r.code}`));
+    for (let i = 0; i < missing.length; i += 1) cache.set(missing[i].code, words(parts[i]));
+  }
+  return rows.map((r) => cache.get(r.code));
 }
 
 const LEVELS = ['central', 'province', 'district', 'commune', 'other'];
@@ -211,7 +261,7 @@ input:focus-visible, select:focus-visible, summary:focus-visible {
 }
 .summary { margin: 10px 0 8px; font-size: .92rem; color: var(--tthc-muted); }
 .notice { margin: 12px 0 0; padding: 10px 12px; background: var(--tthc-soft); border-radius: 6px; color: var(--tthc-muted); }
-details.group { border-top: 1px solid var(--tthc-border); }
+details.group { border-top: 1px solid var(--tthc-border); content-visibility: auto; contain-intrinsic-size: auto 360px; }
 details.group:last-of-type { border-bottom: 1px solid var(--tthc-border); }
 summary { cursor: pointer; list-style: none; display: flex; align-items: center; gap: 10px; padding: 10px 4px; }
 summary::-webkit-details-marker { display: none; }
@@ -220,8 +270,8 @@ details[open] > summary::before { transform: rotate(45deg); }
 summary h3 { margin: 0; font-size: 1rem; font-weight: 650; flex: 1; }
 .count { font-size: .8rem; font-weight: 600; color: var(--tthc-primary); background: #e8eef6; border-radius: 999px; padding: 1px 9px; font-variant-numeric: tabular-nums; }
 ul.rows { list-style: none; margin: 0 0 10px; padding: 0; }
-li.row { display: grid; grid-template-columns: 6.6em 1fr auto; gap: 4px 12px; align-items: start; padding: 7px 6px 7px 26px; border-radius: 6px; }
-li.row:nth-child(odd) { background: #f8fafc; }
+li.row { display: grid; grid-template-columns: 6.6em 1fr auto; gap: 4px 12px; align-items: start; padding: 7px 6px 7px 26px; border-top: 1px solid #edf0f3; }
+li.row:hover { background: #f6f9fc; }
 .code { font: .82rem/1.9 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--tthc-muted); }
 .name { min-width: 0; overflow-wrap: anywhere; }
 .status { font-size: .78rem; font-weight: 600; white-space: nowrap; padding: 2px 9px; border-radius: 999px; margin-top: 1px; }
@@ -377,14 +427,14 @@ export class TthcProcedureList extends HTMLElement {
     else if (level) options.level = level;
     const rows = catalog.procedures(options);
     let figures = null;
-    let asOf = catalog.asOf;
+    // The day the data describes, when the document says it (otherwise figures are as of today).
+    const asOf = catalog.asOf;
     if (unitCode) {
       const report = catalog.compliance({ channel });
       figures = report.units.find((u) => u.unit === unitCode) ?? null;
-      asOf = report.as_of;
     }
     const t1 = performance.now();
-    const haystack = foldAll(rows.map((r) => `${r.name} ${r.code}`));
+    const haystack = haystacks(catalog, rows);
     const t2 = performance.now();
 
     const frag = document.createDocumentFragment();
@@ -404,35 +454,41 @@ export class TthcProcedureList extends HTMLElement {
     const groups = [];
     let group = null;
     let ul = null;
+    // Rows are cloned from small templates (faster than building each element).
+    const rowTemplate = el('li', 'row');
+    rowTemplate.append(el('span', 'code', ''), el('span', 'name', ''));
+    const chips = {};
+    for (const status of STATUSES) {
+      const chip = el('span', `status ${status}`, t.statusLabel[status]);
+      chip.title = t.statusHint[status];
+      chips[status] = chip;
+    }
     for (let i = 0; i < rows.length; i += 1) {
       const r = rows[i];
       if (!group || group.field !== r.field) {
         const details = el('details', 'group');
         details.open = true;
-        details.dataset.field = r.field;
+        details.setAttribute('data-field', r.field);
         const summaryEl = document.createElement('summary');
-        const h3 = el('h3', null, lang === 'en' && r.fieldNameEn ? r.fieldNameEn : r.fieldName);
-        if (!(lang === 'en' && r.fieldNameEn)) h3.lang = 'vi';
+        const english = lang === 'en' && r.fieldNameEn;
+        const h3 = el('h3', null, english ? r.fieldNameEn : r.fieldName);
+        if (!english) h3.lang = 'vi';
         const count = el('span', 'count');
         summaryEl.append(h3, count);
         ul = el('ul', 'rows');
+        ul.lang = 'vi'; // procedure names are Vietnamese whatever the interface language
         details.append(summaryEl, ul);
         list.append(details);
         group = { field: r.field, element: details, count, total: 0, shown: 0 };
         groups.push(group);
       }
-      const li = el('li', 'row');
-      li.dataset.code = r.code;
-      if (r.status) li.dataset.status = r.status;
-      const code = el('span', 'code', r.code);
-      code.title = t.code;
-      const name = el('span', 'name', r.name);
-      name.lang = 'vi';
-      li.append(code, name);
+      const li = rowTemplate.cloneNode(true);
+      li.setAttribute('data-code', r.code);
+      li.firstChild.textContent = r.code;
+      li.lastChild.textContent = r.name;
       if (r.status) {
-        const s = el('span', `status ${r.status}`, t.statusLabel[r.status]);
-        s.title = t.statusHint[r.status];
-        li.append(s);
+        li.setAttribute('data-status', r.status);
+        li.append(chips[r.status].cloneNode(true));
       }
       ul.append(li);
       group.total += 1;
@@ -444,11 +500,11 @@ export class TthcProcedureList extends HTMLElement {
     }
     summary.textContent = t.shown(rows.length, rows.length);
 
-    if (figures && figures.basis === 'reported') {
-      frag.append(el('p', 'notice', t.reportedNote));
-    }
+    const reportedOnly = figures && figures.basis === 'reported';
+    if (reportedOnly) frag.append(el('p', 'notice', t.reportedNote));
     if (rows.length) frag.append(controls);
-    frag.append(summary, nothing, list);
+    if (rows.length || !reportedOnly) frag.append(summary, nothing);
+    frag.append(list);
     if (catalog.source) {
       const footer = document.createElement('footer');
       const d = document.createElement('details');
@@ -580,7 +636,7 @@ export class TthcProcedureList extends HTMLElement {
     if (!s) return;
     const t = this._t;
     this._query = s.search.value;
-    const words = fold(s.search.value).split(' ').filter(Boolean);
+    const query = words(fold(s.search.value));
     const field = s.fieldSelect.value;
     const status = s.statusSelect ? s.statusSelect.value : '';
     for (const g of s.groups) g.shown = 0;
@@ -589,14 +645,7 @@ export class TthcProcedureList extends HTMLElement {
     for (let i = 0; i < items.length; i += 1) {
       const it = items[i];
       let ok = (!field || it.row.field === field) && (!status || it.row.status === status);
-      if (ok) {
-        for (let w = 0; w < words.length; w += 1) {
-          if (!it.hay.includes(words[w])) {
-            ok = false;
-            break;
-          }
-        }
-      }
+      if (ok && query !== ' ') ok = it.hay.includes(query);
       if (ok !== it.visible) {
         it.visible = ok;
         it.element.hidden = !ok;
@@ -618,8 +667,33 @@ export class TthcProcedureList extends HTMLElement {
   }
 }
 
+/**
+ * Text for matching: folded by the core, every run of ASCII characters other than letters, digits
+ * and dots made one space, with a space in front. A row matches when its text contains the query's
+ * at the start of a word: "dang ky kh" finds "Thủ tục đăng ký khai sinh", "ho tich" finds
+ * "Hộ tịch" but not "tích hợp".
+ */
+function words(folded) {
+  // Folded text is ASCII for Vietnamese; other non-ASCII characters are kept as letters.
+  const out = [' '];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i += 1) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c >= 128;
+    if (keep) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (out.length > 1) out.push(' ');
+      out.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  return out.join('');
+}
+
+/** 1234567 → "1.234.567" (vi) or "1,234,567" (en); counts are non-negative integers. */
 function number(n, lang) {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN').format(n);
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : '.');
 }
 
 function formatDate(iso, lang) {

@@ -15,10 +15,10 @@ pub struct Options {
 
 impl Options {
     /// Read an options argument whose known keys are `known` (JavaScript names).
-    pub fn new(value: &JsValue, known: &[&str]) -> Result<Options, JsValue> {
-        if value.is_undefined() || value.is_null() {
+    pub fn new(value: Option<&JsValue>, known: &[&str]) -> Result<Options, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
             return Ok(Options { object: None });
-        }
+        };
         let Some(object) = value.dyn_ref::<Object>().filter(|_| !value.is_function()) else {
             return Err(argument(
                 Code::WrongType,

@@ -8,6 +8,8 @@
 //! The crate is empty except on the wasm target, so `cargo test --workspace` on the host does
 //! not need wasm-bindgen.
 #![cfg(target_family = "wasm")]
+// Optional arguments must be owned `Option<T>` for wasm-bindgen to declare them optional.
+#![allow(clippy::needless_pass_by_value)]
 
 mod convert;
 mod error;
@@ -16,7 +18,8 @@ use std::cell::OnceCell;
 
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
-use tthc::listing::ListQuery;
+use tthc::io::json::ReadOptions;
+use tthc::listing::{ListOrder, ListQuery};
 use tthc::text::SearchIndex;
 use tthc::{Code, ComplianceOptions, Lang, Rate};
 use wasm_bindgen::prelude::*;
@@ -30,6 +33,7 @@ fn start() {
 }
 
 #[wasm_bindgen(typescript_custom_section)]
+#[allow(clippy::redundant_static_lifetimes)] // the form wasm-bindgen documents
 const TYPES: &'static str = r#"
 /** Publication channel (format.md §1). */
 export type Channel = "one_stop_shop" | "portal" | "national";
@@ -40,6 +44,10 @@ export type Status = "published" | "missing" | "outdated";
 /** `[published, applicable]`, an exact fraction. */
 export type Fraction = [number, number];
 
+export interface ReadOptions {
+  /** Refuse documents larger than this many bytes (`too_large`); default 1 GiB. */
+  maxBytes?: number;
+}
 export interface ComplianceOptions {
   /** Default `one_stop_shop`. */
   channel?: Channel;
@@ -146,12 +154,30 @@ export interface TthcError extends Error {
 }
 "#;
 
+// Option objects as TypeScript sees them: `Option<T>` of these makes the parameter optional
+// (`options?: ComplianceOptions | null`) in the declarations.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "ReadOptions")]
+    pub type ReadOptionsArg;
+    #[wasm_bindgen(typescript_type = "ComplianceOptions")]
+    pub type ComplianceOptionsArg;
+    #[wasm_bindgen(typescript_type = "ListOptions")]
+    pub type ListOptionsArg;
+    #[wasm_bindgen(typescript_type = "SearchOptions")]
+    pub type SearchOptionsArg;
+    #[wasm_bindgen(typescript_type = "\"vi\" | \"en\"")]
+    pub type LangArg;
+}
+
 /// A validated catalogue (format.md §1). Create one with `Catalog.fromJson(text)`.
 #[wasm_bindgen]
 pub struct Catalog {
     inner: tthc::Catalog,
     /// Built on the first search and kept: later searches take well under a millisecond.
     search_index: OnceCell<SearchIndex>,
+    /// The Vietnamese order of the procedures, computed on the first list and kept.
+    list_order: OnceCell<ListOrder>,
 }
 
 impl Catalog {
@@ -159,6 +185,7 @@ impl Catalog {
         Catalog {
             inner,
             search_index: OnceCell::new(),
+            list_order: OnceCell::new(),
         }
     }
 }
@@ -202,11 +229,18 @@ struct UnitInfo<'a> {
 #[wasm_bindgen]
 impl Catalog {
     /// Read a catalogue document (JSON v1, as text or UTF-8 bytes). Throws a `TthcError`
-    /// listing every problem of the document.
+    /// listing every problem of the document. `options.maxBytes` refuses larger inputs
+    /// (`too_large`; default 1 GiB).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: &JsValue,
+        options: Option<ReadOptionsArg>,
     ) -> Result<Catalog, JsValue> {
+        let o = Options::new(options.as_ref().map(AsRef::as_ref), &["maxBytes"])?;
+        let mut read = ReadOptions::default();
+        if let Some(max) = o.count("maxBytes")? {
+            read.max_bytes = max as u64;
+        }
         let bytes = if let Some(s) = text.as_string() {
             s.into_bytes()
         } else if let Some(a) = text.dyn_ref::<Uint8Array>() {
@@ -218,7 +252,7 @@ impl Catalog {
                 "the document must be a string or a Uint8Array",
             ));
         };
-        check(tthc::Catalog::from_json(&bytes)).map(Catalog::new)
+        check(tthc::Catalog::from_json_with(&bytes, &read)).map(Catalog::new)
     }
 
     /// The embedded default dataset: An Biên district (Kiên Giang) in 2018, reported figures.
@@ -288,11 +322,9 @@ impl Catalog {
     }
 
     /// The compliance report of format.md §3 as a plain object.
-    pub fn compliance(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ComplianceOptions")] options: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let o = Options::new(options, &["channel", "asOf"])?;
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn compliance(&self, options: Option<ComplianceOptionsArg>) -> Result<JsValue, JsValue> {
+        let o = Options::new(options.as_ref().map(AsRef::as_ref), &["channel", "asOf"])?;
         let opts = self.options(
             o.string("channel", "channel")?.as_deref(),
             o.string("asOf", "as_of")?.as_deref(),
@@ -304,12 +336,9 @@ impl Catalog {
     /// A unit's applicable procedures with their status, or the procedures of a level, in
     /// Vietnamese order of field, then name.
     #[wasm_bindgen(unchecked_return_type = "ListedProcedure[]")]
-    pub fn procedures(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: &JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn procedures(&self, options: Option<ListOptionsArg>) -> Result<JsValue, JsValue> {
         let o = Options::new(
-            options,
+            options.as_ref().map(AsRef::as_ref),
             &["unit", "level", "field", "status", "channel", "asOf"],
         )?;
         let mut query = check(ListQuery::parse(
@@ -323,7 +352,8 @@ impl Catalog {
         if query.as_of.is_none() && self.inner.as_of().is_none() {
             query.as_of = Some(today());
         }
-        let rows = check(self.inner.procedure_list(&query))?;
+        let order = self.list_order.get_or_init(|| ListOrder::new(&self.inner));
+        let rows = check(self.inner.procedure_list_with(&query, order))?;
         let list: Vec<Listed<'_>> = rows
             .iter()
             .map(|r| Listed {
@@ -345,10 +375,10 @@ impl Catalog {
     pub fn search(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options: &JsValue,
+        options: Option<SearchOptionsArg>,
     ) -> Result<JsValue, JsValue> {
         let query = string_arg(query, "query")?;
-        let o = Options::new(options, &["limit"])?;
+        let o = Options::new(options.as_ref().map(AsRef::as_ref), &["limit"])?;
         let limit = o.count("limit")?.unwrap_or(20);
         let hits = self
             .search_index
@@ -444,15 +474,19 @@ pub fn compare(
 #[wasm_bindgen(js_name = formatPercent)]
 pub fn format_percent(
     #[wasm_bindgen(unchecked_param_type = "Fraction | null")] rate: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"vi\" | \"en\" | undefined")] lang: &JsValue,
+    lang: Option<LangArg>,
 ) -> Result<String, JsValue> {
-    let lang = if lang.is_undefined() || lang.is_null() {
-        Lang::Vi
-    } else {
-        let s = string_arg(lang, "lang")?;
+    let lang = if let Some(lang) = lang {
+        let s = string_arg(lang.as_ref(), "lang")?;
         Lang::parse(&s).ok_or_else(|| {
-            argument(Code::BadValue, "lang", format!("`{s}` is not a language (vi, en)"))
+            argument(
+                Code::BadValue,
+                "lang",
+                format!("`{s}` is not a language (vi, en)"),
+            )
         })?
+    } else {
+        Lang::Vi
     };
     if rate.is_undefined() || rate.is_null() {
         return Ok(tthc::format_percent(None, lang));

@@ -53,7 +53,10 @@ fn main() {
             0
         }
         other => {
-            eprintln!("tthc: unknown command `{other}`\n\n{USAGE}{}", import_cmd::USAGE);
+            eprintln!(
+                "tthc: unknown command `{other}`\n\n{USAGE}{}",
+                import_cmd::USAGE
+            );
             2
         }
     };

@@ -83,7 +83,13 @@ pub fn search(words: &[String]) -> i32 {
     } else {
         for h in &hits {
             let p = catalog.procedure(h.procedure);
-            println!("{:>5}  {:<10}  {}  [{}]", h.score, p.code.as_str(), p.name, catalog.field(p.field).name);
+            println!(
+                "{:>5}  {:<10}  {}  [{}]",
+                h.score,
+                p.code.as_str(),
+                p.name,
+                catalog.field(p.field).name
+            );
         }
         if hits.is_empty() {
             eprintln!("no procedure matches `{query}`");

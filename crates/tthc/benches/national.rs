@@ -24,7 +24,11 @@ fn median(mut v: Vec<Duration>) -> Duration {
 /// count the time other processes hold the cores. Falls back to the wall clock elsewhere.
 fn thread_cpu() -> Option<Duration> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok().map(Duration::from_nanos)
+    s.split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+        .map(Duration::from_nanos)
 }
 
 /// Median thread CPU time (or wall time where unavailable) of `runs` calls.
@@ -46,7 +50,11 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
 fn rss_bytes() -> usize {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<usize>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<usize>().ok())
+        })
         .map_or(0, |pages| pages * 4096)
 }
 
@@ -67,9 +75,15 @@ fn naive_report(doc: &Value, channel: &str, as_of: &str) -> Vec<(String, usize, 
             let s = |k: &str| p.get(k).and_then(Value::as_str);
             P {
                 code: s("code").expect("code"),
-                levels: p["levels"].as_array().expect("levels").iter().filter_map(Value::as_str).collect(),
+                levels: p["levels"]
+                    .as_array()
+                    .expect("levels")
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect(),
                 amended: s("amended"),
-                in_force: s("abolished").is_none_or(|a| a > as_of) && s("effective").is_none_or(|e| e <= as_of),
+                in_force: s("abolished").is_none_or(|a| a > as_of)
+                    && s("effective").is_none_or(|e| e <= as_of),
             }
         })
         .collect();
@@ -77,7 +91,11 @@ fn naive_report(doc: &Value, channel: &str, as_of: &str) -> Vec<(String, usize, 
     for u in doc["units"].as_array().expect("units") {
         let level = u["level"].as_str().expect("level");
         let mut posted: HashMap<String, Option<String>> = HashMap::new();
-        if let Some(list) = u.get("published").and_then(|p| p.get(channel)).and_then(Value::as_array) {
+        if let Some(list) = u
+            .get("published")
+            .and_then(|p| p.get(channel))
+            .and_then(Value::as_array)
+        {
             for x in list {
                 match x {
                     Value::String(c) => {
@@ -94,17 +112,25 @@ fn naive_report(doc: &Value, channel: &str, as_of: &str) -> Vec<(String, usize, 
         }
         let (mut applicable, mut published) = (0, 0);
         let mut fields: HashSet<&str> = HashSet::new();
-        for p in procs.iter().filter(|p| p.in_force && p.levels.contains(&level)) {
+        for p in procs
+            .iter()
+            .filter(|p| p.in_force && p.levels.contains(&level))
+        {
             applicable += 1;
             if let Some(on) = posted.get(p.code) {
-                let outdated = matches!((on, p.amended), (Some(d), Some(a)) if d.as_str() < a && a <= as_of);
+                let outdated =
+                    matches!((on, p.amended), (Some(d), Some(a)) if d.as_str() < a && a <= as_of);
                 if !outdated {
                     published += 1;
                     fields.insert(p.code);
                 }
             }
         }
-        out.push((u["code"].as_str().expect("code").to_owned(), applicable, published));
+        out.push((
+            u["code"].as_str().expect("code").to_owned(),
+            applicable,
+            published,
+        ));
     }
     out
 }
@@ -117,7 +143,10 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let options = SynthOptions { communes, ..SynthOptions::default() };
+    let options = SynthOptions {
+        communes,
+        ..SynthOptions::default()
+    };
     let t = Instant::now();
     let json = synth_json(&options);
     let mb = json.len() as f64 / 1e6;
@@ -139,17 +168,47 @@ fn main() {
     // Same work: the naive published counts equal the library's.
     for (u, (code, applicable, published)) in report.units.iter().zip(&naive) {
         assert_eq!(&catalog.unit(u.unit).code, code);
-        assert_eq!((u.applicable, u.published), (Some(*applicable as u32), Some(*published as u32)), "{code}");
+        assert_eq!(
+            (u.applicable, u.published),
+            (Some(*applicable as u32), Some(*published as u32)),
+            "{code}"
+        );
     }
 
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!();
-    println!("times: median thread CPU time (load average now {})", std::fs::read_to_string("/proc/loadavg").unwrap_or_default().split_whitespace().next().unwrap_or("?"));
+    println!(
+        "times: median thread CPU time (load average now {})",
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or("?")
+    );
     println!("| step | tthc | naive (serde_json::Value + HashMap per unit) | ratio |");
     println!("|---|---:|---:|---:|");
-    println!("| JSON load | {:.0} ms ({:.0} MB/s) | {:.0} ms ({:.0} MB/s) | {:.1}× |", ms(load), mb / load.as_secs_f64(), ms(naive_load), mb / naive_load.as_secs_f64(), naive_load.as_secs_f64() / load.as_secs_f64());
+    println!(
+        "| JSON load | {:.0} ms ({:.0} MB/s) | {:.0} ms ({:.0} MB/s) | {:.1}× |",
+        ms(load),
+        mb / load.as_secs_f64(),
+        ms(naive_load),
+        mb / naive_load.as_secs_f64(),
+        naive_load.as_secs_f64() / load.as_secs_f64()
+    );
     println!("| full report (all units, by field, groups, ranking) | {:.1} ms | {:.1} ms (rates only) | {:.1}× |", ms(report_t), ms(naive_t), naive_t.as_secs_f64() / report_t.as_secs_f64());
-    println!("| report to JSON ({:.1} MB) | {:.1} ms | | |", out.len() as f64 / 1e6, ms(json_t));
-    println!("| catalogue heap | {:.1} MB = {:.2} bytes/posting | | |", heap as f64 / 1e6, heap as f64 / postings as f64);
-    println!("| RSS growth over the load | {:.1} MB = {:.2} bytes/posting | | |", rss1.saturating_sub(rss0) as f64 / 1e6, rss1.saturating_sub(rss0) as f64 / postings as f64);
+    println!(
+        "| report to JSON ({:.1} MB) | {:.1} ms | | |",
+        out.len() as f64 / 1e6,
+        ms(json_t)
+    );
+    println!(
+        "| catalogue heap | {:.1} MB = {:.2} bytes/posting | | |",
+        heap as f64 / 1e6,
+        heap as f64 / postings as f64
+    );
+    println!(
+        "| RSS growth over the load | {:.1} MB = {:.2} bytes/posting | | |",
+        rss1.saturating_sub(rss0) as f64 / 1e6,
+        rss1.saturating_sub(rss0) as f64 / postings as f64
+    );
 }

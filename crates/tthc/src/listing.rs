@@ -16,9 +16,11 @@
 //!                "published": { "one_stop_shop": ["1.001193"] } } ] }"#;
 //! let catalog = tthc::Catalog::from_json(json.as_bytes())?;
 //! let list = catalog.procedure_list(&ListQuery::parse(Some("99999"), None, None, None, None, None)?)?;
-//! assert_eq!(list[0].code, "1.001193");
-//! assert_eq!(list[0].status, Some(Status::Published));
-//! assert_eq!(list[1].status, Some(Status::Missing));
+//! // Vietnamese order: "kết hôn" before "khai sinh" (e before h).
+//! assert_eq!(list[0].code, "1.000894");
+//! assert_eq!(list[0].status, Some(Status::Missing));
+//! assert_eq!(list[1].code, "1.001193");
+//! assert_eq!(list[1].status, Some(Status::Published));
 //! # Ok::<(), tthc::Error>(())
 //! ```
 

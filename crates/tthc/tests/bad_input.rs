@@ -4,7 +4,10 @@ use tthc::io::json::ReadOptions;
 use tthc::{Catalog, Code, Error};
 
 fn codes(e: &Error) -> Vec<(&'static str, String)> {
-    e.problems().iter().map(|p| (p.code.as_str(), p.path.clone())).collect()
+    e.problems()
+        .iter()
+        .map(|p| (p.code.as_str(), p.path.clone()))
+        .collect()
 }
 
 const VALID: &str = r#"{"tthc":1,"as_of":"2024-12-31","fields":[{"code":"ho-tich","name":"Hộ tịch"}],
@@ -30,12 +33,17 @@ fn nesting_two_hundred_thousand_levels_deep_is_an_error_not_a_crash() {
     for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
         let deep = format!("{}1{}", open.repeat(depth), close.repeat(depth));
         // Where a string is expected: skipped without recursion, reported as a wrong type.
-        let text = format!("{{\"tthc\":1,\"fields\":[],\"procedures\":[],\"units\":[],\"title\":{deep}}}");
+        let text =
+            format!("{{\"tthc\":1,\"fields\":[],\"procedures\":[],\"units\":[],\"title\":{deep}}}");
         let err = Catalog::from_json(text.as_bytes()).expect_err("too deep");
         assert_eq!(codes(&err), [("wrong_type", "/title".to_owned())]);
         // As the whole document.
         let err = Catalog::from_json(deep.as_bytes()).expect_err("not a document");
-        let first = if open == "[" { ("wrong_type", "") } else { ("unknown_key", "/a") };
+        let first = if open == "[" {
+            ("wrong_type", "")
+        } else {
+            ("unknown_key", "/a")
+        };
         assert_eq!(codes(&err)[0], (first.0, first.1.to_owned()));
         // Unclosed: a syntax error at the end.
         let err = Catalog::from_json(open.repeat(depth).as_bytes()).expect_err("unclosed");
@@ -69,18 +77,22 @@ fn files_over_the_limit_are_refused_before_reading() {
     // A sparse 200 MB file: refused from its size alone, without reading 200 MB.
     let f = std::fs::File::create(&path).expect("create");
     f.set_len(200 * 1024 * 1024).expect("set_len");
-    let limit = ReadOptions { max_bytes: 100 * 1024 * 1024 };
+    let limit = ReadOptions {
+        max_bytes: 100 * 1024 * 1024,
+    };
     let err = Catalog::from_path(&path, &limit).expect_err("too large");
     assert_eq!(codes(&err), [("too_large", String::new())]);
     // The same limit applies to bytes in memory.
-    let err = Catalog::from_json_with(VALID.as_bytes(), &ReadOptions { max_bytes: 10 }).expect_err("too large");
+    let err = Catalog::from_json_with(VALID.as_bytes(), &ReadOptions { max_bytes: 10 })
+        .expect_err("too large");
     assert_eq!(err.code(), "too_large");
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 
 #[test]
 fn a_missing_file_is_an_io_error_naming_it() {
-    let err = Catalog::from_path("/nonexistent/tthc.json", &ReadOptions::default()).expect_err("missing");
+    let err =
+        Catalog::from_path("/nonexistent/tthc.json", &ReadOptions::default()).expect_err("missing");
     assert_eq!(err.code(), "io");
     assert_eq!(err.path(), "/nonexistent/tthc.json");
     assert_eq!(err.family(), tthc::Family::Io);
@@ -109,7 +121,9 @@ fn duplicates_parents_and_cycles_are_reported_together() {
 #[test]
 fn every_code_has_a_distinct_snake_case_name() {
     let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-    assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
+    assert!(names
+        .iter()
+        .all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), Code::ALL.len());

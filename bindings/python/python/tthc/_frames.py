@@ -26,7 +26,7 @@ def _missing(library: str, method: str) -> ImportError:
 def to_pandas(columns: dict[str, list[Any]]) -> Any:
     """A pandas DataFrame; counts are nullable ``Int64``, ``percent`` is ``float64``."""
     try:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as e:
         raise _missing("pandas", "to_pandas") from e
     frame = pd.DataFrame(columns)
@@ -39,7 +39,7 @@ def to_pandas(columns: dict[str, list[Any]]) -> Any:
 def to_polars(columns: dict[str, list[Any]]) -> Any:
     """A polars DataFrame; counts are ``UInt32`` with nulls, ``percent`` is ``Float64``."""
     try:
-        import polars as pl
+        import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as e:
         raise _missing("polars", "to_polars") from e
     schema: dict[str, Any] = {

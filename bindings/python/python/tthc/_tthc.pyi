@@ -7,14 +7,52 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any, final
 
+__all__ = [
+    "__version__",
+    "load",
+    "loads",
+    "an_bien_2018",
+    "fold",
+    "sort_key",
+    "format_percent",
+    "_time_compliance",
+    "_panic",
+    "Catalog",
+    "Field",
+    "Procedure",
+    "Unit",
+    "SearchHit",
+    "Report",
+    "UnitCompliance",
+    "GroupCompliance",
+    "FieldCompliance",
+    "ReportWarning",
+    "Problem",
+    "TthcError",
+    "FormatError",
+    "ValidationError",
+    "TableImportError",
+    "ArgumentError",
+    "TthcIOError",
+]
+
 __version__: str
 
 def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Catalog: ...
 def loads(text: str | bytes | bytearray | memoryview, *, max_bytes: int | None = None) -> Catalog: ...
 def an_bien_2018() -> Catalog: ...
+def import_file(
+    path: str | os.PathLike[str],
+    second: str | os.PathLike[str] | None = None,
+    *,
+    format: str = "auto",
+    lenient: bool = False,
+    max_bytes: int | None = None,
+) -> Catalog: ...
 def fold(text: str) -> str: ...
 def sort_key(text: str) -> bytes: ...
 def format_percent(rate: Fraction | Rational | tuple[int, int] | None, lang: str = "vi") -> str: ...
+def _panic(message: str) -> None: ...
 def _time_compliance(catalog: Catalog, repeat: int = 10, channel: str = "one_stop_shop") -> list[float]: ...
 
 @final
@@ -34,6 +72,7 @@ class Catalog:
     def procedure(self, code: str) -> Procedure | None: ...
     def unit(self, code: str) -> Unit | None: ...
     def field(self, code: str) -> Field | None: ...
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
     def compliance(
         self, channel: str = "one_stop_shop", as_of: datetime.date | str | None = None
     ) -> Report: ...
@@ -92,6 +131,19 @@ class Unit:
     @property
     def applies_remove(self) -> tuple[str, ...]: ...
     def postings(self, channel: str = "one_stop_shop") -> list[tuple[str, datetime.date | None]]: ...
+
+@final
+class SearchHit:
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def procedure(self) -> Procedure: ...
 
 @final
 class Report:
@@ -217,6 +269,10 @@ class ReportWarning:
 
 @final
 class Problem:
+    def __new__(cls, code: str, path: str, message: str) -> Problem: ...
+    def __getnewargs__(self) -> tuple[str, str, str]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
     @property
     def code(self) -> str: ...
     @property

@@ -32,7 +32,7 @@ impl ProcedureCode {
 
     /// The national part as a number (`1.001193` → 1001193), for fast look-ups.
     pub fn national_number(&self) -> u32 {
-        national_number(self.0.as_bytes()).unwrap_or(0)
+        national_number(&self.0.as_bytes()[..8]).unwrap_or(0)
     }
 }
 

@@ -48,10 +48,16 @@ impl Date {
     }
 
     /// Today in UTC+7 (Vietnam), from the system clock.
+    ///
+    /// On `wasm32-unknown-unknown` there is no system clock: there this returns 1970-01-01, and
+    /// the WebAssembly binding always passes the browser's date as `as_of` instead.
     pub fn today() -> Date {
+        #[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
+        #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+        let secs = 0u64;
         let days = (secs + 7 * 3600) / 86_400;
         Date::from_days_since_epoch(i64::try_from(days).unwrap_or(0))
     }
@@ -124,7 +130,7 @@ mod tests {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
         assert_eq!(
             Date::from_days_since_epoch(20_635).to_string(),
-            "2026-06-30"
+            "2026-07-01"
         );
         assert_eq!(
             Date::from_days_since_epoch(11_016).to_string(),

@@ -1,0 +1,288 @@
+"""Every error family and every code reaches Python as the right exception class, with
+``code``, ``path`` and the list of all problems."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+import tthc
+from conftest import sample_document
+
+Doc = dict[str, Any]
+
+
+def with_change(change: Callable[[Doc], None]) -> str:
+    doc = sample_document()
+    change(doc)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def set_path(path: str, value: Any) -> Callable[[Doc], None]:
+    def change(doc: Doc) -> None:
+        *parents, last = path.strip("/").split("/")
+        node: Any = doc
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+
+    return change
+
+
+def delete(path: str) -> Callable[[Doc], None]:
+    def change(doc: Doc) -> None:
+        *parents, last = path.strip("/").split("/")
+        node: Any = doc
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        del node[last]
+
+    return change
+
+
+def add_report(report: dict[str, Any]) -> Callable[[Doc], None]:
+    def change(doc: Doc) -> None:
+        doc.setdefault("reports", []).append(report)
+
+    return change
+
+
+# code -> (input text, expected class, first path)
+DOCUMENT_ERRORS: dict[str, tuple[str, type[tthc.TthcError], str]] = {
+    "syntax": ('{"tthc": 1,', tthc.FormatError, "line 1, column 11"),
+    "unsupported_version": (with_change(set_path("/tthc", 2)), tthc.ValidationError, "/tthc"),
+    "unknown_key": (with_change(set_path("/fields/0/ten", "x")), tthc.ValidationError, "/fields/0/ten"),
+    "missing_key": (with_change(delete("/fields")), tthc.ValidationError, ""),
+    "wrong_type": (with_change(set_path("/title", 5)), tthc.ValidationError, "/title"),
+    "bad_code": (with_change(set_path("/procedures/0/code", "1.00119")), tthc.ValidationError,
+                 "/procedures/0/code"),
+    "duplicate_code": (with_change(set_path("/fields/1/code", "ho-tich")), tthc.ValidationError,
+                       "/fields/1/code"),
+    "unknown_field": (with_change(set_path("/procedures/0/field", "thue")), tthc.ValidationError,
+                      "/procedures/0/field"),
+    "unknown_level": (with_change(set_path("/procedures/0/levels", ["village"])),
+                      tthc.ValidationError, "/procedures/0/levels/0"),
+    "unknown_unit": (with_change(add_report({"unit": "99999", "scope": "self", "channel": "portal",
+                                             "published": 1})),
+                     tthc.ValidationError, "/reports/0/unit"),
+    "unknown_procedure": (with_change(set_path("/units/2/applies", {"add": ["9.999999"]})),
+                          tthc.ValidationError, "/units/2/applies/add/0"),
+    "bad_date": (with_change(set_path("/as_of", "2025-02-29")), tthc.ValidationError, "/as_of"),
+    "bad_parent": (with_change(set_path("/units/0/parent", "30985")), tthc.ValidationError,
+                   "/units/0/parent"),
+    "inconsistent_report": (with_change(add_report({"unit": "91", "scope": "self", "channel": "portal",
+                                                    "procedures": 2, "published": 3})),
+                            tthc.ValidationError, "/reports/0/published"),
+    "unknown_channel": (with_change(set_path("/units/0/published", {"website": []})),
+                        tthc.ValidationError, "/units/0/published/website"),
+    "bad_value": (with_change(set_path("/procedures/0/online", "yes")), tthc.ValidationError,
+                  "/procedures/0/online"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(DOCUMENT_ERRORS))
+def test_document_error(code: str) -> None:
+    text, cls, path = DOCUMENT_ERRORS[code]
+    with pytest.raises(cls) as info:
+        tthc.loads(text)
+    e = info.value
+    assert isinstance(e, tthc.TthcError) and isinstance(e, ValueError)
+    assert type(e) is cls
+    assert e.code == code
+    assert e.path == path
+    assert e.errors and e.errors[0].code == code and e.errors[0].path == path
+    assert e.errors[0].message
+    assert str(e) and code in str(e)
+    # bytes give the same error as str
+    with pytest.raises(cls) as again:
+        tthc.loads(text.encode("utf-8"))
+    assert [p.to_dict() for p in again.value.errors] == [p.to_dict() for p in e.errors]
+
+
+def test_too_large() -> None:
+    text = json.dumps(sample_document())
+    with pytest.raises(tthc.FormatError) as info:
+        tthc.loads(text, max_bytes=100)
+    assert info.value.code == "too_large"
+    assert info.value.path == ""
+    tthc.loads(text, max_bytes=len(text.encode("utf-8")))
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(sample_document()), encoding="utf-8")
+    with pytest.raises(tthc.FormatError) as info:
+        tthc.load(path, max_bytes=10)
+    assert info.value.code == "too_large"
+
+
+def test_every_problem_is_listed() -> None:
+    doc = sample_document()
+    doc["procedures"][0]["code"] = "1.0011"
+    doc["procedures"][1]["field"] = "thue"
+    doc["units"][0]["ten"] = "x"
+    doc["as_of"] = "31/12/2025"
+    with pytest.raises(tthc.ValidationError) as info:
+        tthc.loads(json.dumps(doc))
+    codes = sorted(p.code for p in info.value.errors)
+    assert codes == ["bad_code", "bad_date", "unknown_field", "unknown_key"]
+    assert "(and 3 more)" in str(info.value)
+    assert info.value.code == info.value.errors[0].code
+
+
+def test_syntax_errors_carry_line_and_column() -> None:
+    with pytest.raises(tthc.FormatError) as info:
+        tthc.loads('{\n  "tthc": 1,\n  "fields": [,]\n}')
+    assert info.value.code == "syntax"
+    assert info.value.path.startswith("line 3, column ")
+    with pytest.raises(tthc.FormatError):
+        tthc.loads("")
+    with pytest.raises(tthc.FormatError) as bad_utf8:
+        tthc.loads(b'{"title": "\xff"}')
+    assert bad_utf8.value.path == "line 1, column 12"
+    # A str with a lone surrogate is not UTF-8 either; it is a FormatError, not UnicodeError.
+    with pytest.raises(tthc.FormatError) as surrogate:
+        tthc.loads('{"title": "\ud800"}')
+    assert surrogate.value.code == "syntax"
+
+
+def test_io_error(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    with pytest.raises(tthc.TthcIOError) as info:
+        tthc.load(missing)
+    e = info.value
+    assert isinstance(e, OSError) and isinstance(e, tthc.TthcError) and isinstance(e, ValueError)
+    assert e.code == "io"
+    assert e.path == str(missing)
+    assert e.filename == str(missing)
+    assert e.errors[0].code == "io"
+    assert "No such file" in str(e)
+    with pytest.raises(tthc.TthcIOError):
+        tthc.load(tmp_path)  # a directory
+
+
+ARGUMENT_ERRORS: list[tuple[str, str, Callable[[], object]]] = [
+    ("unknown_channel", "channel", lambda: tthc.an_bien_2018().compliance(channel="website")),
+    ("bad_date", "as_of", lambda: tthc.an_bien_2018().compliance(as_of="2018-02-30")),
+    ("bad_date", "as_of", lambda: tthc.an_bien_2018().compliance(as_of="31/12/2018")),
+    ("unknown_channel", "channel", lambda: tthc.an_bien_2018().units[0].postings("email")),
+    ("bad_value", "lang", lambda: tthc.format_percent((1, 2), lang="fr")),
+    ("bad_value", "rate", lambda: tthc.format_percent((-1, 2))),
+    ("bad_value", "rate", lambda: tthc.format_percent((1, 2**40))),
+    ("bad_value", "rate", lambda: tthc.format_percent((1, 2, 3))),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize("code,path,call", ARGUMENT_ERRORS)
+def test_argument_error(code: str, path: str, call: Callable[[], object]) -> None:
+    with pytest.raises(tthc.ArgumentError) as info:
+        call()
+    assert info.value.code == code
+    assert info.value.path == path
+    assert isinstance(info.value, ValueError)
+
+
+def test_wrong_python_types_are_type_errors() -> None:
+    catalog = tthc.an_bien_2018()
+    with pytest.raises(TypeError):
+        tthc.loads(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        catalog.compliance(as_of=20181231)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        tthc.format_percent(0.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        tthc.format_percent(("1", 2))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", ["missing_column", "bad_encoding", "bad_cell", "empty"])
+def test_import_errors(code: str, tmp_path: Path) -> None:
+    tables = {
+        "missing_column": "Mã số\n1.001193\n".encode(),
+        "bad_encoding": b"\xff\xfe\x00bad",
+        "bad_cell": "unit,procedure,channel,posted\n30985,1.001193,one_stop_shop,maybe\n".encode(),
+        "empty": b"",
+    }
+    path = tmp_path / "table.csv"
+    path.write_bytes(tables[code])
+    with pytest.raises(tthc.TableImportError) as info:
+        tthc.import_file(path)
+    assert info.value.code == code
+
+
+def test_hierarchy() -> None:
+    for cls in (tthc.FormatError, tthc.ValidationError, tthc.TableImportError, tthc.ArgumentError,
+                tthc.TthcIOError):
+        assert issubclass(cls, tthc.TthcError)
+        assert cls.__module__ == "tthc"
+    assert issubclass(tthc.TthcError, ValueError)
+    assert issubclass(tthc.TthcIOError, OSError)
+    assert not issubclass(tthc.TableImportError, ImportError)
+    # Users can raise them too, e.g. in their own validators.
+    e = tthc.TableImportError("row 3: bad", "bad_cell", 'row 3, column "Mã số"')
+    assert (e.code, e.path, e.errors, str(e)) == ("bad_cell", 'row 3, column "Mã số"', [], "row 3: bad")
+
+
+@pytest.mark.parametrize("copier", [copy.copy, copy.deepcopy, lambda e: pickle.loads(pickle.dumps(e))])
+def test_errors_copy_and_pickle(copier: Callable[[Any], Any]) -> None:
+    """Errors cross process boundaries (multiprocessing, concurrent.futures) intact."""
+    with pytest.raises(tthc.ValidationError) as info:
+        tthc.loads('{"tthc": 1, "fields": [], "procedures": [], "units": [], "x": 1}')
+    e = info.value
+    again = copier(e)
+    assert type(again) is tthc.ValidationError
+    assert (again.code, again.path, str(again)) == (e.code, e.path, str(e))
+    assert [p.to_dict() for p in again.errors] == [p.to_dict() for p in e.errors]
+    with pytest.raises(tthc.TthcIOError) as io:
+        tthc.load("/nonexistent/tthc.json")
+    io_again = copier(io.value)
+    assert issubclass(type(io_again), OSError)
+    assert (io_again.code, io_again.filename) == ("io", "/nonexistent/tthc.json")
+
+
+def test_problem() -> None:
+    p = tthc.Problem("bad_code", "/procedures/0/code", "not a code")
+    assert (p.code, p.path, p.message) == ("bad_code", "/procedures/0/code", "not a code")
+    assert p == tthc.Problem("bad_code", "/procedures/0/code", "not a code")
+    assert p != tthc.Problem("bad_code", "/procedures/1/code", "not a code")
+    assert len({p, tthc.Problem("bad_code", "/procedures/0/code", "not a code")}) == 1
+    assert p.to_dict() == {"code": "bad_code", "path": "/procedures/0/code", "message": "not a code"}
+    assert eval(repr(p), {"Problem": tthc.Problem}) == p
+
+
+def test_a_panic_is_a_tthc_error(capfd: pytest.CaptureFixture[str]) -> None:
+    """A panic in Rust reaches Python as TthcError("internal"), never as PanicException
+    (a BaseException that `except Exception` would not catch)."""
+    try:
+        tthc._tthc._panic("boom")
+    except Exception as e:  # noqa: BLE001 - the point is that Exception catches it
+        assert type(e) is tthc.TthcError
+        assert e.code == "internal" and "boom" in str(e)
+        assert e.errors[0].code == "internal"
+    else:  # pragma: no cover
+        pytest.fail("no exception")
+    capfd.readouterr()  # the panic message Rust printed on stderr
+
+
+def test_import_file_reads_the_portal_metadata(tmp_path: Path) -> None:
+    rows = [
+        "ma_thu_tuc,ten_thu_tuc,so_quyet_dinh,cap_thuc_hien,loai_thu_tuc,linh_vuc",
+        '1.001193,Thủ tục đăng ký khai sinh,163/QĐ-BTP,Cấp xã,TTHC được giao luật quy định chi tiết,Hộ tịch',
+        '1.000894,Thủ tục đăng ký kết hôn,163/QĐ-BTP,"Cấp tỉnh, Cấp xã",TTHC được giao luật quy định chi tiết,Hộ tịch',
+    ]
+    path = tmp_path / "portal.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    catalog = tthc.import_file(path)
+    assert [p.code for p in catalog.procedures] == ["1.000894", "1.001193"] or \
+        sorted(p.code for p in catalog.procedures) == ["1.000894", "1.001193"]
+    assert {p.code: p.levels for p in catalog.procedures}["1.000894"] == ("province", "commune")
+    with pytest.raises(tthc.ArgumentError) as info:
+        tthc.import_file(path, format="pdf")
+    assert (info.value.code, info.value.path) == ("bad_value", "format")
