@@ -39,7 +39,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
         let (c, t) = (thread_cpu(), Instant::now());
         let out = black_box(f());
         times.push(match (c, thread_cpu()) {
-            (Some(a), Some(b)) => b - a,
+            (Some(a), Some(b)) => b.saturating_sub(a),
             _ => t.elapsed(),
         });
         last = Some(out);
