@@ -12,6 +12,7 @@ __all__ = [
     "load",
     "loads",
     "an_bien_2018",
+    "import_file",
     "fold",
     "sort_key",
     "format_percent",
