@@ -207,7 +207,8 @@ def test_import_errors(code: str, tmp_path: Path) -> None:
     tables = {
         "missing_column": "Mã số\n1.001193\n".encode(),
         "bad_encoding": b"\xff\xfe\x00bad",
-        "bad_cell": "unit,procedure,channel,posted\n30985,1.001193,one_stop_shop,maybe\n".encode(),
+        "bad_cell": ("unit_code,unit_name,unit_level,procedure_code,procedure_name,field,channel,posted\n"
+                     "30985,Xã An Biên,commune,1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,one_stop_shop,maybe\n").encode(),
         "empty": b"",
     }
     path = tmp_path / "table.csv"
