@@ -1,22 +1,37 @@
 //! Vietnamese collation: sort keys whose byte order is ICU's `vi` order.
 //!
-//! A key has four parts, each ended by the byte `0x01`, which is lower than every weight byte:
+//! A key has four parts, each of the first three ended by the byte `0x01`, which is lower than
+//! the first byte of every weight:
 //!
 //! 1. **primary** weights, one per collation element: spaces, punctuation and symbols of the
 //!    measured table (`0x02..=0x9F`), other symbols (`0xA0` + three bytes of code point), digits
 //!    (`0xA1..=0xAA`), the Vietnamese alphabet (`0xB0..=0xD0`), other letters (`0xE0` + three
 //!    bytes of the code point of the lower-case form);
-//! 2. **secondary** weights: `0x02` for a letter, digit or symbol without accent, then one byte
-//!    per accent (tones `0x0A..=0x0E` in the order huyền, hỏi, ngã, sắc, nặng; other accents from
-//!    the measured table; unknown marks `0xFE` + code point);
-//! 3. **tertiary** weights: `0x02` lower case or uncased, `0x03` upper case (symbols: their
-//!    variant rank, e.g. NBSP after space);
+//! 2. **secondary** weights: the common weight for a letter, digit or symbol without accent,
+//!    then one weight per accent (tones `0x4A..=0x4E` in the order huyền, hỏi, ngã, sắc, nặng;
+//!    other accents from the measured table, `0x40` + their weight there; unknown marks `0xFE`
+//!    + code point);
+//! 3. **tertiary** weights: the common weight for lower case, uncased characters and accents,
+//!    `0x43` for upper case (symbols: `0x40` + their variant rank, e.g. NBSP after space);
 //! 4. the NFC text itself, so that the order is total.
+//!
+//! In the secondary and tertiary parts the common weight is never written as such: each run of
+//! it becomes one byte (`0x02..=0x42`, see [`Level`]), as in ICU's sort keys. Most characters of
+//! a Vietnamese name have common secondary and tertiary weights, so this halves the keys.
 //!
 //! Every weight is encoded so that its first byte tells its length, which makes the
 //! concatenation order-preserving.
+//!
+//! Speed: a key is built in one pass over the text for ASCII and the precomposed Latin letters
+//! (`fast_letters`, straight from their UTF-8 bytes), into scratch buffers kept per thread, and
+//! then copied into one allocation of its exact length. Other characters take the general path
+//! one by one; text that may not be NFC is normalized first, only around the characters that
+//! can change.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::{
     canonical_combining_class, decompose_canonical, is_combining_mark,
@@ -24,7 +39,7 @@ use unicode_normalization::char::{
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::latin::{self, Latin};
-use super::tables::{ASCII, SYMBOLS};
+use super::tables::{ASCII, COMMON, SYMBOLS};
 
 /// Ends each level of a key; lower than any weight byte.
 const LEVEL_SEPARATOR: u8 = 0x01;
@@ -100,101 +115,487 @@ pub(super) const fn letter(index: u8, tertiary: u8) -> Ce {
     }
 }
 
-/// A collation element of an ASCII character, ready to append.
-#[derive(Debug, Clone, Copy)]
-struct Flat {
-    /// The primary byte; 0 for an ignorable character.
-    primary: u8,
-    secondary: u8,
-    tertiary: u8,
-}
+/// Code of a run of common weights followed by the end of its level: `COMMON_LOW + r`.
+const COMMON_LOW: u8 = 0x02;
+/// Code of 33 common weights of a longer run.
+const COMMON_MIDDLE: u8 = COMMON_LOW + 0x20;
+/// Code of a run of common weights followed by a larger weight: `COMMON_HIGH - r`.
+const COMMON_HIGH: u8 = COMMON_LOW + 0x40;
+/// Common weights per [`COMMON_MIDDLE`] byte.
+const COMMON_SPAN: usize = 0x21;
+/// Added to a secondary or tertiary weight other than the common one, to place it above the
+/// codes of the runs of common weights.
+const WEIGHT_SHIFT: u8 = COMMON_HIGH - COMMON + 1;
+const _: () = assert!(LEVEL_SEPARATOR < COMMON_LOW && COMMON_HIGH < COMMON + 1 + WEIGHT_SHIFT);
 
-/// [`ASCII`] with the primary weights encoded.
-static ASCII_FLAT: [Flat; 128] = {
-    let mut flat = [Flat {
-        primary: 0,
-        secondary: 0,
-        tertiary: 0,
-    }; 128];
-    let mut i = 0;
-    while i < 128 {
-        let ce = ASCII[i];
-        let primary = match ce.primary {
-            Primary::Ignorable => 0,
-            Primary::Symbol(rank) => SYMBOL + rank,
-            Primary::Digit(d) => DIGIT + d,
-            Primary::Letter(l) => LETTER + l,
-        };
-        flat[i] = Flat {
-            primary,
-            secondary: ce.secondary,
-            tertiary: ce.tertiary,
-        };
-        i += 1;
+/// Up to four bytes, packed: the number of bytes in the low byte, then the bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Bytes(u64);
+
+impl Bytes {
+    const fn new(len: u8, bytes: [u8; 4]) -> Bytes {
+        Bytes(len as u64 | (u32::from_le_bytes(bytes) as u64) << 8)
     }
-    flat
-};
 
-/// The three levels of a key being built.
-struct Levels {
-    primary: Vec<u8>,
-    secondary: Vec<u8>,
-    tertiary: Vec<u8>,
+    #[inline]
+    fn len(self) -> usize {
+        usize::from(self.0 as u8)
+    }
+
+    /// The bytes, and zeros after them.
+    #[inline]
+    fn bytes(self) -> [u8; 4] {
+        ((self.0 >> 8) as u32).to_le_bytes()
+    }
 }
 
-impl Levels {
-    fn with_capacity(n: usize) -> Levels {
-        Levels {
-            // The primary vector becomes the whole key: room for all four parts.
-            primary: Vec::with_capacity(4 * n + 8),
-            secondary: Vec::with_capacity(n + 4),
-            tertiary: Vec::with_capacity(n + 4),
+/// A secondary or tertiary level being written, with its runs of common weights compressed.
+///
+/// A run of `n` common weights (`n ≥ 1`) becomes `(n - 1) / 33` bytes [`COMMON_MIDDLE`] and one
+/// byte: `COMMON_LOW + r` when the level ends after the run, `COMMON_HIGH - r` when another
+/// weight follows (always a larger one: the common weight is the smallest), `r = (n - 1) % 33`.
+/// As in ICU's sort keys, the compressed bytes compare as the weights do: at the end of the
+/// level a longer run sorts after a shorter one (the shorter level ends first), before a larger
+/// weight a longer run sorts first (its common weight meets the other's larger weight); a run
+/// ending the level sorts before one followed by a weight; any run sorts above the level
+/// separator and below any other weight, which are written `+ WEIGHT_SHIFT`.
+///
+/// Common weights are only counted; a run is written when the weight after it is.
+#[derive(Debug, Default)]
+struct Level {
+    /// `out[..len]` is written; the rest is room.
+    out: Vec<u8>,
+    len: usize,
+    /// Common weights so far.
+    commons: usize,
+    /// Common weights before the last weight written: the ones after it are the pending run.
+    written: usize,
+}
+
+impl Level {
+    const fn new() -> Level {
+        Level {
+            out: Vec::new(),
+            len: 0,
+            commons: 0,
+            written: 0,
+        }
+    }
+
+    /// Make room for `n` more bytes, and the 4 that [`write_weights`] may write past the end.
+    #[inline]
+    fn reserve(&mut self, n: usize) {
+        if self.len + n + 4 > self.out.len() {
+            let size = (self.len + n + 4).max(2 * self.out.len());
+            self.out.resize(size, 0);
         }
     }
 
     #[inline]
-    fn push_ce(&mut self, ce: Ce) {
-        match ce.primary {
-            Primary::Ignorable => return,
-            Primary::Symbol(rank) => self.primary.push(SYMBOL + rank),
-            Primary::Digit(d) => self.primary.push(DIGIT + d),
-            Primary::Letter(i) => self.primary.push(LETTER + i),
+    fn push_common(&mut self) {
+        self.commons += 1;
+    }
+
+    /// A one-byte weight (common or not).
+    #[inline]
+    fn push(&mut self, weight: u8) {
+        if weight == COMMON {
+            self.commons += 1;
+        } else {
+            self.push_weights(Bytes::new(1, [weight + WEIGHT_SHIFT, 0, 0, 0]));
         }
+    }
+
+    /// A mark outside the measured table: above every other weight, by code point.
+    fn push_unknown_mark(&mut self, m: char) {
+        let [a, b, c] = code_point_bytes(m);
+        self.push_weights(Bytes::new(4, [UNKNOWN_MARK, a, b, c]));
+    }
+
+    /// Weights other than the common one, after the pending run.
+    fn push_weights(&mut self, weights: Bytes) {
+        self.reserve((self.commons - self.written) / COMMON_SPAN + 1 + weights.len());
+        self.len = write_weights(
+            &mut self.out,
+            self.len,
+            self.commons - self.written,
+            weights,
+        );
+        self.written = self.commons;
+    }
+
+    /// The length of the level, written by [`Level::write`].
+    fn written_len(&self) -> usize {
+        let pending = self.commons - self.written;
+        self.len + pending.div_ceil(COMMON_SPAN)
+    }
+
+    /// Append the level to `key`, with its pending run.
+    fn write(&self, key: &mut Vec<u8>) {
+        key.extend_from_slice(&self.out[..self.len]);
+        let pending = self.commons - self.written;
+        if pending != 0 {
+            let middles = (pending - 1) / COMMON_SPAN;
+            key.extend(std::iter::repeat_n(COMMON_MIDDLE, middles));
+            key.push(COMMON_LOW + (pending - 1 - middles * COMMON_SPAN) as u8);
+        }
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+        self.commons = 0;
+        self.written = 0;
+    }
+}
+
+/// Write a run of `n` common weights (possibly none) and then `weights` at `out[pos..]`, which
+/// has room for `(n - 1) / 33` + 5 bytes; return the end.
+#[inline]
+fn write_weights(out: &mut [u8], mut pos: usize, mut n: usize, weights: Bytes) -> usize {
+    if n > COMMON_SPAN {
+        let middles = (n - 1) / COMMON_SPAN;
+        out[pos..pos + middles].fill(COMMON_MIDDLE);
+        pos += middles;
+        n -= middles * COMMON_SPAN;
+    }
+    // 1 to 33 common weights, or none.
+    let w = &mut out[pos..pos + 5];
+    w[0] = COMMON_HIGH.wrapping_sub((n as u8).wrapping_sub(1));
+    let k = usize::from(n != 0);
+    w[k..k + 4].copy_from_slice(&weights.bytes());
+    pos + k + weights.len()
+}
+
+/// The tertiary weight of an upper-case letter, as written.
+const UPPER_BYTES: Bytes = Bytes::new(1, [UPPER + WEIGHT_SHIFT, 0, 0, 0]);
+
+/// An ASCII character in the fast pass: its primary byte (0 when ignorable) and its case. Its
+/// secondary weight is the common one, and so is its tertiary weight unless it is upper case
+/// (checked when this is compiled).
+#[derive(Debug, Clone, Copy)]
+struct FastAscii {
+    primary: u8,
+    upper: bool,
+}
+
+static FAST_ASCII: [FastAscii; 128] = {
+    let mut fast = [FastAscii {
+        primary: 0,
+        upper: false,
+    }; 128];
+    let mut i = 0;
+    while i < 128 {
+        let ce = ASCII[i];
+        if !matches!(ce.primary, Primary::Ignorable) {
+            assert!(ce.secondary == COMMON && (ce.tertiary == COMMON || ce.tertiary == UPPER));
+            fast[i] = FastAscii {
+                primary: primary_byte(ce.primary),
+                upper: ce.tertiary == UPPER,
+            };
+        }
+        i += 1;
+    }
+    fast
+};
+
+/// A precomposed Latin letter in the fast pass: its primary byte (0 when it is not in the fast
+/// pass), its case, and the secondary weights of its accents, as written. Its secondary weight
+/// is the common one, followed by the accents'; its tertiary weight the common one or
+/// [`UPPER`], followed by a common one per accent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct FastLetter {
+    primary: u8,
+    upper: bool,
+    /// The number of accents, 0 to 2.
+    accents: u8,
+    marks: [u8; 2],
+}
+
+impl FastLetter {
+    #[inline]
+    fn marks(self) -> Bytes {
+        let [m0, m1] = self.marks;
+        Bytes::new(self.accents, [m0, m1, 0, 0])
+    }
+}
+
+/// Index in [`fast_letters`] of U+1E00 (U+00C0..U+027F come first).
+const FAST_BLOCK2: usize = 0x1C0;
+
+/// The letters of the fast pass, by code point: U+00C0..U+027F (the lead bytes C3..C9), then
+/// U+1E00..U+1EFF; the letters of [`latin::table`] that collation takes apart (all the
+/// Vietnamese ones), and a default entry for the rest.
+fn fast_letters() -> &'static [FastLetter] {
+    static TABLE: OnceLock<Vec<FastLetter>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let latin = latin::table();
+        (0xC0..0x280)
+            .chain(0x1E00..0x1F00)
+            .map(|cp| {
+                let Some(e) = char::from_u32(cp)
+                    .and_then(|c| latin::lookup(latin, c))
+                    .filter(|e| e.letter != 0)
+                else {
+                    return FastLetter::default();
+                };
+                FastLetter {
+                    primary: LETTER + e.letter - 1,
+                    upper: e.upper,
+                    accents: e.marks.iter().filter(|&&w| w != 0).count() as u8,
+                    marks: e.marks.map(|w| if w == 0 { 0 } else { w + WEIGHT_SHIFT }),
+                }
+            })
+            .collect()
+    })
+}
+
+/// The letter of the fast pass that `bytes` (valid UTF-8, not ASCII) starts with, and its
+/// length; `None` for another character.
+#[inline]
+fn fast_letter(table: &[FastLetter], bytes: &[u8]) -> Option<(FastLetter, usize)> {
+    let (i, width) = match *bytes {
+        // U+00C0..U+027F: lead bytes C3..C9.
+        [b0 @ 0xC3..=0xC9, b1, ..] => (
+            ((usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)) - 0xC0,
+            2,
+        ),
+        // U+1E00..U+1EFF: E1 B8..BB xx.
+        [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => (
+            FAST_BLOCK2 + ((usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F)),
+            3,
+        ),
+        _ => return None,
+    };
+    let e = table[i];
+    (e.primary != 0).then_some((e, width))
+}
+
+const fn primary_byte(p: Primary) -> u8 {
+    match p {
+        Primary::Ignorable => 0,
+        Primary::Symbol(rank) => SYMBOL + rank,
+        Primary::Digit(d) => DIGIT + d,
+        Primary::Letter(l) => LETTER + l,
+    }
+}
+
+/// The primary level being built: `bytes[..len]`; the rest is room.
+#[derive(Debug, Default)]
+struct Primaries {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl Primaries {
+    const fn new() -> Primaries {
+        Primaries {
+            bytes: Vec::new(),
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn reserve(&mut self, n: usize) {
+        if self.len + n > self.bytes.len() {
+            let size = (self.len + n).max(2 * self.bytes.len());
+            self.bytes.resize(size, 0);
+        }
+    }
+
+    #[inline]
+    fn put(&mut self, b: u8) {
+        self.reserve(1);
+        self.bytes[self.len] = b;
+        self.len += 1;
+    }
+
+    fn put_slice(&mut self, bytes: &[u8]) {
+        self.reserve(bytes.len());
+        self.bytes[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+}
+
+/// The three levels of a key being built. One is kept per thread and reused, so that a key
+/// costs one allocation: the key itself, of its exact length.
+#[derive(Debug, Default)]
+struct Levels {
+    primary: Primaries,
+    secondary: Level,
+    tertiary: Level,
+}
+
+/// Scratch levels for texts longer than this (in bytes) are not kept for the next key.
+const SCRATCH_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static SCRATCH: RefCell<Levels> = const { RefCell::new(Levels::new()) };
+}
+
+impl Levels {
+    const fn new() -> Levels {
+        Levels {
+            primary: Primaries::new(),
+            secondary: Level::new(),
+            tertiary: Level::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.primary.len = 0;
+        self.secondary.clear();
+        self.tertiary.clear();
+    }
+
+    /// The key of `text`: the fast pass when the text is visibly NFC, else the general path on
+    /// its NFC form.
+    fn key(&mut self, text: &str) -> Vec<u8> {
+        self.clear();
+        let table = latin::table();
+        if self.push_nfc(table, text) {
+            return self.finish(text);
+        }
+        // Maybe not NFC: start again on the NFC text, with the fast pass again if it changed.
+        self.clear();
+        let text = nfc(text);
+        if matches!(text, Cow::Owned(_)) {
+            if self.push_nfc(table, &text) {
+                return self.finish(&text);
+            }
+            self.clear();
+        }
+        for c in text.chars() {
+            self.push_char(table, c);
+        }
+        self.finish(&text)
+    }
+
+    /// Push every character of `text`; `false` (with the levels half written) when a
+    /// character might make the text non-NFC.
+    fn push_nfc(&mut self, latin: &[Latin], text: &str) -> bool {
+        let letters = fast_letters();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        loop {
+            i = self.push_fast(letters, bytes, i);
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                return true;
+            };
+            if !self.push_if_nfc(latin, c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+
+    /// Push the characters of the fast pass from `bytes[i..]` on; return where it stopped: the
+    /// end, or a character outside the fast pass.
+    ///
+    /// Every character of the fast pass that has a primary weight adds one common secondary
+    /// weight and, unless it is upper case, one common tertiary weight (then one per accent),
+    /// so the loop counts the primary bytes only: the number of common weights of a level is
+    /// the number of primary bytes plus an offset.
+    #[inline]
+    fn push_fast(&mut self, letters: &[FastLetter], bytes: &[u8], mut i: usize) -> usize {
+        // Per byte of text at most one primary byte, and two bytes of secondary (a run and two
+        // accents for a letter of two bytes) or of tertiary (a run and upper case), plus a
+        // byte per 33 common weights of the runs.
+        let rest = bytes.len() - i;
+        self.primary.reserve(rest);
+        for level in [&mut self.secondary, &mut self.tertiary] {
+            let pending = level.commons - level.written;
+            level.reserve(2 * rest + (pending + rest) / COMMON_SPAN + 1);
+        }
+        let (pb, mut p) = (&mut self.primary.bytes[..], self.primary.len);
+        let sec = &mut self.secondary;
+        let (sb, mut s, mut sec_written) = (&mut sec.out[..], sec.len, sec.written);
+        let ter = &mut self.tertiary;
+        let (tb, mut t, mut ter_written) = (&mut ter.out[..], ter.len, ter.written);
+        // Common weights = p + offset (wrapping: the offset may be "negative").
+        let sec_offset = sec.commons.wrapping_sub(p);
+        let mut ter_offset = ter.commons.wrapping_sub(p);
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                let e = FAST_ASCII[usize::from(b)];
+                i += 1;
+                if e.primary == 0 {
+                    // Ignorable.
+                    continue;
+                }
+                pb[p] = e.primary;
+                p += 1;
+                if e.upper {
+                    // Upper case, after the common tertiary weights before this letter.
+                    let at = (p - 1).wrapping_add(ter_offset);
+                    t = write_weights(tb, t, at - ter_written, UPPER_BYTES);
+                    ter_written = at;
+                    ter_offset = ter_offset.wrapping_sub(1);
+                }
+                continue;
+            }
+            let Some((e, width)) = fast_letter(letters, &bytes[i..]) else {
+                break;
+            };
+            i += width;
+            pb[p] = e.primary;
+            p += 1;
+            if e.accents != 0 {
+                // The accents, after the letter's common secondary weight.
+                let at = p.wrapping_add(sec_offset);
+                s = write_weights(sb, s, at - sec_written, e.marks());
+                sec_written = at;
+            }
+            if e.upper {
+                let at = (p - 1).wrapping_add(ter_offset);
+                t = write_weights(tb, t, at - ter_written, UPPER_BYTES);
+                ter_written = at;
+                ter_offset = ter_offset.wrapping_sub(1);
+            }
+            // The accents' common tertiary weights.
+            ter_offset = ter_offset.wrapping_add(usize::from(e.accents));
+        }
+        self.primary.len = p;
+        let sec = &mut self.secondary;
+        (sec.len, sec.written, sec.commons) = (s, sec_written, p.wrapping_add(sec_offset));
+        let ter = &mut self.tertiary;
+        (ter.len, ter.written, ter.commons) = (t, ter_written, p.wrapping_add(ter_offset));
+        i
+    }
+
+    #[inline]
+    fn push_ce(&mut self, ce: Ce) {
+        if ce.primary == Primary::Ignorable {
+            return;
+        }
+        self.primary.put(primary_byte(ce.primary));
         self.secondary.push(ce.secondary);
         self.tertiary.push(ce.tertiary);
     }
 
     #[inline]
-    fn push_ascii(&mut self, b: u8) {
-        let f = ASCII_FLAT[usize::from(b & 0x7F)];
-        if f.primary == 0 {
-            return;
-        }
-        self.primary.push(f.primary);
-        self.secondary.push(f.secondary);
-        self.tertiary.push(f.tertiary);
-    }
-
-    #[inline]
     fn push_letter(&mut self, index: u8, upper: bool) {
-        self.primary.push(LETTER + index);
-        self.secondary.push(super::tables::COMMON);
-        self.tertiary.push(if upper { UPPER } else { LOWER });
+        self.primary.put(LETTER + index);
+        self.secondary.push_common();
+        if upper {
+            self.tertiary.push(UPPER);
+        } else {
+            self.tertiary.push_common();
+        }
     }
 
+    /// An accent of the measured table: its secondary weight, and a common tertiary weight.
     #[inline]
     fn push_mark_weight(&mut self, weight: u8) {
         self.secondary.push(weight);
-        self.tertiary.push(LOWER);
+        self.tertiary.push_common();
     }
 
     fn push_mark(&mut self, m: char) {
         if let Some(w) = latin::mark_weight(m) {
             self.push_mark_weight(w);
         } else {
-            self.secondary.push(UNKNOWN_MARK);
-            self.secondary.extend_from_slice(&code_point_bytes(m));
-            self.tertiary.push(LOWER);
+            self.secondary.push_unknown_mark(m);
+            self.tertiary.push_common();
         }
     }
 
@@ -208,32 +609,21 @@ impl Levels {
                 (Some(l), None) => l,
                 _ => c,
             };
-            self.primary.push(OTHER_LETTER);
-            self.primary.extend_from_slice(&code_point_bytes(l));
-            self.secondary.push(super::tables::COMMON);
+            self.primary.put(OTHER_LETTER);
+            self.primary.put_slice(&code_point_bytes(l));
+            self.secondary.push_common();
             self.tertiary.push(if l == c { LOWER } else { UPPER });
         } else {
-            self.primary.push(UNKNOWN_SYMBOL);
-            self.primary.extend_from_slice(&code_point_bytes(c));
-            self.secondary.push(super::tables::COMMON);
-            self.tertiary.push(LOWER);
+            self.primary.put(UNKNOWN_SYMBOL);
+            self.primary.put_slice(&code_point_bytes(c));
+            self.secondary.push_common();
+            self.tertiary.push_common();
         }
     }
 
     /// Push `c` when it cannot make the text non-NFC (a character with no canonical combining
     /// class and NFC quick check "yes"); return `false` without pushing otherwise.
-    #[inline]
     fn push_if_nfc(&mut self, table: &[Latin], c: char) -> bool {
-        if c.is_ascii() {
-            self.push_ce(ASCII[c as usize]);
-            return true;
-        }
-        if let Some(e) = latin::lookup(table, c) {
-            if e.letter != 0 {
-                self.push_latin(e);
-                return true;
-            }
-        }
         if canonical_combining_class(c) == 0
             && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
         {
@@ -253,20 +643,23 @@ impl Levels {
         }
     }
 
-    /// The finished key: the three levels, then the (NFC) text.
-    fn finish(self, text: &str) -> Vec<u8> {
-        let Levels {
-            primary: mut key,
-            secondary,
-            tertiary,
-        } = self;
-        key.reserve(secondary.len() + tertiary.len() + text.len() + 3);
+    /// The finished key: the three levels, then the (NFC) text, in one allocation.
+    fn finish(&self, text: &str) -> Vec<u8> {
+        let primary = &self.primary.bytes[..self.primary.len];
+        let len = primary.len()
+            + self.secondary.written_len()
+            + self.tertiary.written_len()
+            + text.len()
+            + 3;
+        let mut key = Vec::with_capacity(len);
+        key.extend_from_slice(primary);
         key.push(LEVEL_SEPARATOR);
-        key.extend_from_slice(&secondary);
+        self.secondary.write(&mut key);
         key.push(LEVEL_SEPARATOR);
-        key.extend_from_slice(&tertiary);
+        self.tertiary.write(&mut key);
         key.push(LEVEL_SEPARATOR);
         key.extend_from_slice(text.as_bytes());
+        debug_assert_eq!(key.len(), len);
         key
     }
 
@@ -327,11 +720,50 @@ fn code_point_bytes(c: char) -> [u8; 3] {
 }
 
 /// The text in NFC, borrowed when it already is.
+///
+/// Only the segments that may change go through the normalizer, the rest is copied: NFC
+/// never changes a character with no canonical combining class and NFC quick check "yes"
+/// (ASCII, the letters of the fast pass…), nor combines it with what comes before it, so the
+/// text can be cut before each such character.
 pub(super) fn nfc(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    let letters = fast_letters();
+    let stable = |c: char, bytes: &[u8]| {
+        c.is_ascii()
+            || fast_letter(letters, bytes).is_some()
+            || (canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+    };
+    let mut out = String::new();
+    // `text[..copied]` is in `out`; the last stable character starts at `boundary`.
+    let (mut copied, mut boundary) = (0, 0);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if stable(c, &text.as_bytes()[i..]) {
+            boundary = i;
+            continue;
+        }
+        // The segment from the last stable character to the next one.
+        let mut end = text.len();
+        while let Some(&(j, d)) = chars.peek() {
+            if stable(d, &text.as_bytes()[j..]) {
+                end = j;
+                break;
+            }
+            chars.next();
+        }
+        let segment = &text[boundary..end];
+        if is_nfc_quick(segment.chars()) != IsNormalized::Yes {
+            out.push_str(&text[copied..boundary]);
+            out.extend(segment.nfc());
+            copied = end;
+        }
+        boundary = end;
+    }
+    if copied == 0 {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(text.nfc().collect())
+        out.push_str(&text[copied..]);
+        Cow::Owned(out)
     }
 }
 
@@ -355,6 +787,10 @@ pub(super) fn nfc(text: &str) -> Cow<'_, str> {
 ///   the measured table sort after the known ones and before the digits, by code point; accents
 ///   outside U+0300..U+036F sort after the known ones, by code point.
 ///
+/// The key of an NFC text of Vietnamese names is about twice the text's length in UTF-8 (the
+/// text itself is its last part). Only the byte order of keys is specified, not the bytes: do
+/// not store keys across versions of this crate.
+///
 /// ```
 /// use tthc::text::sort_key;
 /// let mut names = vec!["Tây Yên", "Đông Thái", "bạ", "bả", "An Biên", "Ăn"];
@@ -362,50 +798,95 @@ pub(super) fn nfc(text: &str) -> Cow<'_, str> {
 /// assert_eq!(names, ["An Biên", "Ăn", "bả", "bạ", "Đông Thái", "Tây Yên"]);
 /// ```
 pub fn sort_key(text: &str) -> Vec<u8> {
-    let table = latin::table();
-    let bytes = text.as_bytes();
-    let mut levels = Levels::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            levels.push_ascii(b);
-            i += 1;
-            continue;
-        }
-        if let Some((e, len)) = latin::lookup_utf8(table, &bytes[i..]) {
-            if e.letter != 0 {
-                levels.push_latin(e);
-                i += len;
-                continue;
+    SCRATCH
+        .try_with(|scratch| {
+            let Ok(mut levels) = scratch.try_borrow_mut() else {
+                return Levels::new().key(text);
+            };
+            let key = levels.key(text);
+            if levels.primary.bytes.len() > SCRATCH_LIMIT {
+                *levels = Levels::new();
             }
-        }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        if !levels.push_if_nfc(table, c) {
-            // Maybe not NFC: start again on the NFC text.
-            let text = nfc(text);
-            let mut levels = Levels::with_capacity(text.len());
-            for c in text.chars() {
-                levels.push_char(table, c);
-            }
-            return levels.finish(&text);
-        }
-        i += c.len_utf8();
-    }
-    levels.finish(text)
+            key
+        })
+        // The thread is being torn down: no scratch any more.
+        .unwrap_or_else(|_| Levels::new().key(text))
 }
 
 /// Compare two texts in Vietnamese order: the order of their [`sort_key`]s.
+///
+/// Texts of ASCII and precomposed Vietnamese letters whose letters differ (the primary level)
+/// are compared without building their keys.
 ///
 /// ```
 /// use std::cmp::Ordering;
 /// assert_eq!(tthc::text::compare("Đông", "Tây"), Ordering::Less);
 /// assert_eq!(tthc::text::compare("bả", "bạ"), Ordering::Less);
 /// ```
-pub fn compare(a: &str, b: &str) -> std::cmp::Ordering {
-    sort_key(a).cmp(&sort_key(b))
+pub fn compare(a: &str, b: &str) -> Ordering {
+    match compare_primary(a.as_bytes(), b.as_bytes()) {
+        Some(order) => order,
+        None => sort_key(a).cmp(&sort_key(b)),
+    }
+}
+
+/// The order of the primary levels of the keys of `a` and `b` when it is not equal and can be
+/// read without building the keys; `None` otherwise.
+///
+/// Only characters of the fast pass are read (ASCII and the table's precomposed letters): each
+/// is a starter that never composes with the character before it, so once the character after
+/// it is one too (or the text ends), its weights are those of the NFC text.
+fn compare_primary(a: &[u8], b: &[u8]) -> Option<Ordering> {
+    let table = fast_letters();
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let x = next_primary(table, a, &mut i);
+        let y = next_primary(table, b, &mut j);
+        if x == Next::Outside || y == Next::Outside || (x == Next::End && y == Next::End) {
+            return None;
+        }
+        if x != y {
+            // The characters after the two that differ must not change them.
+            if next_primary(table, a, &mut i) == Next::Outside
+                || next_primary(table, b, &mut j) == Next::Outside
+            {
+                return None;
+            }
+            // The end of a primary level sorts first, as its separator does.
+            return Some(x.cmp(&y));
+        }
+    }
+}
+
+/// What [`next_primary`] finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Next {
+    /// The end of the text.
+    End,
+    Primary(u8),
+    /// A character outside the fast pass.
+    Outside,
+}
+
+/// The primary weight of the next character at `bytes[*i..]` that has one, moving `*i` past it.
+#[inline]
+fn next_primary(letters: &[FastLetter], bytes: &[u8], i: &mut usize) -> Next {
+    while let Some(&b) = bytes.get(*i) {
+        if b < 0x80 {
+            *i += 1;
+            let primary = FAST_ASCII[usize::from(b)].primary;
+            if primary != 0 {
+                return Next::Primary(primary);
+            }
+            continue;
+        }
+        let Some((e, width)) = fast_letter(letters, &bytes[*i..]) else {
+            return Next::Outside;
+        };
+        *i += width;
+        return Next::Primary(e.primary);
+    }
+    Next::End
 }
 
 #[cfg(test)]
@@ -455,9 +936,23 @@ mod tests {
     #[test]
     fn levels_are_separated() {
         assert_eq!(sort_key("a"), [LETTER, 1, 2, 1, 2, 1, b'a']);
+        // A run of one common weight before the dot below (14), an upper-case letter before
+        // the common tertiary weight of the accent.
         assert_eq!(
             sort_key("Ạ"),
-            [LETTER, 1, 2, 14, 1, 3, 2, 1, 0xE1, 0xBA, 0xA0]
+            [
+                LETTER,
+                1,
+                COMMON_HIGH,
+                14 + WEIGHT_SHIFT,
+                1,
+                UPPER + WEIGHT_SHIFT,
+                COMMON_LOW,
+                1,
+                0xE1,
+                0xBA,
+                0xA0
+            ]
         );
         assert_eq!(sort_key(""), [1, 1, 1]);
         // Ignorable characters have no weights but still break the tie.
@@ -474,5 +969,307 @@ mod tests {
         );
         assert_eq!(sorted(&["ά", "α"]), ["α", "ά"]);
         assert_eq!(sorted(&["한", "α", "a"]), ["a", "α", "한"]);
+    }
+
+    /// The uncompressed level: the weights, then the separator.
+    fn plain(level: &[Weight]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for w in level {
+            match *w {
+                Weight::Byte(b) => out.push(b),
+                Weight::Unknown(m) => {
+                    out.push(UNKNOWN_MARK);
+                    out.extend_from_slice(&code_point_bytes(m));
+                }
+            }
+        }
+        out.push(LEVEL_SEPARATOR);
+        out
+    }
+
+    fn compressed(level: &[Weight]) -> Vec<u8> {
+        let mut l = Level::new();
+        for w in level {
+            match *w {
+                Weight::Byte(b) => l.push(b),
+                Weight::Unknown(m) => l.push_unknown_mark(m),
+            }
+        }
+        let mut out = Vec::new();
+        l.write(&mut out);
+        assert_eq!(out.len(), l.written_len());
+        out.push(LEVEL_SEPARATOR);
+        out
+    }
+
+    #[derive(Debug, Clone, Copy)]
+    enum Weight {
+        Byte(u8),
+        Unknown(char),
+    }
+
+    #[test]
+    fn compressed_levels_compare_as_the_weights() {
+        // Levels of common weights (2) with runs of every length around the multiples of 33,
+        // and a few other weights; every pair compares alike compressed and not.
+        let mut levels: Vec<Vec<Weight>> = vec![Vec::new()];
+        let others = [
+            Weight::Byte(3),
+            Weight::Byte(14),
+            Weight::Byte(50),
+            Weight::Unknown('\u{1DC0}'),
+        ];
+        for run in (1..=4).chain(30..=37).chain(64..=68).chain([99, 100, 101]) {
+            let commons = vec![Weight::Byte(2); run];
+            levels.push(commons.clone());
+            for &o in &others {
+                let mut l = commons.clone();
+                l.push(o);
+                levels.push(l.clone());
+                l.extend_from_slice(&commons[..run.min(3)]);
+                levels.push(l);
+                let mut l = vec![o];
+                l.extend_from_slice(&commons);
+                levels.push(l);
+            }
+        }
+        for &o in &others {
+            levels.push(vec![o]);
+            levels.push(vec![o, Weight::Byte(2), o]);
+        }
+        for a in &levels {
+            for b in &levels {
+                assert_eq!(
+                    compressed(a).cmp(&compressed(b)),
+                    plain(a).cmp(&plain(b)),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        // Long runs compress well.
+        assert_eq!(compressed(&[Weight::Byte(2); 100]).len(), 5);
+    }
+
+    #[test]
+    fn weights_fit_between_the_run_codes_and_the_unknown_marks() {
+        let ok = |w: u8| w == COMMON || (3..UNKNOWN_MARK - WEIGHT_SHIFT).contains(&w);
+        for ce in ASCII.iter().chain(SYMBOLS.iter().map(|(_, ce)| ce)) {
+            if ce.primary != Primary::Ignorable {
+                assert!(ok(ce.secondary) && ok(ce.tertiary), "{ce:?}");
+            }
+        }
+        for &(m, w) in &super::super::tables::MARKS {
+            assert!(ok(w) && w != COMMON, "{m:?}");
+        }
+        assert_eq!(LOWER, COMMON);
+    }
+
+    #[test]
+    fn compare_agrees_with_the_keys_on_odd_texts() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "a b",
+            "a\u{0}b",
+            "a\u{306}",
+            "ă",
+            "ắ",
+            "a\u{306}\u{301}",
+            "ă\u{301}",
+            "ab\u{306}",
+            "ac",
+            "a\u{ad}c",
+            "Uỷ ban",
+            "Ủy ban",
+            "U\u{309}y ban",
+            "Uy ban",
+            "uy",
+            "ư",
+            "u\u{31b}",
+            "ừ",
+            "α",
+            "ß",
+            "q\u{303}",
+            "q",
+            "qa",
+            "Đông",
+            "đ",
+            "d",
+            "e\u{301}a",
+            "éa",
+            "eb",
+            "1",
+            "–",
+            "\u{1100}\u{1161}",
+            "\u{ac00}",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(compare(a, b), sort_key(a).cmp(&sort_key(b)), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// The key by the general path alone.
+    fn general_key(text: &str) -> Vec<u8> {
+        let mut levels = Levels::new();
+        let text = nfc(text);
+        for c in text.chars() {
+            levels.push_char(latin::table(), c);
+        }
+        levels.finish(&text)
+    }
+
+    #[test]
+    fn the_fast_pass_agrees_with_the_general_path() {
+        let letters = fast_letters();
+        // Symbols with secondary or tertiary weights of their own, letters of other scripts.
+        let others: Vec<char> = SYMBOLS
+            .iter()
+            .filter(|(_, ce)| ce.secondary != COMMON || ce.tertiary != COMMON)
+            .map(|&(c, _)| c)
+            .chain(['–', 'Ω', 'ß', '\u{ad}'])
+            .collect();
+        assert!(others.len() > 10);
+        let mut texts = Vec::new();
+        for cp in (0..0x80).chain(0xC0..0x280).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if !c.is_ascii() {
+                let Some((_, width)) = fast_letter(letters, bytes) else {
+                    continue;
+                };
+                assert_eq!(width, bytes.len(), "U+{cp:04X}");
+            }
+            // Alone, in runs of common weights of every length, before and after other
+            // letters, and around characters of the general path.
+            for n in [0, 1, 2, 31, 32, 33, 34, 35, 66, 67, 68] {
+                texts.push(format!("{}{c}", "a".repeat(n)));
+                texts.push(format!("{}{c}{c}ÁẶ", "a".repeat(n)));
+                texts.push(format!("{}{c}{}", "ờ".repeat(n), "a".repeat(n)));
+                texts.push(format!("{}{c}{}", "A".repeat(n), "Ờ".repeat(n)));
+            }
+            for &o in &others {
+                texts.push(format!("{c}{o}{c}Ặ"));
+                texts.push(format!("Ặ{o}{c}{o}a"));
+            }
+        }
+        texts.push("A".repeat(100));
+        texts.push("ẶẶ".repeat(40));
+        for text in &texts {
+            assert_eq!(sort_key(text), general_key(text), "{text:?}");
+        }
+        // Characters outside the fast pass.
+        for cp in [
+            0x80,
+            0xA0,
+            0xBF,
+            0x250,
+            0x27F,
+            0x300,
+            0x1DFF,
+            0x1F00,
+            0x2013,
+            0xAC00,
+            0xFFFF,
+            0x0001_0000,
+            0x0001_E00A,
+            0x0010_FFFF,
+        ] {
+            let c = char::from_u32(cp).expect("a character");
+            let mut buf = [0; 4];
+            assert_eq!(
+                fast_letter(letters, c.encode_utf8(&mut buf).as_bytes()),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn nfc_by_segments_is_nfc() {
+        let doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/data/vi-names.json")).expect("JSON");
+        let mut texts: Vec<String> = [
+            "",
+            "a",
+            "\u{301}",
+            "\u{301}a",
+            "a\u{301}",
+            "a\u{301}b\u{323}\u{302}c",
+            "e\u{302}\u{301}",
+            "ă\u{301}",
+            "a\u{323}\u{306}x",
+            "q\u{303}",
+            "q\u{303}a\u{300}",
+            "\u{1100}\u{1161}\u{11A8}",
+            "\u{AC00}\u{11A8}",
+            "\u{0B47}\u{0B3E}",
+            "\u{212B}",
+            "A\u{30A}",
+            "Ω\u{301}–“x”",
+            "\u{1E9B}\u{323}",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        for name in doc["names"].as_array().expect("a list") {
+            let name = name.as_str().expect("a string");
+            texts.push(name.nfd().collect());
+            texts.push(name.to_owned());
+            // NFC text without combining marks is borrowed.
+            let nfc_name: String = name.nfc().collect();
+            if !nfc_name.chars().any(is_combining_mark) {
+                assert!(matches!(nfc(&nfc_name), Cow::Borrowed(_)), "{name:?}");
+            }
+        }
+        for text in &texts {
+            let want: String = text.nfc().collect();
+            assert_eq!(nfc(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn real_names_take_the_same_key_on_both_paths() {
+        let doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/data/vi-names.json")).expect("JSON");
+        for name in doc["names"].as_array().expect("a list") {
+            let name = name.as_str().expect("a string");
+            assert_eq!(sort_key(name), general_key(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn keys_are_the_same_on_every_path() {
+        // The fast pass, the general path (after a combining mark) and a long text.
+        let long = "Thủ tục đăng ký khai sinh ".repeat(400);
+        let mut slow = long.clone();
+        slow.push('\u{301}');
+        let a = sort_key(&long);
+        let b = sort_key(&slow);
+        assert!(a < b);
+        assert_eq!(a, Levels::new().key(&long));
+        assert_eq!(b, Levels::new().key(&slow));
+        assert_eq!(sort_key("ab"), Levels::new().key("ab"));
+        // The most bytes per character of text, and long runs, around the general path; the
+        // scratch buffers, reused, must stay large enough.
+        for unit in [
+            "A", "Ặ", "ặ", "AẶ", "aA", "ẶờA", "Ǖ", "a", "A\u{1}", "Ω", "–", "q\u{303}",
+        ] {
+            for n in [1, 33, 34, 100, 1000] {
+                let text = unit.repeat(n);
+                for text in [
+                    text.clone(),
+                    format!("{text}–{text}"),
+                    format!("a{text}Ω{text}"),
+                ] {
+                    assert_eq!(sort_key(&text), general_key(&text), "{text:?}");
+                }
+            }
+        }
     }
 }
