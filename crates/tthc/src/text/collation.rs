@@ -349,25 +349,25 @@ fn fast_letters() -> &'static [FastLetter] {
     })
 }
 
-/// The letter of the fast pass that `bytes` (valid UTF-8, not ASCII) starts with, and its
-/// length; `None` for another character.
+/// The letter of the fast pass that `bytes` (valid UTF-8, not ASCII) starts with, and the
+/// bytes after it; `None` for another character.
 #[inline]
-fn fast_letter(table: &[FastLetter], bytes: &[u8]) -> Option<(FastLetter, usize)> {
-    let (i, width) = match *bytes {
+fn fast_letter<'a>(table: &[FastLetter], bytes: &'a [u8]) -> Option<(FastLetter, &'a [u8])> {
+    let (i, rest) = match *bytes {
         // U+00C0..U+027F: lead bytes C3..C9.
-        [b0 @ 0xC3..=0xC9, b1, ..] => (
+        [b0 @ 0xC3..=0xC9, b1, ref rest @ ..] => (
             ((usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)) - 0xC0,
-            2,
+            rest,
         ),
         // U+1E00..U+1EFF: E1 B8..BB xx.
-        [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => (
+        [0xE1, b1 @ 0xB8..=0xBB, b2, ref rest @ ..] => (
             FAST_BLOCK2 + ((usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F)),
-            3,
+            rest,
         ),
         _ => return None,
     };
     let e = table[i];
-    (e.primary != 0).then_some((e, width))
+    (e.primary != 0).then_some((e, rest))
 }
 
 const fn primary_byte(p: Primary) -> u8 {
@@ -496,7 +496,7 @@ impl Levels {
     /// so the loop counts the primary bytes only: the number of common weights of a level is
     /// the number of primary bytes plus an offset.
     #[inline]
-    fn push_fast(&mut self, letters: &[FastLetter], bytes: &[u8], mut i: usize) -> usize {
+    fn push_fast(&mut self, letters: &[FastLetter], bytes: &[u8], i: usize) -> usize {
         // Per byte of text at most one primary byte, and two bytes of secondary (a run and two
         // accents for a letter of two bytes) or of tertiary (a run and upper case), plus a
         // byte per 33 common weights of the runs.
@@ -514,10 +514,11 @@ impl Levels {
         // Common weights = p + offset (wrapping: the offset may be "negative").
         let sec_offset = sec.commons.wrapping_sub(p);
         let mut ter_offset = ter.commons.wrapping_sub(p);
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                let e = FAST_ASCII[usize::from(b)];
-                i += 1;
+        let mut rest = &bytes[i..];
+        while let [b, tail @ ..] = rest {
+            if *b < 0x80 {
+                let e = FAST_ASCII[usize::from(*b)];
+                rest = tail;
                 if e.primary == 0 {
                     // Ignorable.
                     continue;
@@ -533,10 +534,10 @@ impl Levels {
                 }
                 continue;
             }
-            let Some((e, width)) = fast_letter(letters, &bytes[i..]) else {
+            let Some((e, tail)) = fast_letter(letters, rest) else {
                 break;
             };
-            i += width;
+            rest = tail;
             pb[p] = e.primary;
             p += 1;
             if e.accents != 0 {
@@ -554,6 +555,7 @@ impl Levels {
             // The accents' common tertiary weights.
             ter_offset = ter_offset.wrapping_add(usize::from(e.accents));
         }
+        let i = bytes.len() - rest.len();
         self.primary.len = p;
         let sec = &mut self.secondary;
         (sec.len, sec.written, sec.commons) = (s, sec_written, p.wrapping_add(sec_offset));
@@ -880,10 +882,10 @@ fn next_primary(letters: &[FastLetter], bytes: &[u8], i: &mut usize) -> Next {
             }
             continue;
         }
-        let Some((e, width)) = fast_letter(letters, &bytes[*i..]) else {
+        let Some((e, rest)) = fast_letter(letters, &bytes[*i..]) else {
             return Next::Outside;
         };
-        *i += width;
+        *i = bytes.len() - rest.len();
         return Next::Primary(e.primary);
     }
     Next::End
@@ -1141,10 +1143,10 @@ mod tests {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             if !c.is_ascii() {
-                let Some((_, width)) = fast_letter(letters, bytes) else {
+                let Some((_, rest)) = fast_letter(letters, bytes) else {
                     continue;
                 };
-                assert_eq!(width, bytes.len(), "U+{cp:04X}");
+                assert!(rest.is_empty(), "U+{cp:04X}");
             }
             // Alone, in runs of common weights of every length, before and after other
             // letters, and around characters of the general path.
