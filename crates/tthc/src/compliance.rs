@@ -22,6 +22,11 @@ pub struct ComplianceOptions {
 }
 
 impl ComplianceOptions {
+    /// The day used: `as_of`, else the catalogue's `as_of`, else today.
+    pub fn day(&self, catalog: &Catalog) -> Date {
+        self.as_of.or(catalog.as_of()).unwrap_or_else(Date::today)
+    }
+
     /// Options from the names used by the CLI and the bindings (`"portal"`, `"2018-12-31"`).
     pub fn parse(channel: Option<&str>, as_of: Option<&str>) -> Result<Self, Error> {
         let channel = match channel {
@@ -214,7 +219,7 @@ const PUBLISHED: u32 = 3;
 impl Catalog {
     /// Compute the compliance report for a channel and a day.
     pub fn compliance(&self, options: &ComplianceOptions) -> Result<Compliance, Error> {
-        let as_of = options.as_of.or(self.as_of()).unwrap_or_else(Date::today);
+        let as_of = options.day(self);
         let channel = options.channel;
         let mut warnings = Vec::new();
         let mut scan = Scan::new(self, as_of);
@@ -246,6 +251,27 @@ impl Catalog {
             groups,
             warnings,
         })
+    }
+}
+
+impl Catalog {
+    /// One unit's figures, computed alone (no ranking, no groups, no warnings), with its
+    /// applicable procedures in id order — the same rule and the same numbers as
+    /// [`Catalog::compliance`], for callers that need a single unit (procedure lists).
+    pub fn unit_compliance(
+        &self,
+        unit: UnitId,
+        options: &ComplianceOptions,
+    ) -> (UnitCompliance, Vec<ProcId>) {
+        let mut scan = Scan::new(self, options.day(self));
+        let items = scan.unit(unit, options.channel, &mut Vec::new());
+        let applicable = scan.last_applicable(self.unit(unit));
+        let given = self.unit(unit).postings(options.channel).is_given();
+        let figures = match reported_figures(self, options.channel)[unit.0 as usize] {
+            Some(report) if !given => report.into_unit(unit),
+            _ => items,
+        };
+        (figures, applicable)
     }
 }
 
@@ -388,6 +414,15 @@ impl<'c> Scan<'c> {
             amended: catalog.procedures().iter().map(|p| p.amended).collect(),
             field_applicable: vec![0; f],
             field_published: vec![0; f],
+        }
+    }
+
+    /// The applicable procedures of the unit [`Scan::unit`] scanned last.
+    fn last_applicable(&self, unit: &crate::catalog::Unit) -> Vec<ProcId> {
+        if unit.applies_add.is_empty() && unit.applies_remove.is_empty() {
+            self.by_level[unit.level as usize].clone()
+        } else {
+            self.scratch.clone()
         }
     }
 

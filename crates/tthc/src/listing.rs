@@ -28,7 +28,7 @@ use std::cmp::Ordering;
 
 use rustc_hash::FxHashSet;
 
-use crate::catalog::{Catalog, FieldId, ProcId, Unit};
+use crate::catalog::{Catalog, FieldId, ProcId};
 use crate::compliance::{Basis, ComplianceOptions};
 use crate::error::{Code, Error, Problem};
 use crate::model::{Channel, Date, Level, Online};
@@ -291,7 +291,11 @@ impl Catalog {
                         .to_owned(),
                 ));
             }
-            let as_of = query.as_of.or(self.as_of()).unwrap_or_else(Date::today);
+            let as_of = ComplianceOptions {
+                channel: query.channel,
+                as_of: query.as_of,
+            }
+            .day(self);
             self.procedures()
                 .iter()
                 .enumerate()
@@ -349,14 +353,11 @@ impl Catalog {
                 ),
             ));
         }
-        let report = self.compliance(&ComplianceOptions {
+        let options = ComplianceOptions {
             channel: query.channel,
             as_of: query.as_of,
-        })?;
-        let applicable = self.applicable(unit, report.as_of);
-        let Some(figures) = report.units.get(id.0 as usize) else {
-            return Ok(applicable.into_iter().map(|p| (p, None)).collect());
         };
+        let (figures, applicable) = self.unit_compliance(id, &options);
         if figures.basis != Basis::Items {
             // Reported figures: the procedures apply, but nobody knows which were posted.
             return Ok(applicable.into_iter().map(|p| (p, None)).collect());
@@ -376,28 +377,6 @@ impl Catalog {
                 (p, Some(status))
             })
             .collect())
-    }
-
-    /// applicable(u) of format.md §2, as `compliance` computes it: procedures of the unit's
-    /// level in force on `as_of`, plus `applies.add`, minus `applies.remove` (remove wins).
-    fn applicable(&self, unit: &Unit, as_of: Date) -> Vec<ProcId> {
-        let add: FxHashSet<ProcId> = unit.applies_add.iter().copied().collect();
-        let remove: FxHashSet<ProcId> = unit.applies_remove.iter().copied().collect();
-        self.procedures()
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (ProcId(i as u32), p))
-            .filter(|(id, p)| {
-                if remove.contains(id) {
-                    false
-                } else if add.contains(id) {
-                    true
-                } else {
-                    p.levels.contains(unit.level) && p.in_force(as_of)
-                }
-            })
-            .map(|(id, _)| id)
-            .collect()
     }
 }
 

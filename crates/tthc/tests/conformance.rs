@@ -63,6 +63,20 @@ fn outcome(v: &Vector) -> Result<Value, Value> {
         ComplianceOptions::parse(v.options.channel.as_deref(), v.options.as_of.as_deref())
             .map_err(errors)?;
     let report = catalog.compliance(&options).map_err(errors)?;
+    // One unit computed alone gives the same figures (rank aside) as the whole report.
+    for u in &report.units {
+        let (alone, applicable) = catalog.unit_compliance(u.unit, &options);
+        assert_eq!(
+            alone,
+            tthc::UnitCompliance {
+                rank: None,
+                ..u.clone()
+            }
+        );
+        if let Some(n) = u.applicable.filter(|_| u.basis == tthc::Basis::Items) {
+            assert_eq!(applicable.len(), n as usize);
+        }
+    }
     Ok(serde_json::from_str(&report.to_json(&catalog)).expect("report JSON parses"))
 }
 
