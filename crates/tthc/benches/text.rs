@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use tthc::text::{compare, fold, sort_key, SearchIndex};
+use tthc::search::SearchIndex;
+use tthc::text::{compare, fold, sort_key};
 use tthc::Catalog;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

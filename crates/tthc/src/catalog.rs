@@ -197,6 +197,16 @@ impl Scope {
     }
 }
 
+impl crate::model::Vocabulary for Scope {
+    const ALL: &'static [Self] = &[Scope::Own, Scope::EachCommune];
+    const NOUN: &'static str = "scope";
+    const CODE: crate::error::Code = crate::error::Code::BadValue;
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::model::vocab::vocabulary!(Scope);
+
 /// Figures a unit reported where no item-level data exists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {

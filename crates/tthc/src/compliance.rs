@@ -5,51 +5,72 @@
 //! applicable procedures; a per-procedure stamp array replaces per-unit hash sets, so no memory
 //! is allocated per posting.
 
-mod json;
+pub mod columns;
+mod view;
+
+pub use view::{FieldRow, GroupRow, ReportView, UnitRow, WarningRow};
 
 use crate::catalog::{Catalog, FieldId, ProcId, Scope, UnitId};
-use crate::error::{Code, Error, Problem};
+use crate::error::{Code, Error};
+use crate::model::vocab::{vocabulary, Vocabulary};
 use crate::model::{Channel, Date, Level};
 use crate::rate::{mean_permille, Rate};
 
 /// What to compute: the channel and the day.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// The day is `as_of`, else the document's `as_of`, else `today`. `today` is the clock seam:
+/// [`ComplianceOptions::default`] reads the system clock (today in Vietnam, UTC+7), which only
+/// native targets have; on `wasm32` there is no `Default` and no system clock (a compile
+/// error, never a silent 1970-01-01), so the browser binding passes its own day with
+/// [`ComplianceOptions::on`] ([`Date::from_unix_millis`] turns `Date.now()` into it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ComplianceOptions {
     /// The channel (default `one_stop_shop`).
     pub channel: Channel,
-    /// The day; default the document's `as_of`, else today.
+    /// The day; default the document's `as_of`, else `today`.
     pub as_of: Option<Date>,
+    /// Today, in Vietnam: the day used when neither `as_of` nor the document gives one.
+    pub today: Date,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Default for ComplianceOptions {
+    /// Channel `one_stop_shop`, no `as_of`, today from the system clock.
+    fn default() -> Self {
+        ComplianceOptions::on(Date::today())
+    }
 }
 
 impl ComplianceOptions {
-    /// The day used: `as_of`, else the catalogue's `as_of`, else today.
-    pub fn day(&self, catalog: &Catalog) -> Date {
-        self.as_of.or(catalog.as_of()).unwrap_or_else(Date::today)
+    /// Channel `one_stop_shop`, no `as_of`, and `today` as the fallback day.
+    pub fn on(today: Date) -> Self {
+        ComplianceOptions {
+            channel: Channel::OneStopShop,
+            as_of: None,
+            today,
+        }
     }
 
-    /// Options from the names used by the CLI and the bindings (`"portal"`, `"2018-12-31"`).
+    /// The day used: `as_of`, else the catalogue's `as_of`, else `today`.
+    pub fn day(&self, catalog: &Catalog) -> Date {
+        self.as_of.or(catalog.as_of()).unwrap_or(self.today)
+    }
+
+    /// Options from the names used by the CLI and the bindings (`"portal"`, `"2018-12-31"`),
+    /// with `today` from the system clock; each bad value is the argument error whose path
+    /// names the argument (`channel`, `as_of`).
+    #[cfg(not(target_family = "wasm"))]
     pub fn parse(channel: Option<&str>, as_of: Option<&str>) -> Result<Self, Error> {
-        let channel = match channel {
-            None => Channel::OneStopShop,
-            Some(c) => Channel::parse(c).ok_or_else(|| {
-                Error::Argument(Problem::new(
-                    Code::UnknownChannel,
-                    "channel",
-                    format!("`{c}` is not a channel (one_stop_shop, portal, national)"),
-                ))
-            })?,
-        };
-        let as_of = match as_of {
-            None => None,
-            Some(d) => Some(Date::parse(d).ok_or_else(|| {
-                Error::Argument(Problem::new(
-                    Code::BadDate,
-                    "as_of",
-                    format!("`{d}` is not a real day written YYYY-MM-DD"),
-                ))
-            })?),
-        };
-        Ok(ComplianceOptions { channel, as_of })
+        ComplianceOptions::parse_on(Date::today(), channel, as_of)
+    }
+
+    /// [`ComplianceOptions::parse`] with `today` given (the browser's day).
+    pub fn parse_on(today: Date, channel: Option<&str>, as_of: Option<&str>) -> Result<Self, Error> {
+        Ok(ComplianceOptions {
+            channel: channel.map(Channel::parse_arg).transpose()?.unwrap_or_default(),
+            as_of: as_of.map(|d| Date::parse_at(d, "as_of")).transpose()?,
+            today,
+        })
     }
 }
 
@@ -74,6 +95,16 @@ impl Basis {
         }
     }
 }
+
+impl Vocabulary for Basis {
+    const ALL: &'static [Self] = &[Basis::Items, Basis::Reported, Basis::Mixed];
+    const NOUN: &'static str = "basis";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+vocabulary!(Basis);
 
 /// Figures of one field for one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,7 +249,7 @@ const PUBLISHED: u32 = 3;
 
 impl Catalog {
     /// Compute the compliance report for a channel and a day.
-    pub fn compliance(&self, options: &ComplianceOptions) -> Result<Compliance, Error> {
+    pub fn compliance(&self, options: &ComplianceOptions) -> Compliance {
         let as_of = options.day(self);
         let channel = options.channel;
         let mut warnings = Vec::new();
@@ -244,13 +275,13 @@ impl Catalog {
         }
         rank(self, &mut units);
         let groups = groups(self, &units);
-        Ok(Compliance {
+        Compliance {
             as_of,
             channel,
             units,
             groups,
             warnings,
-        })
+        }
     }
 }
 

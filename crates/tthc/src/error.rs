@@ -162,6 +162,35 @@ pub enum Family {
     Io,
 }
 
+impl Family {
+    /// `format`, `validation`, `import`, `argument` or `io`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Format => "format",
+            Family::Validation => "validation",
+            Family::Import => "import",
+            Family::Argument => "argument",
+            Family::Io => "io",
+        }
+    }
+}
+
+impl crate::model::Vocabulary for Family {
+    const ALL: &'static [Self] = &[
+        Family::Format,
+        Family::Validation,
+        Family::Import,
+        Family::Argument,
+        Family::Io,
+    ];
+    const NOUN: &'static str = "family";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::model::vocab::vocabulary!(Family);
+
 /// Every error the library returns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -6,7 +6,7 @@
 //!
 //! ```
 //! let catalog = tthc::Catalog::an_bien_2018();
-//! let report = catalog.compliance(&tthc::ComplianceOptions::default())?;
+//! let report = catalog.compliance(&tthc::ComplianceOptions::default());
 //! let district = report.unit_by_code(&catalog, "908").expect("908 is in the dataset");
 //! assert_eq!(district.published, Some(261));
 //! assert_eq!(tthc::format_percent(district.rate, tthc::Lang::Vi), "100,0%");
@@ -24,6 +24,7 @@ pub mod io;
 pub mod listing;
 pub mod model;
 pub mod rate;
+pub mod search;
 pub mod stats;
 pub mod synth;
 pub mod text;

@@ -31,7 +31,8 @@ use rustc_hash::FxHashSet;
 use crate::catalog::{Catalog, FieldId, ProcId};
 use crate::compliance::{Basis, ComplianceOptions};
 use crate::error::{Code, Error, Problem};
-use crate::model::{Channel, Date, Level, Online};
+use crate::model::vocab::{vocabulary, Vocabulary};
+use crate::model::{Date, Level, Online};
 use crate::text::sort_key;
 
 /// The publication status of one applicable procedure of a unit on one channel.
@@ -57,19 +58,24 @@ impl Status {
             Status::Outdated => "outdated",
         }
     }
+}
 
-    /// Parse `published`, `missing` or `outdated`.
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.as_str() == s)
+impl Vocabulary for Status {
+    const ALL: &'static [Self] = &Status::ALL;
+    const NOUN: &'static str = "status";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        self.as_str()
     }
 }
+vocabulary!(Status);
 
 /// Which procedures to list.
 ///
 /// With `unit`: the unit's applicable procedures (as of the day, on the channel), each with its
 /// status. Without `unit` but with `level`: every procedure of that level in force on the day,
 /// without status. With neither: every procedure in force, without status.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListQuery {
     /// GSO code of the unit.
     pub unit: Option<String>,
@@ -79,10 +85,16 @@ pub struct ListQuery {
     pub field: Option<String>,
     /// Only procedures with this status (needs a unit).
     pub status: Option<Status>,
-    /// The channel whose postings decide the status (default `one_stop_shop`).
-    pub channel: Channel,
-    /// The day; default the document's `as_of`, else today.
-    pub as_of: Option<Date>,
+    /// The channel whose postings decide the status, and the day.
+    pub options: ComplianceOptions,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Default for ListQuery {
+    /// Every procedure in force today (or on the document's `as_of`).
+    fn default() -> Self {
+        ListQuery::on(ComplianceOptions::default())
+    }
 }
 
 fn argument(code: Code, path: &str, message: String) -> Error {
@@ -90,9 +102,21 @@ fn argument(code: Code, path: &str, message: String) -> Error {
 }
 
 impl ListQuery {
+    /// Every procedure in force, with these options.
+    pub fn on(options: ComplianceOptions) -> Self {
+        ListQuery {
+            unit: None,
+            level: None,
+            field: None,
+            status: None,
+            options,
+        }
+    }
+
     /// A query from the names used by the bindings (`"99999"`, `"commune"`, `"ho-tich"`,
-    /// `"missing"`, `"portal"`, `"2026-01-01"`); each bad value is an [`Error::Argument`] whose
-    /// path names the argument.
+    /// `"missing"`, `"portal"`, `"2026-01-01"`) with today from the system clock; each bad
+    /// value is an [`Error::Argument`] whose path names the argument.
+    #[cfg(not(target_family = "wasm"))]
     pub fn parse(
         unit: Option<&str>,
         level: Option<&str>,
@@ -101,50 +125,46 @@ impl ListQuery {
         channel: Option<&str>,
         as_of: Option<&str>,
     ) -> Result<ListQuery, Error> {
-        let options = ComplianceOptions::parse(channel, as_of)?;
-        let level = match level {
-            None => None,
-            Some(l) => Some(Level::parse(l).ok_or_else(|| {
-                argument(
-                    Code::UnknownLevel,
-                    "level",
-                    format!("`{l}` is not a level (central, province, district, commune, other)"),
-                )
-            })?),
-        };
-        let status = match status {
-            None => None,
-            Some(s) => Some(Status::parse(s).ok_or_else(|| {
-                argument(
-                    Code::BadValue,
-                    "status",
-                    format!("`{s}` is not a status (published, missing, outdated)"),
-                )
-            })?),
-        };
+        ListQuery::parse_on(Date::today(), unit, level, field, status, channel, as_of)
+    }
+
+    /// [`ListQuery::parse`] with `today` given (the browser's day).
+    pub fn parse_on(
+        today: Date,
+        unit: Option<&str>,
+        level: Option<&str>,
+        field: Option<&str>,
+        status: Option<&str>,
+        channel: Option<&str>,
+        as_of: Option<&str>,
+    ) -> Result<ListQuery, Error> {
         Ok(ListQuery {
             unit: unit.map(str::to_owned),
-            level,
+            level: level.map(Level::parse_arg).transpose()?,
             field: field.map(str::to_owned),
-            status,
-            channel: options.channel,
-            as_of: options.as_of,
+            status: status.map(Status::parse_arg).transpose()?,
+            options: ComplianceOptions::parse_on(today, channel, as_of)?,
         })
     }
 }
 
-/// One procedure of a list, with its field attached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One procedure of a list, with its field attached. Serialised (the shape every binding
+/// shows) as `{code, name, field, field_name, field_name_en, online, status}`, `field` being
+/// the field's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ListedProcedure<'c> {
     /// The procedure.
+    #[serde(skip)]
     pub procedure: ProcId,
     /// Its code (`1.001193`).
     pub code: &'c str,
     /// Its name.
     pub name: &'c str,
     /// Its field.
+    #[serde(skip)]
     pub field: FieldId,
     /// The field's code.
+    #[serde(rename = "field")]
     pub field_code: &'c str,
     /// The field's Vietnamese name.
     pub field_name: &'c str,
@@ -291,10 +311,7 @@ impl Catalog {
                         .to_owned(),
                 ));
             }
-            let as_of = ComplianceOptions {
-                channel: query.channel,
-                as_of: query.as_of,
-            }
+            let as_of = query.options
             .day(self);
             self.procedures()
                 .iter()
@@ -353,10 +370,7 @@ impl Catalog {
                 ),
             ));
         }
-        let options = ComplianceOptions {
-            channel: query.channel,
-            as_of: query.as_of,
-        };
+        let options = query.options;
         let (figures, applicable) = self.unit_compliance(id, &options);
         if figures.basis != Basis::Items {
             // Reported figures: the procedures apply, but nobody knows which were posted.
@@ -456,7 +470,7 @@ mod tests {
             ]
         );
         // The counts agree with the compliance report.
-        let report = c.compliance(&ComplianceOptions::default()).expect("report");
+        let report = c.compliance(&ComplianceOptions::default());
         let unit = report.unit_by_code(&c, "99999").expect("unit");
         assert_eq!(unit.applicable, Some(list.len() as u32));
         let published = list

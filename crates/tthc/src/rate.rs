@@ -22,6 +22,40 @@ impl Rate {
         })
     }
 
+    /// A rate from counts given by a user (a Python or JavaScript number): both whole numbers,
+    /// `0 ≤ published ≤ applicable ≤ 4,294,967,295` and `applicable > 0` (no rate is `None`
+    /// in Rust, `None`/`null` in the bindings, never `[0, 0]`). Anything else is the argument
+    /// error `bad_value` at path `rate`.
+    ///
+    /// ```
+    /// let r = tthc::Rate::from_counts(72.0, 77.0)?;
+    /// assert_eq!(tthc::format_percent(Some(r), tthc::Lang::Vi), "93,5%");
+    /// assert_eq!(tthc::Rate::from_counts(1.5, 3.0).unwrap_err().code(), "bad_value");
+    /// assert_eq!(tthc::Rate::from_counts(0.0, 0.0).unwrap_err().path(), "rate");
+    /// # Ok::<(), tthc::Error>(())
+    /// ```
+    pub fn from_counts(published: f64, applicable: f64) -> Result<Rate, crate::Error> {
+        let count = |n: f64| {
+            #[allow(clippy::cast_sign_loss)] // checked: a whole number in 0..=u32::MAX
+            (n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX)).then_some(n as u32)
+        };
+        match (count(published), count(applicable)) {
+            (Some(p), Some(a)) if a > 0 && p <= a => Ok(Rate {
+                published: p,
+                applicable: a,
+            }),
+            _ => Err(crate::Error::Argument(crate::Problem::new(
+                crate::Code::BadValue,
+                "rate",
+                format!(
+                    "a rate is [published, applicable]: whole numbers with \
+                     0 ≤ published ≤ applicable, 0 < applicable ≤ {}; got [{published}, {applicable}]",
+                    u32::MAX
+                ),
+            ))),
+        }
+    }
+
     /// Tenths of a percent, rounded half away from zero: 72/77 → 935, 5/16 → 313.
     pub fn permille(self) -> u64 {
         round_div(u64::from(self.published) * 1000, u64::from(self.applicable))

@@ -1,7 +1,7 @@
 //! `Catalog::search` and `SearchIndex` on real portal rows (`tests/data/portal-sample.json`,
 //! generated from the shared 2026 portal metadata by `tests/data/make_portal_sample.js`).
 
-use tthc::text::{
+use tthc::search::{
     SearchHit, SearchIndex, SCORE_CODE, SCORE_FIELD_PHRASE, SCORE_FIELD_SUBSTRING,
     SCORE_NAME_PHRASE, SCORE_NAME_SUBSTRING, SCORE_NAME_WORD_START, SCORE_NATIONAL_CODE,
 };

@@ -12,7 +12,7 @@ use crate::document::{
     DocApplies, DocField, DocPosting, DocProcedure, DocPublished, DocReport, DocUnit, Document,
 };
 use crate::error::{Code, Error, Problem};
-use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode};
+use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode, Vocabulary};
 
 /// Items that already have a structural problem: `(section, index)`.
 type Tainted = FxHashSet<(&'static str, usize)>;
@@ -172,7 +172,7 @@ fn procedures(
         }
         let mut levels = LevelSet::EMPTY;
         for (j, l) in p.levels.iter().enumerate() {
-            match Level::parse(l) {
+            match Level::from_word(l) {
                 Some(l) => levels.insert(l),
                 None => b.err(
                     Code::UnknownLevel,
@@ -189,7 +189,7 @@ fn procedures(
             );
         }
         let online = p.online.as_deref().and_then(|o| {
-            let parsed = Online::parse(o);
+            let parsed = Online::from_word(o);
             if parsed.is_none() {
                 b.err(
                     Code::BadValue,
@@ -236,7 +236,7 @@ fn units(
     let mut doc_index = Vec::with_capacity(docs.len());
     for (i, u) in docs.iter().enumerate() {
         let path = |k: &str| format!("/units/{i}/{k}");
-        let level = match Level::parse(&u.level) {
+        let level = match Level::from_word(&u.level) {
             Some(l) if l.is_unit_level() => Some(l),
             _ => {
                 b.err(
@@ -450,15 +450,12 @@ fn reports(
                 format!("unit `{}` is not defined in `units`", r.unit),
             );
         }
-        let scope = match r.scope.as_ref() {
-            "self" => Some(Scope::Own),
-            "each_commune" => Some(Scope::EachCommune),
-            other => {
-                b.err(
-                    Code::BadValue,
-                    path("scope"),
-                    format!("`{other}` is not a scope (self, each_commune)"),
-                );
+        let scope = match Scope::parse_at(&r.scope, &path("scope")) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                for p in e.problems() {
+                    b.err(p.code, p.path.clone(), p.message.clone());
+                }
                 None
             }
         };
@@ -471,7 +468,7 @@ fn reports(
                 );
             }
         }
-        let channel = Channel::parse(&r.channel);
+        let channel = Channel::from_word(&r.channel);
         if channel.is_none() {
             b.err(
                 Code::UnknownChannel,

@@ -27,7 +27,7 @@ pub(crate) use sheet::{blank, normalise, Container, Header, RowBuf, Sheet};
 use crate::catalog::Catalog;
 use crate::error::{Code, Error, Problem};
 use crate::io::table::Col;
-use crate::model::LevelSet;
+use crate::model::{LevelSet, Vocabulary};
 
 /// Which kind of file to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,11 +67,6 @@ impl Format {
         }
     }
 
-    /// Parse the CLI's name.
-    pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-
     fn container(self) -> Option<Container> {
         match self {
             Format::Auto => None,
@@ -98,11 +93,16 @@ impl Format {
     }
 }
 
-impl std::fmt::Display for Format {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+impl Vocabulary for Format {
+    const ALL: &'static [Self] = &Format::ALL;
+    const NOUN: &'static str = "format";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        self.as_str()
     }
 }
+crate::model::vocab::vocabulary!(Format);
+
 
 /// Options of an import.
 #[derive(Debug, Clone)]

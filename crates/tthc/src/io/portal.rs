@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::model::{Level, LevelSet};
+use crate::model::{Level, LevelSet, Vocabulary};
 use crate::text::fold;
 
 /// `s` in NFC (borrowed when it already is).
@@ -91,11 +91,11 @@ impl Level {
     /// assert_eq!(Level::parse_label("Cấp thôn"), None);
     /// ```
     pub fn parse_label(text: &str) -> Option<Level> {
-        if let Some(l) = Level::parse(text) {
+        if let Some(l) = Level::from_word(text) {
             return Some(l);
         }
         let trimmed = text.trim().trim_end_matches('.');
-        if let Some(l) = Level::parse(trimmed) {
+        if let Some(l) = Level::from_word(trimmed) {
             return Some(l);
         }
         let text = nfc(trimmed);

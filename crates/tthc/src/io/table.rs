@@ -25,7 +25,7 @@
 //! | `posted_on` | Ngày công khai, Ngày niêm yết | no | dd/mm/yyyy or ISO |
 
 use crate::catalog::{Catalog, ProcId};
-use crate::model::{Channel, Date, Level, Online};
+use crate::model::{Channel, Date, Level, Online, Vocabulary};
 use crate::text::fold;
 
 /// A column the importers know, with the header names that select it.
@@ -206,7 +206,7 @@ pub fn export_csv(catalog: &Catalog) -> String {
             let mut cells = vec![""; COLUMNS.len()];
             cells[6] = &f.code;
             cells[7] = &f.name;
-            write_cells(&mut out, &cells);
+            super::csv_out::write_record(&mut out, cells.iter().copied());
         }
     }
     out
@@ -260,31 +260,7 @@ fn row(
     cells[14] = channel.map_or("", Channel::as_str);
     cells[15] = if posted { "yes" } else { "no" };
     cells[16] = &strings[4];
-    write_cells(out, &cells);
-}
-
-fn write_cells(out: &mut String, cells: &[&str]) {
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let quote = cell.contains([',', '"', '\n', '\r'])
-            || cell.starts_with(char::is_whitespace)
-            || cell.ends_with(char::is_whitespace);
-        if quote {
-            out.push('"');
-            for c in cell.chars() {
-                if c == '"' {
-                    out.push('"');
-                }
-                out.push(c);
-            }
-            out.push('"');
-        } else {
-            out.push_str(cell);
-        }
-    }
-    out.push('\n');
+    super::csv_out::write_record(out, cells.iter().copied());
 }
 
 /// Parse a posted flag: có/không, x, yes/no, y/n, 1/0, true/false, đã/chưa; blank is no.
@@ -364,7 +340,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
 /// ```
 pub fn parse_channel(text: &str) -> Option<Channel> {
     let t = text.trim();
-    if let Some(c) = Channel::parse(t) {
+    if let Some(c) = Channel::from_word(t) {
         return Some(c);
     }
     let f = fold(&crate::io::portal::nfc(t)).replace(['-', '_'], " ");
@@ -407,7 +383,7 @@ pub fn parse_channel(text: &str) -> Option<Channel> {
 /// "mức độ 4" (full), "mức độ 3" (partial).
 pub fn parse_online(text: &str) -> Option<Online> {
     let t = text.trim();
-    if let Some(o) = Online::parse(t) {
+    if let Some(o) = Online::from_word(t) {
         return Some(o);
     }
     let f = fold(&crate::io::portal::nfc(t));

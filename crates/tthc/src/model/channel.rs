@@ -1,6 +1,7 @@
 //! Publication channels.
 
-use std::fmt;
+use super::vocab::{vocabulary, Vocabulary};
+use crate::error::Code;
 
 /// Where a unit publishes its procedures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -27,11 +28,6 @@ impl Channel {
         }
     }
 
-    /// Parse the format's name.
-    pub fn parse(s: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// Index into per-channel arrays.
     pub fn index(self) -> usize {
         self as usize
@@ -56,8 +52,12 @@ impl Channel {
     }
 }
 
-impl fmt::Display for Channel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+impl Vocabulary for Channel {
+    const ALL: &'static [Self] = &Channel::ALL;
+    const NOUN: &'static str = "channel";
+    const CODE: Code = Code::UnknownChannel;
+    fn word(self) -> &'static str {
+        self.as_str()
     }
 }
+vocabulary!(Channel);

@@ -47,19 +47,37 @@ impl Date {
         self.0.get() & 0x1F
     }
 
-    /// Today in UTC+7 (Vietnam), from the system clock.
+    /// Today in Vietnam (UTC+7), from the system clock.
     ///
-    /// On `wasm32-unknown-unknown` there is no system clock: there this returns 1970-01-01, and
-    /// the WebAssembly binding always passes the browser's date as `as_of` instead.
+    /// Not on `wasm32`, which has no system clock: there the binding passes the browser's
+    /// day ([`Date::from_unix_millis`]), so a missing clock is a compile error, not 1970.
+    #[cfg(not(target_family = "wasm"))]
     pub fn today() -> Date {
-        #[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
-        let secs = std::time::SystemTime::now()
+        let ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        #[cfg(all(target_family = "wasm", target_os = "unknown"))]
-        let secs = 0u64;
-        let days = (secs + 7 * 3600) / 86_400;
-        Date::from_days_since_epoch(i64::try_from(days).unwrap_or(0))
+            .map_or(0, |d| d.as_millis());
+        Date::from_unix_millis(ms as f64)
+    }
+
+    /// The day in Vietnam (UTC+7) at `ms` milliseconds after 1970-01-01T00:00Z (JavaScript's
+    /// `Date.now()`); non-finite values give 1970-01-01.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+    pub fn from_unix_millis(ms: f64) -> Date {
+        const DAY_MS: f64 = 86_400_000.0;
+        let days = ((ms + 7.0 * 3_600_000.0) / DAY_MS).floor();
+        let days = if days.is_finite() { days as i64 } else { 0 };
+        Date::from_days_since_epoch(days)
+    }
+
+    /// Parse `YYYY-MM-DD`, or the argument error `bad_date` at `path`.
+    pub fn parse_at(s: &str, path: &str) -> Result<Date, crate::Error> {
+        Date::parse(s).ok_or_else(|| {
+            crate::Error::Argument(crate::Problem::new(
+                crate::Code::BadDate,
+                path,
+                format!("`{s}` is not a real day written YYYY-MM-DD"),
+            ))
+        })
     }
 
     /// The date `days` after 1970-01-01 (proleptic Gregorian calendar).

@@ -1,6 +1,7 @@
 //! Levels of government (cấp thực hiện) and sets of them.
 
-use std::fmt;
+use super::vocab::{vocabulary, Vocabulary};
+use crate::error::Code;
 
 /// The tier of government that carries a procedure out, or the level of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,11 +37,6 @@ impl Level {
             Level::Commune => "commune",
             Level::Other => "other",
         }
-    }
-
-    /// Parse the format's name.
-    pub fn parse(s: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.as_str() == s)
     }
 
     /// The Vietnamese label, as the portal writes it ("Cấp tỉnh").
@@ -95,11 +91,15 @@ impl Level {
     }
 }
 
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+impl Vocabulary for Level {
+    const ALL: &'static [Self] = &Level::ALL;
+    const NOUN: &'static str = "level";
+    const CODE: Code = Code::UnknownLevel;
+    fn word(self) -> &'static str {
+        self.as_str()
     }
 }
+vocabulary!(Level);
 
 /// A set of levels in one byte ("Cấp bộ, Cấp tỉnh, Cấp xã").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -4,11 +4,16 @@ mod channel;
 pub(crate) mod code;
 mod date;
 mod level;
+pub mod vocab;
 
 pub use channel::Channel;
 pub use code::ProcedureCode;
 pub use date::Date;
 pub use level::{Level, LevelSet};
+pub use vocab::{OutputFormat, Vocabulary};
+
+use crate::error::Code;
+use vocab::vocabulary;
 
 /// Language of text meant for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,16 +25,18 @@ pub enum Lang {
     En,
 }
 
-impl Lang {
-    /// Parse `vi` or `en`.
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
+impl Vocabulary for Lang {
+    const ALL: &'static [Self] = &[Lang::Vi, Lang::En];
+    const NOUN: &'static str = "language";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
         }
     }
 }
+vocabulary!(Lang);
 
 /// How far a procedure can be done online (Decree 42/2022).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,14 +58,14 @@ impl Online {
             Online::None => "none",
         }
     }
+}
 
-    /// Parse the format's name.
-    pub fn parse(s: &str) -> Option<Online> {
-        match s {
-            "full" => Some(Online::Full),
-            "partial" => Some(Online::Partial),
-            "none" => Some(Online::None),
-            _ => None,
-        }
+impl Vocabulary for Online {
+    const ALL: &'static [Self] = &[Online::Full, Online::Partial, Online::None];
+    const NOUN: &'static str = "online";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        self.as_str()
     }
 }
+vocabulary!(Online);

@@ -1,4 +1,5 @@
-//! Vietnamese text: folding, Vietnamese sort order and ranked search.
+//! Vietnamese text: folding and Vietnamese sort order. A leaf: it knows nothing of
+//! catalogues (search over a catalogue is [`crate::search`]).
 //!
 //! One implementation for Rust, Python and JavaScript, with no ICU data at run time.
 //!
@@ -24,62 +25,11 @@
 //! order against ICU on every name of the real data. See [`sort_key`] for the characters
 //! outside that table.
 //!
-//! # Search
-//!
-//! [`SearchIndex::search`] and [`Catalog::search`](crate::Catalog::search) find procedures by
-//! code, name or field name. Query and texts are [folded](fold) first, so the search ignores
-//! case, tones, accents, tone placement, NFC/NFD and extra spaces. A *word* is a maximal run of
-//! letters and digits of the folded text; the *query words* are those of the folded query.
-//!
-//! Each procedure gets the best of these scores (larger is better); procedures with no match
-//! are left out. A field-name score goes to every procedure of that field.
-//!
-//! | score | rule |
-//! |---|---|
-//! | 1000 | the trimmed query equals the procedure's code (ASCII case-insensitive) |
-//! | 950 | it equals the national part (`1.001193`) of a code with a local suffix |
-//! | 800 | the folded name equals the folded query (*phrase*) |
-//! | 700 | the folded field name equals the folded query |
-//! | 600–699 | *word start* in the name, see below |
-//! | 500–599 | word start in the field name |
-//! | 400–449 | the folded query occurs anywhere else in the folded name (*substring*) |
-//! | 300–349 | substring of the folded field name |
-//! | 200–249 | *any order*: each of two or more query words is a prefix of some word of the name |
-//! | 100–149 | any order, in the field name |
-//!
-//! A *word start* match is either (a) an occurrence of the whole folded query that begins at a
-//! word boundary (the characters on both sides of its start are not both letters or digits):
-//! base + 50 + closeness, e.g. "dang ky khai si" in "thủ tục đăng ký khai sinh"; or (b) each
-//! query word is a prefix of a word of the text, each of a later word than the one before,
-//! e.g. "dang khai" in the same name: base + closeness. *Closeness* is 49 minus the number of
-//! words of the text beyond the number of query words (at least 0), so a shorter name ranks
-//! above a longer one of the same kind: for "đăng ký khai sinh", "Thủ tục đăng ký khai sinh"
-//! (697) comes before "Thủ tục đăng ký khai sinh lưu động" (695). Substring and any-order
-//! matches get base + closeness.
-//!
-//! The first four kinds are those of the issue (code, phrase, word start, substring, field
-//! names just below names of the same kind); *any order* is a last resort for queries such as
-//! "khai sinh lại" against "Đăng ký lại khai sinh".
-//!
-//! Ties are broken by the Vietnamese order of the names ([`sort_key`]), then by code (byte
-//! order), so the result is deterministic. An empty or blank query (or one that folds to nothing) finds
-//! nothing, as does `limit` 0.
-//!
-//! [`Catalog::search`](crate::Catalog::search) folds every name on every call (about 20 ms for
-//! 10,000 procedures); keep a [`SearchIndex`] to search the same catalogue repeatedly (well
-//! under a millisecond per query for 10,000 procedures, see `docs/bench-text.md`). Both give
-//! the same hits in the same order.
 
 mod collation;
 mod fold;
 mod latin;
-mod search;
 mod tables;
 
 pub use collation::{compare, sort_key};
 pub use fold::fold;
-pub use search::{
-    SearchHit, SearchIndex, SCORE_CODE, SCORE_FIELD_ANY_ORDER, SCORE_FIELD_PHRASE,
-    SCORE_FIELD_SUBSTRING, SCORE_FIELD_WORD_START, SCORE_NAME_ANY_ORDER, SCORE_NAME_PHRASE,
-    SCORE_NAME_SUBSTRING, SCORE_NAME_WORD_START, SCORE_NATIONAL_CODE,
-};

@@ -1,11 +1,52 @@
 //! Ranked, accent-insensitive search over procedure names, codes and field names.
 //!
-//! See the [module documentation](super) for the rules and the score scale.
+//! [`SearchIndex::search`] and [`Catalog::search`](crate::Catalog::search) find procedures by
+//! code, name or field name. Query and texts are [folded](crate::text::fold) first, so the search ignores
+//! case, tones, accents, tone placement, NFC/NFD and extra spaces. A *word* is a maximal run of
+//! letters and digits of the folded text; the *query words* are those of the folded query.
+//!
+//! Each procedure gets the best of these scores (larger is better); procedures with no match
+//! are left out. A field-name score goes to every procedure of that field.
+//!
+//! | score | rule |
+//! |---|---|
+//! | 1000 | the trimmed query equals the procedure's code (ASCII case-insensitive) |
+//! | 950 | it equals the national part (`1.001193`) of a code with a local suffix |
+//! | 800 | the folded name equals the folded query (*phrase*) |
+//! | 700 | the folded field name equals the folded query |
+//! | 600–699 | *word start* in the name, see below |
+//! | 500–599 | word start in the field name |
+//! | 400–449 | the folded query occurs anywhere else in the folded name (*substring*) |
+//! | 300–349 | substring of the folded field name |
+//! | 200–249 | *any order*: each of two or more query words is a prefix of some word of the name |
+//! | 100–149 | any order, in the field name |
+//!
+//! A *word start* match is either (a) an occurrence of the whole folded query that begins at a
+//! word boundary (the characters on both sides of its start are not both letters or digits):
+//! base + 50 + closeness, e.g. "dang ky khai si" in "thủ tục đăng ký khai sinh"; or (b) each
+//! query word is a prefix of a word of the text, each of a later word than the one before,
+//! e.g. "dang khai" in the same name: base + closeness. *Closeness* is 49 minus the number of
+//! words of the text beyond the number of query words (at least 0), so a shorter name ranks
+//! above a longer one of the same kind: for "đăng ký khai sinh", "Thủ tục đăng ký khai sinh"
+//! (697) comes before "Thủ tục đăng ký khai sinh lưu động" (695). Substring and any-order
+//! matches get base + closeness.
+//!
+//! The first four kinds are those of the issue (code, phrase, word start, substring, field
+//! names just below names of the same kind); *any order* is a last resort for queries such as
+//! "khai sinh lại" against "Đăng ký lại khai sinh".
+//!
+//! Ties are broken by the Vietnamese order of the names ([`crate::text::sort_key`]), then by code (byte
+//! order), so the result is deterministic. An empty or blank query (or one that folds to nothing) finds
+//! nothing, as does `limit` 0.
+//!
+//! [`Catalog::search`](crate::Catalog::search) folds every name on every call (about 20 ms for
+//! 10,000 procedures); keep a [`SearchIndex`] to search the same catalogue repeatedly (well
+//! under a millisecond per query for 10,000 procedures, see `docs/bench-text.md`). Both give
+//! the same hits in the same order.
 
 use std::cmp::Reverse;
 
-use super::collation::sort_key;
-use super::fold::fold;
+use crate::text::{fold, sort_key};
 use crate::{Catalog, ProcId};
 
 /// Score of a query equal to a procedure's whole code (ASCII case-insensitive).
@@ -43,6 +84,32 @@ pub struct SearchHit {
     pub score: u32,
 }
 
+impl SearchHit {
+    /// The hit as bindings show it; `catalog` must be the one searched.
+    pub fn row<'c>(&self, catalog: &'c Catalog) -> HitRow<'c> {
+        let p = catalog.procedure(self.procedure);
+        HitRow {
+            code: p.code.as_str(),
+            name: &p.name,
+            field: &catalog.field(p.field).code,
+            score: self.score,
+        }
+    }
+}
+
+/// A hit with its procedure's code, name and field code: `{code, name, field, score}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct HitRow<'c> {
+    /// The procedure's code.
+    pub code: &'c str,
+    /// Its name.
+    pub name: &'c str,
+    /// Its field's code.
+    pub field: &'c str,
+    /// The score (larger is better).
+    pub score: u32,
+}
+
 /// Folded text of one field name.
 #[derive(Debug, Clone)]
 struct FieldText {
@@ -65,7 +132,7 @@ struct FieldText {
 ///       { "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "ho-tich", "levels": ["commune"] },
 ///       { "code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "ho-tich", "levels": ["commune"] } ],
 ///     "units": [] }"#.as_bytes())?;
-/// let index = tthc::text::SearchIndex::new(&catalog);
+/// let index = tthc::search::SearchIndex::new(&catalog);
 /// let hits = index.search("ĐĂNG KY KHAI SINH", 10);
 /// assert_eq!(hits.len(), 1);
 /// assert_eq!(catalog.procedure(hits[0].procedure).code.as_str(), "1.001193");
@@ -396,7 +463,7 @@ impl Matcher {
 
 impl Catalog {
     /// Search procedures by code, name or field name, accent- and case-insensitively: the best
-    /// `limit` hits, best first (rules and scores in [`crate::text`]).
+    /// `limit` hits, best first (rules and scores in [`crate::search`]).
     ///
     /// This folds every name for every call (about 20 ms for 10,000 procedures); keep a
     /// [`SearchIndex`] to search the same catalogue many times.
@@ -639,7 +706,7 @@ mod tests {
 
     #[test]
     fn the_index_scores_as_the_rules_say() {
-        let catalog = Catalog::from_json(include_bytes!("../../tests/data/portal-sample.json"))
+        let catalog = Catalog::from_json(include_bytes!("../tests/data/portal-sample.json"))
             .expect("the sample loads");
         let matchers = [Matcher::new(&catalog, true), Matcher::new(&catalog, false)];
         let queries = [

@@ -1,0 +1,119 @@
+//! One vocabulary for every option: each enum a user names in the CLI, Python or JavaScript
+//! (channel, level, status, language, online, basis, scope, family, import and output format)
+//! parses with [`std::str::FromStr`] and fails with the one argument error, written here once.
+//!
+//! ```
+//! use tthc::Channel;
+//! assert_eq!("portal".parse::<Channel>()?, Channel::Portal);
+//! let err = "website".parse::<Channel>().unwrap_err();
+//! assert_eq!((err.code(), err.path()), ("unknown_channel", "channel"));
+//! assert_eq!(err.problems()[0].message, "`website` is not a channel (one_stop_shop, portal, national)");
+//! # Ok::<(), tthc::Error>(())
+//! ```
+
+use crate::error::{Code, Error, Problem};
+
+/// A closed set of words: the values of one option.
+pub trait Vocabulary: Copy + Sized + 'static {
+    /// Every value, in the order the docs and `--help` list them.
+    const ALL: &'static [Self];
+    /// What a value is called in messages and error paths (`channel`, `level`).
+    const NOUN: &'static str;
+    /// The error code of a word outside the set.
+    const CODE: Code;
+    /// The word of a value.
+    fn word(self) -> &'static str;
+
+    /// The value of a word, if it is one.
+    fn from_word(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.word() == s)
+    }
+
+    /// Every word, comma-separated, as in messages (`one_stop_shop, portal, national`).
+    fn words() -> String {
+        Self::ALL
+            .iter()
+            .map(|v| v.word())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The value of a word, or the argument error at the path `Self::NOUN`.
+    fn parse_arg(s: &str) -> Result<Self, Error> {
+        Self::parse_at(s, Self::NOUN)
+    }
+
+    /// The value of a word, or the argument error at `path` (an option's name in a binding).
+    fn parse_at(s: &str, path: &str) -> Result<Self, Error> {
+        Self::from_word(s).ok_or_else(|| {
+            Error::Argument(Problem::new(
+                Self::CODE,
+                path,
+                format!(
+                    "`{s}` is not {} {} ({})",
+                    article(Self::NOUN),
+                    Self::NOUN,
+                    Self::words()
+                ),
+            ))
+        })
+    }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// `FromStr` (the argument error), `Display` (the word) and `Serialize` (the word) for a
+/// [`Vocabulary`] type.
+macro_rules! vocabulary {
+    ($ty:ty) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::error::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$ty as $crate::model::vocab::Vocabulary>::parse_arg(s)
+            }
+        }
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str($crate::model::vocab::Vocabulary::word(*self))
+            }
+        }
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($crate::model::vocab::Vocabulary::word(*self))
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+/// How a command prints its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OutputFormat {
+    /// An aligned table for people (the default).
+    #[default]
+    Table,
+    /// JSON (the report of format.md §3, the validate output…).
+    Json,
+    /// CSV, one row per unit (the columns of [`crate::compliance::columns`]).
+    Csv,
+}
+
+impl Vocabulary for OutputFormat {
+    const ALL: &'static [Self] = &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv];
+    const NOUN: &'static str = "format";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Json => "json",
+            OutputFormat::Csv => "csv",
+        }
+    }
+}
+vocabulary!(OutputFormat);
