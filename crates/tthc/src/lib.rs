@@ -35,7 +35,9 @@ pub use compliance::{
 };
 pub use document::Document;
 pub use error::{Code, Error, Family, Problem};
-pub use model::{Channel, Date, Lang, Level, LevelSet, Online, ProcedureCode};
+pub use model::{
+    Channel, Date, Lang, Level, LevelSet, Online, OutputFormat, ProcedureCode, Vocabulary,
+};
 pub use rate::{format_percent, Rate};
 
 /// The README's Rust examples, compiled and run by `cargo test --doc`.

@@ -28,6 +28,7 @@ pub enum Lang {
 impl Vocabulary for Lang {
     const ALL: &'static [Self] = &[Lang::Vi, Lang::En];
     const NOUN: &'static str = "language";
+    const ARG: &'static str = "lang";
     const CODE: Code = Code::BadValue;
     fn word(self) -> &'static str {
         match self {

@@ -17,8 +17,10 @@ use crate::error::{Code, Error, Problem};
 pub trait Vocabulary: Copy + Sized + 'static {
     /// Every value, in the order the docs and `--help` list them.
     const ALL: &'static [Self];
-    /// What a value is called in messages and error paths (`channel`, `level`).
+    /// What a value is called in messages (`channel`, `language`).
     const NOUN: &'static str;
+    /// The option's name: the path of its argument error (`channel`, `lang`).
+    const ARG: &'static str = Self::NOUN;
     /// The error code of a word outside the set.
     const CODE: Code;
     /// The word of a value.
@@ -38,9 +40,9 @@ pub trait Vocabulary: Copy + Sized + 'static {
             .join(", ")
     }
 
-    /// The value of a word, or the argument error at the path `Self::NOUN`.
+    /// The value of a word, or the argument error at the path `Self::ARG`.
     fn parse_arg(s: &str) -> Result<Self, Error> {
-        Self::parse_at(s, Self::NOUN)
+        Self::parse_at(s, Self::ARG)
     }
 
     /// The value of a word, or the argument error at `path` (an option's name in a binding).
