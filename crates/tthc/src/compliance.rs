@@ -306,6 +306,23 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// One unit's row of the report, computed alone (the same figures as its row in
+    /// [`Catalog::compliance`], except `rank`, which is `None`: a rank needs every unit of the
+    /// level). An unknown code is the argument error `unknown_unit` at path `unit`.
+    pub fn unit_report(&self, code: &str, options: &ComplianceOptions) -> Result<UnitRow<'_>, Error> {
+        let id = self.unit_id(code).ok_or_else(|| {
+            Error::Argument(crate::Problem::new(
+                Code::UnknownUnit,
+                "unit",
+                format!("the document defines no unit `{code}`"),
+            ))
+        })?;
+        let (figures, _) = self.unit_compliance(id, options);
+        Ok(UnitRow::new(self, &figures))
+    }
+}
+
 /// Reported figures that apply to a unit (its own report, or its district's `each_commune`).
 #[derive(Debug, Clone, Copy)]
 struct Reported {
