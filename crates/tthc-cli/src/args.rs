@@ -1,87 +1,374 @@
-//! A small argument parser: positionals and `--name value` options, nothing implicit.
+//! The command line, declared with clap's derive API: every command, option, help text and
+//! example. Values that are words of the core's vocabulary (channel, language, formats) are
+//! parsed by [`vocab`] and [`among`], so `--help`, completions and error messages list exactly
+//! the core's words (`tthc::Vocabulary::ALL`) and the value comes from the core's `FromStr`.
 
-/// Parsed words of one command.
-pub struct Args {
-    /// Words that are not options, in order.
-    pub positional: Vec<String>,
-    options: Vec<(String, String)>,
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{value_parser, Args, Parser, Subcommand, ValueHint};
+use tthc::io::import::Format;
+use tthc::synth::SynthOptions;
+use tthc::{Channel, Date, Lang, OutputFormat, Vocabulary};
+
+/// A heading of the help's extra text, styled as clap styles `Usage:` and `Options:` (bold,
+/// underlined; clap strips the style when the output is not a terminal).
+macro_rules! heading {
+    ($text:literal) => {
+        concat!("\x1b[1m\x1b[4m", $text, "\x1b[0m")
+    };
 }
 
-impl Args {
-    /// Parse `words`; `valued` lists options that take a value, `flags` those that do not.
-    pub fn parse(words: &[String], valued: &[&str], flags: &[&str]) -> Result<Args, String> {
-        let mut positional = Vec::new();
-        let mut options = Vec::new();
-        let mut it = words.iter();
-        while let Some(w) = it.next() {
-            if let Some(name) = w
-                .strip_prefix("--")
-                .or_else(|| w.strip_prefix('-').filter(|n| n.len() == 1))
-            {
-                let (name, inline) = match name.split_once('=') {
-                    Some((n, v)) => (n, Some(v.to_owned())),
-                    None => (name, None),
-                };
-                if flags.contains(&name) {
-                    options.push((name.to_owned(), String::new()));
-                } else if valued.contains(&name) {
-                    let value = match inline {
-                        Some(v) => v,
-                        None => it
-                            .next()
-                            .ok_or(format!("option --{name} needs a value"))?
-                            .clone(),
-                    };
-                    options.push((name.to_owned(), value));
-                } else {
-                    return Err(format!("unknown option `{w}`"));
-                }
-            } else {
-                positional.push(w.clone());
-            }
-        }
-        Ok(Args {
-            positional,
-            options,
-        })
-    }
+/// A parser for the words of a core vocabulary (`T::ALL`): clap checks the word against the
+/// possible values (so `--help` lists them and a typo gets a suggestion), then `T::from_str`
+/// makes the value.
+pub fn vocab<T>() -> impl TypedValueParser<Value = T>
+where
+    T: Vocabulary + PartialEq + FromStr<Err = tthc::Error> + Send + Sync,
+{
+    among(T::ALL, &[])
+}
 
-    /// The last value of an option.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.options
+/// Like [`vocab`], for some of the words only, each `(value, alias)` of `aliases` also
+/// accepting a hidden older word.
+pub fn among<T>(
+    values: &'static [T],
+    aliases: &'static [(T, &'static str)],
+) -> impl TypedValueParser<Value = T>
+where
+    T: Vocabulary + PartialEq + FromStr<Err = tthc::Error> + Send + Sync,
+{
+    let possible: Vec<PossibleValue> = values
+        .iter()
+        .map(|&v| {
+            aliases
+                .iter()
+                .filter(|(of, _)| *of == v)
+                .fold(PossibleValue::new(v.word()), |p, &(_, alias)| {
+                    p.alias(alias)
+                })
+        })
+        .collect();
+    let names = possible.clone();
+    PossibleValuesParser::new(possible).try_map(move |word: String| {
+        let name = names
             .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Whether a flag is present.
-    pub fn flag(&self, name: &str) -> bool {
-        self.options.iter().any(|(n, _)| n == name)
-    }
-
-    /// A numeric option with a default.
-    pub fn number(&self, name: &str, default: u64) -> Result<u64, String> {
-        self.get(name).map_or(Ok(default), |v| {
-            v.parse()
-                .map_err(|_| format!("--{name} needs a whole number, not `{v}`"))
-        })
-    }
+            .find(|p| p.matches(&word, false))
+            .map_or(word.as_str(), PossibleValue::get_name);
+        name.parse::<T>().map_err(|e| message(&e))
+    })
 }
 
-/// Print a usage error and return exit code 2.
-pub fn usage_error(message: &str) -> i32 {
-    eprintln!("tthc: {message} (see `tthc help`)");
-    2
+/// The message of the core's argument error, without its code and path (clap says which
+/// option it is about).
+fn message(e: &tthc::Error) -> String {
+    e.problems()
+        .first()
+        .map_or_else(|| e.to_string(), |p| p.message.clone())
 }
 
-/// Exit code and printed problems for a library error: 1 for invalid input, 2 for I/O or usage.
-pub fn error_exit(e: &tthc::Error) -> i32 {
-    for p in e.problems() {
-        eprintln!("{p}");
-    }
-    match e.family() {
-        tthc::Family::Io | tthc::Family::Argument => 2,
-        _ => 1,
+/// `YYYY-MM-DD`, or the core's `bad_date` message.
+fn as_of(s: &str) -> Result<Date, String> {
+    Date::parse_at(s, "as_of").map_err(|e| message(&e))
+}
+
+/// `--format` of `validate` and `stats`: `table` (the text for people; `text` is still
+/// accepted) or `json`.
+const TEXT_OR_JSON: &[OutputFormat] = &[OutputFormat::Table, OutputFormat::Json];
+const TEXT_ALIAS: &[(OutputFormat, &str)] = &[(OutputFormat::Table, "text")];
+
+/// Largest sizes of `tthc synth` whose units and procedures get valid codes: GSO codes of two
+/// (province), three (district) and five (commune) digits, procedure codes `1.dddddd`.
+const MAX_PROVINCES: i64 = 99;
+const MAX_DISTRICTS: i64 = 899;
+const MAX_COMMUNES: i64 = 89_999;
+const MAX_PROCEDURES: i64 = 999_000;
+
+const MAIN_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc report                                   the compliance report of An Biên district, 2018
+  tthc report catalogue.json --channel portal   publication on each unit's portal
+  tthc validate catalogue.json                  every problem of a document, with its path
+  tthc import danh-sach-tthc.xlsx -o catalogue.json
+  tthc search dang ky khai sinh                 search without diacritics
+  tthc help report                              the options and examples of one command
+
+",
+    heading!("Channels:"),
+    " one_stop_shop (default), portal, national\n",
+    heading!("Exit status:"),
+    " 0 done, 1 invalid input (validation or import errors), 2 usage or I/O problems"
+);
+
+const REPORT_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc report                                   the embedded An Biên 2018 dataset, as a table
+  tthc report catalogue.json --channel portal --as-of 2025-07-01
+  tthc report catalogue.json --format csv > units.csv
+  tthc report --format json --lang en           the report of docs/format.md §3"
+);
+
+const VALIDATE_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc validate catalogue.json                  `valid — …` or every error, one a line
+  tthc validate catalogue.json --format json    {\"errors\": [{\"code\", \"path\", \"message\"}]}
+
+",
+    heading!("Exit status:"),
+    " 0 valid, 1 invalid, 2 the file cannot be read"
+);
+
+const SYNTH_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc synth -o national.json                   10,000 communes, 600 procedures
+  tthc synth --communes 500 --procedures 100 --seed 7 -o small.json"
+);
+
+const IMPORT_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc import danh-sach-tthc.xlsx -o catalogue.json
+  tthc import danh-sach-tthc.xlsx procedures-metadata.csv -o catalogue.json
+  tthc import publications.csv --format table-csv --lenient -o catalogue.json
+
+Strict: any bad row is an error and nothing is written; --lenient skips bad rows and lists them.
+The rules are in docs/import.md."
+);
+
+const STATS_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc stats catalogue.json
+  tthc stats danh-sach-tthc.xlsx --format json"
+);
+
+const EXPORT_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc export catalogue.json --to csv -o publications.csv"
+);
+
+const SEARCH_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc search dang ky khai sinh                 over the 2,642 procedures of the 2026 portal
+  tthc search 1.001193                          by code
+  tthc search hộ tịch --catalog catalogue.json --limit 5 --format json"
+);
+
+const FOLD_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc fold Đăng ký khai sinh                   dang ky khai sinh"
+);
+
+const SORT_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    r"
+  printf 'Xã Tây Yên\nXã Đông Thái\nXã An Biên\n' | tthc sort"
+);
+
+const COMPLETIONS_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc completions bash > ~/.local/share/bash-completion/completions/tthc
+  tthc completions zsh > ~/.zfunc/_tthc
+  tthc completions fish > ~/.config/fish/completions/tthc.fish
+  tthc completions powershell >> $PROFILE"
+);
+
+/// tthc — Vietnam's catalogue of administrative procedures (thủ tục hành chính): compliance
+/// reports, validation, import and search.
+#[derive(Debug, Parser)]
+#[command(name = "tthc", version, propagate_version = true, after_help = MAIN_EXAMPLES)]
+pub struct Cli {
+    /// The command; without one, this help.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands, in the order of the help.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compliance report: the share of applicable procedures each unit has published
+    #[command(after_help = REPORT_EXAMPLES, args_override_self = true)]
+    Report(ReportArgs),
+    /// Check a JSON catalogue and list every problem
+    #[command(after_help = VALIDATE_EXAMPLES, args_override_self = true)]
+    Validate(ValidateArgs),
+    /// Write a deterministic synthetic national-scale catalogue (for benchmarks)
+    #[command(after_help = SYNTH_EXAMPLES, args_override_self = true)]
+    Synth(SynthArgs),
+    /// Import a portal list (CSV or xlsx) or a flat publication table into a JSON catalogue
+    #[command(after_help = IMPORT_EXAMPLES, args_override_self = true)]
+    Import(ImportArgs),
+    /// Counts: procedures, fields, units, postings, procedures per level and per field
+    #[command(after_help = STATS_EXAMPLES, args_override_self = true)]
+    Stats(StatsArgs),
+    /// Write a catalogue as a flat publication table (unit × procedure × channel)
+    #[command(after_help = EXPORT_EXAMPLES, args_override_self = true)]
+    Export(ExportArgs),
+    /// Ranked search of procedures, without diacritics
+    #[command(after_help = SEARCH_EXAMPLES, args_override_self = true)]
+    Search(SearchArgs),
+    /// Fold Vietnamese text: no tones, no diacritics, đ → d, lower case
+    #[command(after_help = FOLD_EXAMPLES)]
+    Fold(FoldArgs),
+    /// Sort stdin's lines in Vietnamese order
+    #[command(after_help = SORT_EXAMPLES)]
+    Sort,
+    /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+}
+
+/// `tthc report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A JSON catalogue (format v1); without it, the embedded An Biên 2018 dataset
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: Option<PathBuf>,
+    /// Where publication counts
+    #[arg(long, value_name = "C", value_parser = vocab::<Channel>(), default_value_t = Channel::default())]
+    pub channel: Channel,
+    /// The day of the report [default: the document's as_of, else today in Vietnam]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
+    pub as_of: Option<Date>,
+    /// Output: an aligned table, the JSON report or one CSV row per unit
+    #[arg(long, value_parser = vocab::<OutputFormat>(), default_value_t = OutputFormat::default())]
+    pub format: OutputFormat,
+    /// Language of the table
+    #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
+    pub lang: Lang,
+}
+
+/// `tthc validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The JSON catalogue to check
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// Output: a line for people or the errors as JSON
+    #[arg(long, value_parser = among(TEXT_OR_JSON, TEXT_ALIAS), default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// `tthc synth`.
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// Communes, at most 89,999 (five-digit GSO codes)
+    #[arg(long, value_name = "N", default_value_t = SynthOptions::default().communes,
+          value_parser = value_parser!(u32).range(0..=MAX_COMMUNES))]
+    pub communes: u32,
+    /// Districts, at most 899 (three-digit GSO codes)
+    #[arg(long, value_name = "N", default_value_t = SynthOptions::default().districts,
+          value_parser = value_parser!(u32).range(0..=MAX_DISTRICTS))]
+    pub districts: u32,
+    /// Provinces, at most 99 (two-digit GSO codes)
+    #[arg(long, value_name = "N", default_value_t = SynthOptions::default().provinces,
+          value_parser = value_parser!(u32).range(0..=MAX_PROVINCES))]
+    pub provinces: u32,
+    /// Procedures, at most 999,000 (codes 1.dddddd)
+    #[arg(long, value_name = "M", default_value_t = SynthOptions::default().procedures,
+          value_parser = value_parser!(u32).range(0..=MAX_PROCEDURES))]
+    pub procedures: u32,
+    /// Seed of the generator: the same seed gives the same file
+    #[arg(long, value_name = "S", default_value_t = SynthOptions::default().seed)]
+    pub seed: u64,
+    /// The JSON file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: PathBuf,
+}
+
+/// `tthc import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The portal's list (CSV or xlsx) or a flat publication table
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// The levels of a portal list by procedure code (the portal's metadata CSV)
+    #[arg(value_name = "FILE2", value_hint = ValueHint::FilePath)]
+    pub file2: Option<PathBuf>,
+    /// The kind of FILE; auto decides from its first bytes and header
+    #[arg(long, value_parser = vocab::<Format>(), default_value_t = Format::default())]
+    pub format: Format,
+    /// Skip bad rows (listed on stderr) instead of failing
+    #[arg(long)]
+    pub lenient: bool,
+    /// The JSON catalogue to write [default: stdout]
+    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+}
+
+/// `tthc stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// A JSON catalogue, or any file `tthc import` reads
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// Output: text for people or JSON
+    #[arg(long, value_parser = among(TEXT_OR_JSON, TEXT_ALIAS), default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// `tthc export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A JSON catalogue, or any file `tthc import` reads
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// What to write: the flat publication table as CSV
+    #[arg(long, value_name = "FORMAT", value_parser = among(&[OutputFormat::Csv], &[]))]
+    pub to: OutputFormat,
+    /// The file to write [default: stdout]
+    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+}
+
+/// `tthc search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find in codes, names and field names (case, tones and accents ignored)
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// A JSON catalogue to search [default: the 2,642 procedures of the 2026 portal]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub catalog: Option<PathBuf>,
+    /// At most this many hits
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Output: one hit a line, or JSON
+    #[arg(long, value_parser = among(&[OutputFormat::Table, OutputFormat::Json], &[]), default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// `tthc fold`.
+#[derive(Debug, Args)]
+pub struct FoldArgs {
+    /// The text, in one or more words
+    #[arg(required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
+    pub text: Vec<String>,
+}
+
+/// `tthc completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }

@@ -4,59 +4,35 @@
 //!
 //! ```text
 //! tthc import FILE [FILE2] [--format auto|portal-csv|portal-xlsx|table-csv|table-xlsx] [--lenient] [-o OUT.json]
-//! tthc stats FILE [--format text|json]
+//! tthc stats FILE [--format table|json]
 //! tthc export FILE --to csv [-o OUT.csv]
 //! ```
 //!
 //! Exit codes: 0 done, 1 invalid input (every problem printed to stderr as
 //! `code at path: message`), 2 usage or I/O problem.
 
-use std::io::Write as _;
 use std::path::Path;
+use std::process::ExitCode;
 
-use tthc::io::import::{import_path, Format, ImportOptions, Imported};
-use tthc::Catalog;
+use tthc::io::import::{import_path, ImportOptions, Imported};
+use tthc::{Catalog, OutputFormat};
 
-use crate::args::{usage_error, Args};
-
-/// Usage lines of the three commands, for the main help.
-pub const USAGE: &str = "\
-  tthc import FILE [FILE2] [--format auto|portal-csv|portal-xlsx|table-csv|table-xlsx] [--lenient] [-o OUT.json]
-      Import a portal list (CSV or xlsx) or a flat publication table into a JSON catalogue.
-      FILE2 gives the levels of a portal list by procedure code (the portal's metadata CSV).
-      Strict: any bad row is an error and nothing is written; --lenient skips bad rows.
-  tthc stats FILE [--format text|json]
-      Counts: procedures, fields, units, postings, procedures by level and by field.
-  tthc export FILE --to csv [-o OUT.csv]
-      Write the catalogue as a flat publication table (one row per unit × procedure × channel).
-";
+use crate::args::{ExportArgs, ImportArgs, StatsArgs};
+use crate::out;
+use crate::progress::Spinner;
 
 /// `tthc import FILE [FILE2] [--format F] [--lenient] [-o OUT]`.
-pub fn import(words: &[String]) -> i32 {
-    let args = match Args::parse(words, &["format", "o", "output"], &["lenient"]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let (file, second) = match args.positional.as_slice() {
-        [f] => (f, None),
-        [f, s] => (f, Some(s)),
-        _ => return usage_error("import needs FILE and at most one FILE2"),
-    };
-    let Some(format) = args.get("format").map_or(Some(Format::Auto), Format::parse) else {
-        let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-        return usage_error(&format!(
-            "unknown format `{}` ({})",
-            args.get("format").unwrap_or_default(),
-            names.join(", ")
-        ));
-    };
+pub fn import(args: &ImportArgs) -> ExitCode {
+    let file = args.file.display().to_string();
     let options = ImportOptions {
-        format,
-        lenient: args.flag("lenient"),
+        format: args.format,
+        lenient: args.lenient,
         ..ImportOptions::default()
     };
-    let out = args.get("o").or(args.get("output"));
-    let imported = match import_path(Path::new(file), second.map(Path::new), &options) {
+    let spinner = Spinner::start(format!("importing {file}"));
+    let imported = import_path(&args.file, args.file2.as_deref(), &options);
+    drop(spinner);
+    let imported = match imported {
         Ok(i) => i,
         Err(e) => {
             let n = e.problems().len();
@@ -72,15 +48,15 @@ pub fn import(words: &[String]) -> i32 {
                     " (--lenient keeps the good rows)"
                 }
             );
-            return exit_code(&e);
+            return out::status(&e);
         }
     };
     let json = imported.catalog.to_json_pretty();
-    if let Err(code) = write_out(out, &json) {
+    if let Err(code) = out::write_out(args.output.as_deref(), &json) {
         return code;
     }
-    summary(file, &imported);
-    0
+    summary(&file, &imported);
+    ExitCode::SUCCESS
 }
 
 fn summary(file: &str, imp: &Imported) {
@@ -163,103 +139,46 @@ fn summary(file: &str, imp: &Imported) {
     }
 }
 
-/// `tthc stats FILE [--format text|json]`.
-pub fn stats(words: &[String]) -> i32 {
-    let args = match Args::parse(words, &["format"], &[]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let [file] = args.positional.as_slice() else {
-        return usage_error("stats needs exactly one FILE");
-    };
-    let json = match args.get("format") {
-        None | Some("text") => false,
-        Some("json") => true,
-        Some(other) => return usage_error(&format!("unknown format `{other}` (text, json)")),
-    };
-    let catalog = match load(file) {
+/// `tthc stats FILE [--format table|json]`.
+pub fn stats(args: &StatsArgs) -> ExitCode {
+    let catalog = match load(&args.file) {
         Ok(c) => c,
         Err(code) => return code,
     };
     let stats = tthc::stats::Stats::of(&catalog);
-    let text = if json {
+    let text = if args.format == OutputFormat::Json {
         let mut s = stats.to_json_pretty();
         s.push('\n');
         s
     } else {
         stats.to_text()
     };
-    match write_out(None, &text) {
-        Ok(()) => 0,
-        Err(code) => code,
-    }
+    out::print(&text)
 }
 
 /// `tthc export FILE --to csv [-o OUT]`.
-pub fn export(words: &[String]) -> i32 {
-    let args = match Args::parse(words, &["to", "o", "output"], &[]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let [file] = args.positional.as_slice() else {
-        return usage_error("export needs exactly one FILE");
-    };
-    match args.get("to") {
-        Some("csv") => {}
-        Some(other) => return usage_error(&format!("cannot export to `{other}` (csv)")),
-        None => return usage_error("export needs --to csv"),
-    }
-    let catalog = match load(file) {
+pub fn export(args: &ExportArgs) -> ExitCode {
+    // `--to` accepts csv only (the parser checks it).
+    debug_assert_eq!(args.to, OutputFormat::Csv);
+    let catalog = match load(&args.file) {
         Ok(c) => c,
         Err(code) => return code,
     };
     let csv = tthc::io::table::export_csv(&catalog);
-    match write_out(args.get("o").or(args.get("output")), &csv) {
-        Ok(()) => 0,
-        Err(code) => code,
-    }
+    out::to_status(out::write_out(args.output.as_deref(), &csv))
 }
 
 /// A JSON catalogue, or any file the importer reads (strict, format detected).
-fn load(file: &str) -> Result<Catalog, i32> {
-    let path = Path::new(file);
+fn load(path: &Path) -> Result<Catalog, ExitCode> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let spinner = Spinner::start(format!("reading {}", path.display()));
     let result = if is_json {
         Catalog::from_path(path, &tthc::io::json::ReadOptions::default())
     } else {
         import_path(path, None, &ImportOptions::default()).map(|i| i.catalog)
     };
-    result.map_err(|e| {
-        for p in e.problems() {
-            eprintln!("{p}");
-        }
-        exit_code(&e)
-    })
-}
-
-/// 2 for I/O and argument problems, 1 for invalid input.
-fn exit_code(e: &tthc::Error) -> i32 {
-    match e.family() {
-        tthc::Family::Io | tthc::Family::Argument => 2,
-        _ => 1,
-    }
-}
-
-/// Write to a file, or to stdout when no file is named.
-fn write_out(out: Option<&str>, text: &str) -> Result<(), i32> {
-    let result = if let Some(path) = out {
-        std::fs::write(path, text).map_err(|e| (path.to_owned(), e))
-    } else {
-        let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush())
-            .map_err(|e| ("stdout".to_owned(), e))
-    };
-    result.map_err(|(path, e)| {
-        eprintln!("io at {path}: {e}");
-        2
-    })
+    drop(spinner);
+    result.map_err(|e| out::fail(&e))
 }

@@ -1,65 +1,47 @@
-//! `tthc`: compliance reports, validation and synthetic data for Vietnam's catalogue of
-//! administrative procedures. Run `tthc help` for usage.
+//! `tthc`: compliance reports, validation, import, search and synthetic data for Vietnam's
+//! catalogue of administrative procedures. Run `tthc --help` for usage.
+//!
+//! The command parses arguments (clap, [`args`]), calls the core (`tthc`) and prints. Exit status: 0 done, 1 invalid input, 2 usage or I/O problems (clap's
+//! usage errors exit 2 too; `--help` and `--version` exit 0).
 
 mod args;
 mod import_cmd;
+mod out;
+mod progress;
 mod report_cmd;
 mod synth_cmd;
 mod text_cmd;
 mod validate_cmd;
 
-use std::io::Write;
+use std::process::ExitCode;
 
-const USAGE: &str = "\
-tthc — Vietnam's catalogue of administrative procedures (thủ tục hành chính)
+use clap::{CommandFactory as _, Parser as _};
 
-Usage:
-  tthc report [FILE] [--channel C] [--as-of YYYY-MM-DD] [--format table|json|csv] [--lang vi|en]
-      Compliance report; without FILE, the embedded An Biên 2018 dataset.
-  tthc validate FILE [--format text|json]
-      Exit 0 when valid, 1 when invalid (every error printed), 2 for usage or I/O problems.
-  tthc synth [--communes N] [--districts N] [--procedures M] [--seed S] -o FILE
-      Write a deterministic synthetic national-scale catalogue.
-  tthc search QUERY [--catalog FILE] [--limit N] [--format table|json]
-      Diacritic-insensitive ranked search; without --catalog, the embedded 2026 portal catalogue.
-  tthc fold TEXT...          Fold Vietnamese text (no tones, no diacritics, đ → d).
-  tthc sort                  Sort stdin's lines in Vietnamese order.
+use args::{Cli, Command};
 
-Channels: one_stop_shop (default), portal, national.
-";
-
-fn main() {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let (cmd, rest) = match argv.split_first() {
-        Some((c, r)) => (c.as_str(), r),
-        None => ("help", &[][..]),
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        // `tthc` alone prints the help and succeeds, as `tthc help` does.
+        return match Cli::command().print_help() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(out::TROUBLE),
+        };
     };
-    let code = match cmd {
-        "report" => report_cmd::run(rest),
-        "validate" => validate_cmd::run(rest),
-        "synth" => synth_cmd::run(rest),
-        "fold" => text_cmd::fold(rest),
-        "sort" => text_cmd::sort(rest),
-        "search" => text_cmd::search(rest),
-        "import" => import_cmd::import(rest),
-        "stats" => import_cmd::stats(rest),
-        "export" => import_cmd::export(rest),
-        "help" | "--help" | "-h" => {
-            print!("{USAGE}{}", import_cmd::USAGE);
-            0
+    match command {
+        Command::Report(a) => report_cmd::run(&a),
+        Command::Validate(a) => validate_cmd::run(&a),
+        Command::Synth(a) => synth_cmd::run(&a),
+        Command::Import(a) => import_cmd::import(&a),
+        Command::Stats(a) => import_cmd::stats(&a),
+        Command::Export(a) => import_cmd::export(&a),
+        Command::Search(a) => text_cmd::search(&a),
+        Command::Fold(a) => text_cmd::fold(&a),
+        Command::Sort => text_cmd::sort(),
+        Command::Completions(a) => {
+            let mut stdout = std::io::stdout();
+            clap_complete::generate(a.shell, &mut Cli::command(), "tthc", &mut stdout);
+            ExitCode::SUCCESS
         }
-        "--version" | "-V" => {
-            println!("tthc {}", env!("CARGO_PKG_VERSION"));
-            0
-        }
-        other => {
-            eprintln!(
-                "tthc: unknown command `{other}`\n\n{USAGE}{}",
-                import_cmd::USAGE
-            );
-            2
-        }
-    };
-    let _ = std::io::stdout().flush();
-    std::process::exit(code);
+    }
 }

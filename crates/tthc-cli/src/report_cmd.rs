@@ -1,44 +1,50 @@
 //! `tthc report [FILE] [--channel C] [--as-of D] [--format table|json|csv] [--lang vi|en]`.
 
 use std::fmt::Write as _;
+use std::process::ExitCode;
 
-use tthc::{Catalog, Compliance, ComplianceOptions, Lang, UnitCompliance, UnitId};
+use tthc::compliance::columns::units_csv;
+use tthc::{Catalog, Compliance, ComplianceOptions, Lang, OutputFormat, UnitCompliance, UnitId};
 
-use crate::args::{error_exit, usage_error, Args};
+use crate::args::ReportArgs;
+use crate::out;
+use crate::progress::Spinner;
 
-pub fn run(words: &[String]) -> i32 {
-    let args = match Args::parse(words, &["channel", "as-of", "format", "lang"], &[]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
+pub fn run(args: &ReportArgs) -> ExitCode {
+    let options = ComplianceOptions {
+        channel: args.channel,
+        as_of: args.as_of,
+        ..ComplianceOptions::default()
     };
-    let Some(lang) = args.get("lang").map_or(Some(Lang::Vi), Lang::parse) else {
-        return usage_error("--lang is vi or en");
+    let (catalog, report) = match &args.file {
+        None => {
+            let catalog = Catalog::an_bien_2018();
+            let report = catalog.compliance(&options);
+            (catalog, report)
+        }
+        Some(file) => {
+            let spinner = Spinner::start(format!("reading {}", file.display()));
+            let catalog = match Catalog::from_path(file, &tthc::io::json::ReadOptions::default()) {
+                Ok(c) => c,
+                Err(e) => {
+                    drop(spinner);
+                    return out::fail(&e);
+                }
+            };
+            spinner.say(format!(
+                "computing the report of {} units",
+                catalog.units().len()
+            ));
+            let report = catalog.compliance(&options);
+            (catalog, report)
+        }
     };
-    let format = args.get("format").unwrap_or("table");
-    if !["table", "json", "csv"].contains(&format) {
-        return usage_error(&format!("unknown format `{format}` (table, json, csv)"));
-    }
-    let catalog = match args.positional.as_slice() {
-        [] => Catalog::an_bien_2018(),
-        [file] => match Catalog::from_path(file, &tthc::io::json::ReadOptions::default()) {
-            Ok(c) => c,
-            Err(e) => return error_exit(&e),
-        },
-        _ => return usage_error("report takes at most one FILE"),
+    let text = match args.format {
+        OutputFormat::Json => report.to_json_pretty(&catalog) + "\n",
+        OutputFormat::Csv => units_csv(&report.view(&catalog).units),
+        OutputFormat::Table => table(&catalog, &report, args.lang),
     };
-    let report = ComplianceOptions::parse(args.get("channel"), args.get("as-of"))
-        .and_then(|o| catalog.compliance(&o));
-    let report = match report {
-        Ok(r) => r,
-        Err(e) => return error_exit(&e),
-    };
-    let out = match format {
-        "json" => report.to_json_pretty(&catalog) + "\n",
-        "csv" => csv(&catalog, &report),
-        _ => table(&catalog, &report, lang),
-    };
-    print!("{out}");
-    0
+    out::print(&text)
 }
 
 /// Units in tree order: roots, then each unit's children, siblings in Vietnamese order.
@@ -305,48 +311,4 @@ fn warnings_section(out: &mut String, catalog: &Catalog, report: &Compliance, la
             }
         );
     }
-}
-
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
-fn csv(catalog: &Catalog, report: &Compliance) -> String {
-    let mut out = String::from(
-        "unit,name,level,parent,basis,approximate,applicable,published,outdated,fields,fields_published,rate_num,rate_den,percent,rank\n",
-    );
-    let opt = |v: Option<u32>| v.map_or(String::new(), |n| n.to_string());
-    for u in &report.units {
-        let unit = catalog.unit(u.unit);
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-            csv_cell(&unit.code),
-            csv_cell(&unit.name),
-            unit.level,
-            csv_cell(unit.parent_code.as_deref().unwrap_or("")),
-            u.basis.as_str(),
-            u.approximate,
-            opt(u.applicable),
-            opt(u.published),
-            opt(u.outdated),
-            opt(u.fields),
-            opt(u.fields_published),
-            opt(u.rate.map(|r| r.published)),
-            opt(u.rate.map(|r| r.applicable)),
-            u.rate
-                .map_or(String::new(), |r| tthc::rate::format_permille(
-                    r.permille(),
-                    Lang::En
-                )
-                .trim_end_matches('%')
-                .to_owned()),
-            opt(u.rank),
-        );
-    }
-    out
 }

@@ -1,43 +1,42 @@
-//! `tthc validate FILE [--format text|json]`.
+//! `tthc validate FILE [--format table|json]`.
 
-use crate::args::{usage_error, Args};
+use std::process::ExitCode;
 
-pub fn run(words: &[String]) -> i32 {
-    let args = match Args::parse(words, &["format"], &[]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let [file] = args.positional.as_slice() else {
-        return usage_error("validate needs exactly one FILE");
-    };
-    let json = match args.get("format") {
-        None | Some("text") => false,
-        Some("json") => true,
-        Some(other) => return usage_error(&format!("unknown format `{other}` (text, json)")),
-    };
-    match tthc::Catalog::from_path(file, &tthc::io::json::ReadOptions::default()) {
+use tthc::OutputFormat;
+
+use crate::args::ValidateArgs;
+use crate::out;
+use crate::progress::Spinner;
+
+pub fn run(args: &ValidateArgs) -> ExitCode {
+    let file = args.file.display();
+    let json = args.format == OutputFormat::Json;
+    let spinner = Spinner::start(format!("reading {file}"));
+    let result = tthc::Catalog::from_path(&args.file, &tthc::io::json::ReadOptions::default());
+    drop(spinner);
+    match result {
         Ok(c) => {
             if json {
-                println!("{}", tthc::error::problems_json(&[]));
+                out::print(&format!("{}\n", tthc::error::problems_json(&[])))
             } else {
-                println!(
-                    "{file}: valid — {} fields, {} procedures, {} units, {} postings, {} reports",
+                out::print(&format!(
+                    "{file}: valid — {} fields, {} procedures, {} units, {} postings, {} reports\n",
                     c.fields().len(),
                     c.procedures().len(),
                     c.units().len(),
                     c.posting_count(),
                     c.reports().len()
-                );
+                ))
             }
-            0
         }
         Err(e @ tthc::Error::Io(_)) => {
             eprintln!("{e}");
-            2
+            ExitCode::from(out::TROUBLE)
         }
         Err(e) => {
             if json {
-                println!("{}", e.to_json());
+                // The errors are the output; the status says they are errors.
+                let _ = out::print(&format!("{}\n", e.to_json()));
             } else {
                 let n = e.problems().len();
                 eprintln!("{file}: {n} error{}", if n == 1 { "" } else { "s" });
@@ -45,7 +44,7 @@ pub fn run(words: &[String]) -> i32 {
                     eprintln!("  {p}");
                 }
             }
-            1
+            ExitCode::from(out::INVALID)
         }
     }
 }
