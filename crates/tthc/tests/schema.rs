@@ -9,7 +9,11 @@
 //!   is a valid catalogue document;
 //! - the input of an error vector with a structural error (unknown key, wrong type, ...) is
 //!   refused by the catalogue schema too, near the path the library reports;
+//! - the library's writers (report on each channel, document written back, `validate` output)
+//!   give what the schemas describe, on every vector's document;
 //! - the error codes of `validate.schema.json` and of `docs/format.md` are `tthc::Code::ALL`.
+//!
+//! `TTHC_CONFORMANCE_DIR` points the tests at another folder of vectors (as in Python).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -237,6 +241,54 @@ fn vectors_and_expectations_match_the_schemas() {
     );
 }
 
+/// The library's own writers against the schemas, on every vector's document: the report on
+/// each channel (report schema), the document written back (catalogue schema), and the
+/// `validate` output of a document that does not read (validate schema).
+#[test]
+fn the_library_writes_what_the_schemas_describe() {
+    let s = Schemas::load();
+    let mut problems = Vec::new();
+    let (mut reports, mut refused) = (0, 0);
+    for (file, v) in vectors() {
+        let Some(input) = v.get("input") else {
+            continue;
+        };
+        let text = input.to_string();
+        match tthc::Catalog::from_json(text.as_bytes()) {
+            Ok(catalog) => {
+                let written: Value =
+                    serde_json::from_str(&catalog.to_json()).expect("the written document parses");
+                problems.extend(s.check("catalogue.schema.json", &written));
+                for channel in ["one_stop_shop", "portal", "national"] {
+                    let options = tthc::ComplianceOptions::parse(Some(channel), Some("2025-12-31"))
+                        .expect("valid options");
+                    let report: Value =
+                        serde_json::from_str(&catalog.compliance(&options).to_json(&catalog))
+                            .expect("the report parses");
+                    reports += 1;
+                    problems.extend(
+                        s.check("report.schema.json", &report)
+                            .into_iter()
+                            .map(|p| format!("{file} ({channel}): {p}")),
+                    );
+                }
+            }
+            Err(e) => {
+                refused += 1;
+                let output: Value = serde_json::from_str(&e.to_json()).expect("errors parse");
+                problems.extend(
+                    s.check("validate.schema.json", &output)
+                        .into_iter()
+                        .map(|p| format!("{file}: {p}")),
+                );
+            }
+        }
+    }
+    println!("reports written: {reports}; documents refused: {refused}");
+    assert!(reports > 0 && refused > 0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Codes of errors in a document's structure, which the catalogue schema sees too.
 const STRUCTURAL: &[&str] = &[
     "unsupported_version",
@@ -266,7 +318,12 @@ fn error_vectors_with_structural_errors_fail_the_catalogue_schema() {
     let mut problems = Vec::new();
     let mut checked = 0;
     for (file, v) in vectors() {
-        let (Some(input), Some(errors)) = (v.get("input"), v.get("expect_errors")) else {
+        // The errors expected of the operation, or listed by an expected `validate` output.
+        let listed = v.get("expect").and_then(|e| e.get("errors"));
+        let errors = v
+            .get("expect_errors")
+            .or(listed.filter(|_| operation(&v) == "validate"));
+        let (Some(input), Some(errors)) = (v.get("input"), errors) else {
             continue;
         };
         if !matches!(
