@@ -215,15 +215,6 @@ fn procedures(
     out
 }
 
-/// The number of digits of a GSO code at a level.
-fn gso_digits(level: Level) -> usize {
-    match level {
-        Level::Province => 2,
-        Level::District => 3,
-        _ => 5,
-    }
-}
-
 fn units(
     b: &mut Builder,
     docs: &[DocUnit<'_>],
@@ -251,10 +242,12 @@ fn units(
             }
         };
         let digits_ok = !u.code.is_empty() && u.code.bytes().all(|c| c.is_ascii_digit());
-        if !digits_ok || level.is_some_and(|l| u.code.len() != gso_digits(l)) {
-            let want = level.map_or(String::new(), |l| {
-                format!(" ({} digits for a {l})", gso_digits(l))
-            });
+        let width = level.and_then(Level::gso_digits);
+        if !digits_ok || width.is_some_and(|d| u.code.len() != d) {
+            let want = match (level, width) {
+                (Some(l), Some(d)) => format!(" ({d} digits for a {l})"),
+                _ => String::new(),
+            };
             b.err(
                 Code::BadCode,
                 path("code"),
