@@ -175,7 +175,6 @@ impl Family {
     }
 }
 
-
 /// Every error the library returns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -14,8 +14,10 @@ use std::path::{Path, PathBuf};
 /// The sources checked: `crates/tthc/src`, or `TTHC_ARCH_SRC` (to show the checker an older
 /// tree, e.g. `git worktree add` of a commit before the layers were fixed).
 fn src() -> PathBuf {
-    std::env::var_os("TTHC_ARCH_SRC")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), PathBuf::from)
+    std::env::var_os("TTHC_ARCH_SRC").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        PathBuf::from,
+    )
 }
 
 /// Module path of a source file: `io/json.rs` → `io::json`, `text/mod.rs` → `text`,
@@ -165,7 +167,12 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     files(&root, &mut all);
     let modules: BTreeMap<String, PathBuf> = all
         .iter()
-        .map(|p| (module_of(p.strip_prefix(&root).expect("under src")), p.clone()))
+        .map(|p| {
+            (
+                module_of(p.strip_prefix(&root).expect("under src")),
+                p.clone(),
+            )
+        })
         .collect();
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, path) in &modules {
@@ -182,8 +189,9 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
                 .map(|n| segs[..n].join("::"))
                 .find(|m| modules.contains_key(m));
             let Some(target) = target else { continue };
-            let own_descendant =
-                target == *module || module.is_empty() || target.starts_with(&format!("{module}::"));
+            let own_descendant = target == *module
+                || module.is_empty()
+                || target.starts_with(&format!("{module}::"));
             if !own_descendant && !target.is_empty() {
                 targets.insert(target);
             }
@@ -257,7 +265,10 @@ fn layers() {
         for (layer, may) in allowed {
             if module == layer || module.starts_with(&format!("{layer}::")) {
                 for t in targets {
-                    if !may.iter().any(|m| t == m || t.starts_with(&format!("{m}::"))) {
+                    if !may
+                        .iter()
+                        .any(|m| t == m || t.starts_with(&format!("{m}::")))
+                    {
                         wrong.push(format!("{module} → {t}"));
                     }
                 }
@@ -270,11 +281,15 @@ fn layers() {
 /// The checker finds what it must: a cycle made of two sibling modules, and a `use` group.
 #[test]
 fn the_checker_sees_cycles_and_groups() {
-    let code = code_only("use crate::io::{json, table::Col}; // crate::catalog\nlet s = \"crate::stats\";");
+    let code = code_only(
+        "use crate::io::{json, table::Col}; // crate::catalog\nlet s = \"crate::stats\";",
+    );
     let paths = named_paths(&code, "io::wording");
     assert!(paths.contains(&vec!["io".into(), "json".into()]));
     assert!(paths.contains(&vec!["io".into(), "table".into()]));
-    assert!(!paths.iter().any(|p| p.first().is_some_and(|s| s == "catalog" || s == "stats")));
+    assert!(!paths
+        .iter()
+        .any(|p| p.first().is_some_and(|s| s == "catalog" || s == "stats")));
     assert_eq!(
         named_paths("use super::fold;", "text::collation"),
         vec![vec!["text".to_owned(), "fold".to_owned()]]
@@ -282,5 +297,8 @@ fn the_checker_sees_cycles_and_groups() {
     let mut edges = BTreeMap::new();
     edges.insert("a".to_owned(), BTreeSet::from(["b".to_owned()]));
     edges.insert("b".to_owned(), BTreeSet::from(["a".to_owned()]));
-    assert_eq!(find_cycle(&edges), Some(vec!["a".into(), "b".into(), "a".into()]));
+    assert_eq!(
+        find_cycle(&edges),
+        Some(vec!["a".into(), "b".into(), "a".into()])
+    );
 }

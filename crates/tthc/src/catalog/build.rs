@@ -280,10 +280,7 @@ fn units(
             }
         }
         for (j, s) in u.successors.iter().enumerate() {
-            if s.is_empty()
-                || !s.bytes().all(|c| c.is_ascii_digit())
-                || ![2, 3, 5].contains(&s.len())
-            {
+            if !looks_like_gso_code(s) {
                 b.err(
                     Code::BadCode,
                     format!("/units/{i}/successors/{j}"),
@@ -381,7 +378,7 @@ fn link_parents(
         };
         let path = format!("/units/{}/parent", doc_index[k]);
         let Some(&pid) = by_code.get(&code) else {
-            if code.is_empty() || !code.bytes().all(|c| c.is_ascii_digit()) {
+            if !looks_like_gso_code(&code) {
                 b.err(
                     Code::BadCode,
                     path,
@@ -634,4 +631,13 @@ pub(super) fn to_document(c: &Catalog) -> Document<'_> {
             })
             .collect(),
     }
+}
+
+/// A code of 2, 3 or 5 ASCII digits: the GSO code of a province, district or commune.
+fn looks_like_gso_code(code: &str) -> bool {
+    code.bytes().all(|c| c.is_ascii_digit())
+        && Level::ALL
+            .iter()
+            .filter_map(|l| l.gso_digits())
+            .any(|d| d == code.len())
 }

@@ -59,4 +59,3 @@ columns! {
     POSTED = "posted" ["Đã công khai", "da_cong_khai", "Công khai", "Đã niêm yết"];
     POSTED_ON = "posted_on" ["Ngày công khai", "ngay_cong_khai", "Ngày niêm yết"];
 }
-

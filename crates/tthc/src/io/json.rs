@@ -88,7 +88,16 @@ fn read_with<'a>(
             if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
                 return Err(Error::Invalid(vec![p.clone()]));
             }
-            Ok((doc.optional().unwrap_or_default(), problems, resolved))
+            match doc.optional() {
+                Some(doc) => Ok((doc, problems, resolved)),
+                // Only `null` gets here (any other wrong type was reported above).
+                None if problems.is_empty() => Err(Error::Invalid(vec![Problem::new(
+                    Code::WrongType,
+                    "",
+                    "expected an object (a tthc document), found null",
+                )])),
+                None => Ok((Document::default(), problems, resolved)),
+            }
         }
     }
 }
@@ -161,10 +170,7 @@ impl Catalog {
     }
 
     /// Read a JSON v1 document with options (size limit).
-    pub fn from_json_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Catalog, crate::Error> {
+    pub fn from_json_with(bytes: &[u8], options: &ReadOptions) -> Result<Catalog, crate::Error> {
         let (doc, problems, resolved) = read_resolving(bytes, options)?;
         Catalog::from_read(&doc, problems, resolved)
     }

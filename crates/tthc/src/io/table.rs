@@ -24,9 +24,9 @@
 //! | `posted` | Đã công khai, Công khai, Đã niêm yết | yes | có/không, x, yes/no, 1/0, true/false, blank = no |
 //! | `posted_on` | Ngày công khai, Ngày niêm yết | no | dd/mm/yyyy or ISO |
 
+use super::columns::COLUMNS;
 use crate::catalog::{Catalog, ProcId};
 use crate::model::{Channel, Date, Level, Online};
-use super::columns::COLUMNS;
 
 /// Write the catalogue as a flat table (CSV, UTF-8, `\n` line ends, English header).
 ///
@@ -206,4 +206,3 @@ fn row(
     cells[16] = &strings[4];
     super::csv_out::write_record(out, cells.iter().copied());
 }
-

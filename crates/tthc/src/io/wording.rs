@@ -6,7 +6,6 @@
 
 use std::sync::OnceLock;
 
-
 use crate::model::{Channel, Date, Level, LevelSet, Online, Vocabulary};
 use crate::text::{fold, nfc};
 
@@ -214,7 +213,6 @@ pub fn field_code(name: &str) -> String {
     out
 }
 
-
 /// Parse a posted flag: có/không, x, yes/no, y/n, 1/0, true/false, đã/chưa; blank is no.
 ///
 /// ```
@@ -296,11 +294,7 @@ pub fn parse_channel(text: &str) -> Option<Channel> {
         return Some(c);
     }
     let f = fold(&nfc(t)).replace(['-', '_'], " ");
-    let has = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| has_words(&f, &fold(w)))
-    };
+    let has = |words: &[&str]| words.iter().any(|w| has_words(&f, &fold(w)));
     if has(&["quốc gia", "quoc gia", "dvcqg", "national"]) {
         Some(Channel::National)
     } else if has(&[

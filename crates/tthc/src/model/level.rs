@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::vocab::{vocabulary, Vocabulary};
-use crate::text::{fold, nfc};
 use crate::error::Code;
+use crate::text::{fold, nfc};
 
 /// The tier of government that carries a procedure out, or the level of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -61,4 +61,3 @@ pub(super) const fn letter(index: u8, tertiary: u8) -> Ce {
         tertiary,
     }
 }
-

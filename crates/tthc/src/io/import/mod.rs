@@ -106,7 +106,6 @@ impl Vocabulary for Format {
 }
 crate::model::vocab::vocabulary!(Format);
 
-
 /// Options of an import.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {

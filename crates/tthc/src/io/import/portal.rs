@@ -7,14 +7,14 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 
 use super::fields::FieldTable;
-use crate::io::wording::{agency_levels, parse_levels};
+use super::{
+    cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Container, Cx,
+    Header, LevelsByCode, RowBuf, Sheet,
+};
 use crate::document::{DocProcedure, Document};
 use crate::error::{Code, Error, Problem};
-use super::{
-    cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Container,
-    Cx, Header, LevelsByCode, RowBuf, Sheet,
-};
 use crate::io::columns::Col;
+use crate::io::wording::{agency_levels, parse_levels};
 use crate::model::{LevelSet, ProcedureCode};
 
 /// The procedure code: `ma_thu_tuc` in the crawl, `Mã số` in the Excel export.
@@ -236,8 +236,7 @@ pub(crate) fn read(
 pub(crate) fn read_levels(bytes: &[u8], cx: &mut Cx) -> Result<LevelsByCode, Error> {
     let code_f = CODE.folded();
     let levels_f = LEVELS.folded();
-    let is_header =
-        |h: &Header| !h.columns(&code_f).is_empty() && !h.columns(&levels_f).is_empty();
+    let is_header = |h: &Header| !h.columns(&code_f).is_empty() && !h.columns(&levels_f).is_empty();
     let container = Container::sniff(bytes);
     let in_second = |p: Problem| Problem {
         path: if p.path.is_empty() {
@@ -247,8 +246,13 @@ pub(crate) fn read_levels(bytes: &[u8], cx: &mut Cx) -> Result<LevelsByCode, Err
         },
         ..p
     };
-    let (mut sheet, header) = Sheet::open(bytes, container, &is_header, "a procedure code and a level column (ma_thu_tuc / Mã số, cap_thuc_hien / Cấp thực hiện)")
-        .map_err(|p| Error::Import(vec![in_second(p)]))?;
+    let (mut sheet, header) = Sheet::open(
+        bytes,
+        container,
+        &is_header,
+        "a procedure code and a level column (ma_thu_tuc / Mã số, cap_thuc_hien / Cấp thực hiện)",
+    )
+    .map_err(|p| Error::Import(vec![in_second(p)]))?;
     let (cols, problems) = resolve_columns(&header, &[CODE, LEVELS, DECISION]);
     if !problems.is_empty() {
         return Err(Error::Import(problems.into_iter().map(in_second).collect()));

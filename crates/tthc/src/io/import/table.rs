@@ -8,20 +8,20 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::io::wording::{levels_text, parse_channel, parse_date, parse_flag, parse_online};
-use crate::io::columns::{
-    Col, ABOLISHED,
-    AMENDED, CHANNEL, COLUMNS, DECISION, EFFECTIVE, FIELD, FIELD_CODE, LEVELS, ONLINE, PARENT_CODE,
-    POSTED, POSTED_ON, PROCEDURE_CODE, PROCEDURE_NAME, UNIT_CODE, UNIT_LEVEL, UNIT_NAME,
-};
-use crate::document::{DocPosting, DocProcedure, DocPublished, DocUnit, Document};
-use crate::error::{Code, Error, Problem};
+use super::fields::FieldTable;
 use super::{
     blank, cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Cx,
     Header, Normalised, RowBuf, Sheet,
 };
-use super::fields::FieldTable;
+use crate::document::{DocPosting, DocProcedure, DocPublished, DocUnit, Document};
+use crate::error::{Code, Error, Problem};
+use crate::io::columns::{
+    Col, ABOLISHED, AMENDED, CHANNEL, COLUMNS, DECISION, EFFECTIVE, FIELD, FIELD_CODE, LEVELS,
+    ONLINE, PARENT_CODE, POSTED, POSTED_ON, PROCEDURE_CODE, PROCEDURE_NAME, UNIT_CODE, UNIT_LEVEL,
+    UNIT_NAME,
+};
 use crate::io::wording::parse_levels;
+use crate::io::wording::{levels_text, parse_channel, parse_date, parse_flag, parse_online};
 use crate::model::{Channel, Date, Level, LevelSet, Online, ProcedureCode};
 use crate::text::fold;
 
