@@ -379,46 +379,23 @@ impl Catalog {
             + index
     }
 
-    /// Read a JSON v1 document (see `format.md`) with the default size limit.
-    pub fn from_json(bytes: &[u8]) -> Result<Catalog, crate::Error> {
-        Self::from_json_with(bytes, &crate::io::json::ReadOptions::default())
-    }
-
-    /// Read a JSON v1 document with options (size limit).
-    pub fn from_json_with(
-        bytes: &[u8],
-        options: &crate::io::json::ReadOptions,
-    ) -> Result<Catalog, crate::Error> {
-        let (doc, problems, resolved) = crate::io::json::read_resolving(bytes, options)?;
-        build::build(&doc, problems, resolved)
-    }
-
-    /// Read a JSON v1 document from a file, refusing files over the size limit before reading.
-    pub fn from_path(
-        path: impl AsRef<std::path::Path>,
-        options: &crate::io::json::ReadOptions,
-    ) -> Result<Catalog, crate::Error> {
-        let bytes = crate::io::json::read_file(path.as_ref(), options)?;
-        Self::from_json_with(&bytes, options)
-    }
-
     /// Validate a document and build the catalogue; every problem is reported.
     pub fn from_document(doc: &crate::Document<'_>) -> Result<Catalog, crate::Error> {
         build::build(doc, Vec::new(), Vec::new())
     }
 
+    /// Validate a document a reader has read (with the problems it already found and the
+    /// postings it resolved while reading) and build the catalogue.
+    pub(crate) fn from_read(
+        doc: &crate::Document<'_>,
+        problems: Vec<crate::Problem>,
+        resolved: Resolved,
+    ) -> Result<Catalog, crate::Error> {
+        build::build(doc, problems, resolved)
+    }
+
     /// The catalogue as a document (for writing).
     pub fn to_document(&self) -> crate::Document<'_> {
         build::to_document(self)
-    }
-
-    /// The catalogue as compact JSON v1.
-    pub fn to_json(&self) -> String {
-        crate::io::json::write(&self.to_document(), false)
-    }
-
-    /// The catalogue as indented JSON v1.
-    pub fn to_json_pretty(&self) -> String {
-        crate::io::json::write(&self.to_document(), true)
     }
 }

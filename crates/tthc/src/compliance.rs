@@ -65,9 +65,16 @@ impl ComplianceOptions {
     }
 
     /// [`ComplianceOptions::parse`] with `today` given (the browser's day).
-    pub fn parse_on(today: Date, channel: Option<&str>, as_of: Option<&str>) -> Result<Self, Error> {
+    pub fn parse_on(
+        today: Date,
+        channel: Option<&str>,
+        as_of: Option<&str>,
+    ) -> Result<Self, Error> {
         Ok(ComplianceOptions {
-            channel: channel.map(Channel::parse_arg).transpose()?.unwrap_or_default(),
+            channel: channel
+                .map(Channel::parse_arg)
+                .transpose()?
+                .unwrap_or_default(),
             as_of: as_of.map(|d| Date::parse_at(d, "as_of")).transpose()?,
             today,
         })
@@ -310,7 +317,11 @@ impl Catalog {
     /// One unit's row of the report, computed alone (the same figures as its row in
     /// [`Catalog::compliance`], except `rank`, which is `None`: a rank needs every unit of the
     /// level). An unknown code is the argument error `unknown_unit` at path `unit`.
-    pub fn unit_report(&self, code: &str, options: &ComplianceOptions) -> Result<UnitRow<'_>, Error> {
+    pub fn unit_report(
+        &self,
+        code: &str,
+        options: &ComplianceOptions,
+    ) -> Result<UnitRow<'_>, Error> {
         let id = self.unit_id(code).ok_or_else(|| {
             Error::Argument(crate::Problem::new(
                 Code::UnknownUnit,

@@ -175,22 +175,6 @@ impl Family {
     }
 }
 
-impl crate::model::Vocabulary for Family {
-    const ALL: &'static [Self] = &[
-        Family::Format,
-        Family::Validation,
-        Family::Import,
-        Family::Argument,
-        Family::Io,
-    ];
-    const NOUN: &'static str = "family";
-    const CODE: Code = Code::BadValue;
-    fn word(self) -> &'static str {
-        self.as_str()
-    }
-}
-crate::model::vocab::vocabulary!(Family);
-
 /// Every error the library returns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -15,6 +15,8 @@
 //!
 //! Everything the Python and WebAssembly bindings show is computed here, so all bindings agree.
 
+#![warn(missing_docs)]
+
 pub mod catalog;
 pub mod compliance;
 pub mod data;

@@ -311,8 +311,7 @@ impl Catalog {
                         .to_owned(),
                 ));
             }
-            let as_of = query.options
-            .day(self);
+            let as_of = query.options.day(self);
             self.procedures()
                 .iter()
                 .enumerate()

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use tthc::io::import::{import_bytes, import_path, Format, ImportOptions, Imported};
-use tthc::io::portal::{agency_levels, field_code};
+use tthc::io::wording::{agency_levels, field_code};
 use tthc::{Catalog, Code, Error, Level};
 
 fn data(name: &str) -> PathBuf {

@@ -215,15 +215,6 @@ fn procedures(
     out
 }
 
-/// The number of digits of a GSO code at a level.
-fn gso_digits(level: Level) -> usize {
-    match level {
-        Level::Province => 2,
-        Level::District => 3,
-        _ => 5,
-    }
-}
-
 fn units(
     b: &mut Builder,
     docs: &[DocUnit<'_>],
@@ -251,10 +242,12 @@ fn units(
             }
         };
         let digits_ok = !u.code.is_empty() && u.code.bytes().all(|c| c.is_ascii_digit());
-        if !digits_ok || level.is_some_and(|l| u.code.len() != gso_digits(l)) {
-            let want = level.map_or(String::new(), |l| {
-                format!(" ({} digits for a {l})", gso_digits(l))
-            });
+        let width = level.and_then(Level::gso_digits);
+        if !digits_ok || width.is_some_and(|d| u.code.len() != d) {
+            let want = match (level, width) {
+                (Some(l), Some(d)) => format!(" ({d} digits for a {l})"),
+                _ => String::new(),
+            };
             b.err(
                 Code::BadCode,
                 path("code"),
@@ -287,10 +280,7 @@ fn units(
             }
         }
         for (j, s) in u.successors.iter().enumerate() {
-            if s.is_empty()
-                || !s.bytes().all(|c| c.is_ascii_digit())
-                || ![2, 3, 5].contains(&s.len())
-            {
+            if !looks_like_gso_code(s) {
                 b.err(
                     Code::BadCode,
                     format!("/units/{i}/successors/{j}"),
@@ -388,7 +378,7 @@ fn link_parents(
         };
         let path = format!("/units/{}/parent", doc_index[k]);
         let Some(&pid) = by_code.get(&code) else {
-            if code.is_empty() || !code.bytes().all(|c| c.is_ascii_digit()) {
+            if !looks_like_gso_code(&code) {
                 b.err(
                     Code::BadCode,
                     path,
@@ -641,4 +631,13 @@ pub(super) fn to_document(c: &Catalog) -> Document<'_> {
             })
             .collect(),
     }
+}
+
+/// A code of 2, 3 or 5 ASCII digits: the GSO code of a province, district or commune.
+fn looks_like_gso_code(code: &str) -> bool {
+    code.bytes().all(|c| c.is_ascii_digit())
+        && Level::ALL
+            .iter()
+            .filter_map(|l| l.gso_digits())
+            .any(|d| d == code.len())
 }

@@ -63,18 +63,66 @@ pub const UNIT_COLUMNS: [Column; 15] = [
     col("unit", ColumnType::Text, "GSO code of the unit"),
     col("name", ColumnType::Text, "name of the unit"),
     col("level", ColumnType::Text, "province, district or commune"),
-    col("parent", ColumnType::OptionalText, "GSO code of the parent unit"),
-    col("basis", ColumnType::Text, "items (counted from postings) or reported"),
-    col("approximate", ColumnType::Bool, "the source said \"khoảng\" (about)"),
-    col("applicable", ColumnType::Count, "procedures that apply to the unit"),
-    col("published", ColumnType::Count, "applicable procedures published"),
-    col("outdated", ColumnType::Count, "postings older than the last amendment"),
-    col("fields", ColumnType::Count, "fields among applicable procedures"),
-    col("fields_published", ColumnType::Count, "fields among published procedures"),
-    col("rate_num", ColumnType::Count, "numerator of the exact rate (published)"),
-    col("rate_den", ColumnType::Count, "denominator of the exact rate (applicable)"),
-    col("percent", ColumnType::Percent, "the rate in percent, one decimal, half away from zero"),
-    col("rank", ColumnType::Count, "rank among units of the same level (1, 2, 2, 4)"),
+    col(
+        "parent",
+        ColumnType::OptionalText,
+        "GSO code of the parent unit",
+    ),
+    col(
+        "basis",
+        ColumnType::Text,
+        "items (counted from postings) or reported",
+    ),
+    col(
+        "approximate",
+        ColumnType::Bool,
+        "the source said \"khoảng\" (about)",
+    ),
+    col(
+        "applicable",
+        ColumnType::Count,
+        "procedures that apply to the unit",
+    ),
+    col(
+        "published",
+        ColumnType::Count,
+        "applicable procedures published",
+    ),
+    col(
+        "outdated",
+        ColumnType::Count,
+        "postings older than the last amendment",
+    ),
+    col(
+        "fields",
+        ColumnType::Count,
+        "fields among applicable procedures",
+    ),
+    col(
+        "fields_published",
+        ColumnType::Count,
+        "fields among published procedures",
+    ),
+    col(
+        "rate_num",
+        ColumnType::Count,
+        "numerator of the exact rate (published)",
+    ),
+    col(
+        "rate_den",
+        ColumnType::Count,
+        "denominator of the exact rate (applicable)",
+    ),
+    col(
+        "percent",
+        ColumnType::Percent,
+        "the rate in percent, one decimal, half away from zero",
+    ),
+    col(
+        "rank",
+        ColumnType::Count,
+        "rank among units of the same level (1, 2, 2, 4)",
+    ),
 ];
 
 /// One value of a row.

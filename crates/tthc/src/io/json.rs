@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::de::DeserializeSeed;
 
 use super::json_shapes::{Cx, DocShape, Node};
-use crate::catalog::Resolved;
+use crate::catalog::{Catalog, Resolved};
 use crate::document::Document;
 use crate::error::{Code, Error, Problem};
 
@@ -88,7 +88,16 @@ fn read_with<'a>(
             if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
                 return Err(Error::Invalid(vec![p.clone()]));
             }
-            Ok((doc.optional().unwrap_or_default(), problems, resolved))
+            match doc.optional() {
+                Some(doc) => Ok((doc, problems, resolved)),
+                // Only `null` gets here (any other wrong type was reported above).
+                None if problems.is_empty() => Err(Error::Invalid(vec![Problem::new(
+                    Code::WrongType,
+                    "",
+                    "expected an object (a tthc document), found null",
+                )])),
+                None => Ok((Document::default(), problems, resolved)),
+            }
         }
     }
 }
@@ -151,4 +160,37 @@ fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
     (line, at - start + 1)
+}
+
+/// JSON v1 reading and writing of a whole catalogue.
+impl Catalog {
+    /// Read a JSON v1 document (see `format.md`) with the default size limit.
+    pub fn from_json(bytes: &[u8]) -> Result<Catalog, crate::Error> {
+        Self::from_json_with(bytes, &ReadOptions::default())
+    }
+
+    /// Read a JSON v1 document with options (size limit).
+    pub fn from_json_with(bytes: &[u8], options: &ReadOptions) -> Result<Catalog, crate::Error> {
+        let (doc, problems, resolved) = read_resolving(bytes, options)?;
+        Catalog::from_read(&doc, problems, resolved)
+    }
+
+    /// Read a JSON v1 document from a file, refusing files over the size limit before reading.
+    pub fn from_path(
+        path: impl AsRef<std::path::Path>,
+        options: &ReadOptions,
+    ) -> Result<Catalog, crate::Error> {
+        let bytes = read_file(path.as_ref(), options)?;
+        Self::from_json_with(&bytes, options)
+    }
+
+    /// The catalogue as compact JSON v1.
+    pub fn to_json(&self) -> String {
+        write(&self.to_document(), false)
+    }
+
+    /// The catalogue as indented JSON v1.
+    pub fn to_json_pretty(&self) -> String {
+        write(&self.to_document(), true)
+    }
 }

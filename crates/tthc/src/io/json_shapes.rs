@@ -522,9 +522,9 @@ impl DocShape {
                     1 => d.title = value(cx, map, StrShape(true))?.optional(),
                     2 => d.as_of = value(cx, map, DateShape(true))?.optional(),
                     3 => d.source = value(cx, map, StrShape(true))?.optional(),
-                    4 => d.fields = items(value(cx, map, ArrayShape(FieldShape))?),
+                    4 => d.fields = items(required(cx, value(cx, map, ArrayShape(FieldShape))?)),
                     5 => {
-                        d.procedures = items(value(cx, map, ArrayShape(ProcShape))?);
+                        d.procedures = items(required(cx, value(cx, map, ArrayShape(ProcShape))?));
                         if cx.resolving {
                             let codes = d.procedures.iter().enumerate();
                             let table = CodeTable::new(
@@ -533,7 +533,7 @@ impl DocShape {
                             *cx.table.borrow_mut() = Some(table);
                         }
                     }
-                    6 => d.units = items(value(cx, map, ArrayShape(UnitShape))?),
+                    6 => d.units = items(required(cx, value(cx, map, ArrayShape(UnitShape))?)),
                     _ => d.reports = items(value(cx, map, ArrayShape(ReportShape))?),
                 }
                 Ok(())
@@ -541,6 +541,42 @@ impl DocShape {
         )?;
         Ok(d)
     }
+}
+
+/// An optional object: `null` is absent (format.md: null for an optional key means absent).
+#[derive(Clone, Copy)]
+struct Nullable<S>(S);
+impl<'de, T, S: Shape<'de, Out = Got<T>>> Shape<'de> for Nullable<S> {
+    type Out = Got<T>;
+    fn expected(&self) -> &'static str {
+        self.0.expected()
+    }
+    fn bad(&self) -> Self::Out {
+        self.0.bad()
+    }
+    fn scalar(self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
+        if matches!(leaf, Leaf::Null) {
+            Got::Null
+        } else {
+            self.0.scalar(cx, leaf)
+        }
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &Cx, seq: A) -> Result<Self::Out, A::Error> {
+        self.0.seq(cx, seq)
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &Cx, map: A) -> Result<Self::Out, A::Error> {
+        self.0.map(cx, map)
+    }
+}
+
+/// A required array: `null` is `wrong_type` (format.md: null for a required key), reported at
+/// the key (the reader is still inside it when this runs).
+fn required<T>(cx: &Cx, got: Got<Vec<T>>) -> Got<Vec<T>> {
+    if matches!(got, Got::Null) {
+        cx.wrong_type("an array", "null");
+        return Got::Bad;
+    }
+    got
 }
 
 /// Items of an array; wrong-typed items become defaults so indices keep matching the input
@@ -668,8 +704,8 @@ impl UnitShape {
                     4 => u.valid_from = value(cx, map, DateShape(true))?.optional(),
                     5 => u.valid_to = value(cx, map, DateShape(true))?.optional(),
                     6 => u.successors = strings(value(cx, map, ArrayShape(StrShape(false)))?),
-                    7 => u.applies = value(cx, map, AppliesShape)?.optional(),
-                    _ => u.published = value(cx, map, PublishedShape)?.or_default(),
+                    7 => u.applies = value(cx, map, Nullable(AppliesShape))?.optional(),
+                    _ => u.published = value(cx, map, Nullable(PublishedShape))?.or_default(),
                 }
                 Ok(())
             },
@@ -714,8 +750,8 @@ impl PublishedShape {
                     resolved.resize_with(unit + 1, Default::default);
                 }
                 resolved[unit][i] = Some(postings);
-            } else {
-                *p.channel_mut(Channel::ALL[i]) = value(cx, map, PostingListShape)?;
+            } else if let Some(list) = value(cx, map, PostingListShape)? {
+                *p.channel_mut(Channel::ALL[i]) = list;
             }
             Ok(())
         })?;
@@ -728,18 +764,20 @@ impl PublishedShape {
 #[derive(Clone, Copy)]
 struct PostingListShape;
 impl<'de> Shape<'de> for PostingListShape {
-    type Out = Vec<DocPosting<'de>>;
+    type Out = Option<Vec<DocPosting<'de>>>;
     fn expected(&self) -> &'static str {
         "an array of postings"
     }
     fn bad(&self) -> Self::Out {
-        Vec::new()
+        Some(Vec::new())
     }
     fn scalar(self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
-        if !matches!(leaf, Leaf::Null) {
-            cx.wrong_type(self.expected(), leaf.kind());
+        if matches!(leaf, Leaf::Null) {
+            // `"portal": null` is absent: no postings given on that channel.
+            return None;
         }
-        Vec::new()
+        cx.wrong_type(self.expected(), leaf.kind());
+        self.bad()
     }
     fn seq<A: SeqAccess<'de>>(self, cx: &Cx, mut seq: A) -> Result<Self::Out, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
@@ -750,7 +788,7 @@ impl<'de> Shape<'de> for PostingListShape {
             match seq.next_element_seed(Node::new(cx, PostingShape)) {
                 Ok(Some(Got::Value(p))) => out.push(p),
                 Ok(Some(_)) => {}
-                Ok(None) => break Ok(out),
+                Ok(None) => break Ok(Some(out)),
                 Err(e) => break Err(e),
             }
             i += 1;
@@ -774,9 +812,11 @@ impl<'de> Shape<'de> for ResolvingListShape {
         p
     }
     fn scalar(self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
-        if !matches!(leaf, Leaf::Null) {
-            cx.wrong_type(self.expected(), leaf.kind());
+        if matches!(leaf, Leaf::Null) {
+            // `"portal": null` is absent: no postings given on that channel.
+            return Postings::default();
         }
+        cx.wrong_type(self.expected(), leaf.kind());
         self.bad()
     }
     fn seq<A: SeqAccess<'de>>(self, cx: &Cx, mut seq: A) -> Result<Self::Out, A::Error> {

@@ -52,6 +52,7 @@ impl Date {
     /// Not on `wasm32`, which has no system clock: there the binding passes the browser's
     /// day ([`Date::from_unix_millis`]), so a missing clock is a compile error, not 1970.
     #[cfg(not(target_family = "wasm"))]
+    #[allow(clippy::cast_precision_loss)] // milliseconds since 1970 stay far below 2^53
     pub fn today() -> Date {
         let ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -1,7 +1,12 @@
 //! Levels of government (cấp thực hiện) and sets of them.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::vocab::{vocabulary, Vocabulary};
 use crate::error::Code;
+use crate::text::{fold, nfc};
 
 /// The tier of government that carries a procedure out, or the level of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,6 +41,17 @@ impl Level {
             Level::District => "district",
             Level::Commune => "commune",
             Level::Other => "other",
+        }
+    }
+
+    /// The number of digits of a GSO code of a unit of this level: 2 for a province, 3 for a
+    /// district, 5 for a commune; `None` for levels that have no units.
+    pub fn gso_digits(self) -> Option<usize> {
+        match self {
+            Level::Province => Some(2),
+            Level::District => Some(3),
+            Level::Commune => Some(5),
+            Level::Central | Level::Other => None,
         }
     }
 
@@ -137,5 +153,80 @@ impl FromIterator<Level> for LevelSet {
             set.insert(l);
         }
         set
+    }
+}
+
+/// Labels of levels, as written in portal exports, office tables and this library.
+const LEVEL_LABELS: &[(&str, Level)] = &[
+    ("central", Level::Central),
+    ("cấp bộ", Level::Central),
+    ("cap bo", Level::Central),
+    ("bộ", Level::Central),
+    ("cấp trung ương", Level::Central),
+    ("cap trung uong", Level::Central),
+    ("trung ương", Level::Central),
+    ("trung uong", Level::Central),
+    ("province", Level::Province),
+    ("cấp tỉnh", Level::Province),
+    ("cap tinh", Level::Province),
+    ("tỉnh", Level::Province),
+    ("tinh", Level::Province),
+    ("district", Level::District),
+    ("cấp huyện", Level::District),
+    ("cap huyen", Level::District),
+    ("huyện", Level::District),
+    ("huyen", Level::District),
+    ("commune", Level::Commune),
+    ("cấp xã", Level::Commune),
+    ("cap xa", Level::Commune),
+    ("xã", Level::Commune),
+    ("xa", Level::Commune),
+    ("phường", Level::Commune),
+    ("phuong", Level::Commune),
+    ("thị trấn", Level::Commune),
+    ("thi tran", Level::Commune),
+    ("đặc khu", Level::Commune),
+    ("dac khu", Level::Commune),
+    ("other", Level::Other),
+    ("cơ quan khác", Level::Other),
+    ("co quan khac", Level::Other),
+    ("khác", Level::Other),
+    ("khac", Level::Other),
+];
+
+fn level_labels() -> &'static FxHashMap<String, Level> {
+    static LABELS: OnceLock<FxHashMap<String, Level>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        LEVEL_LABELS
+            .iter()
+            .map(|&(label, level)| (fold(label), level))
+            .collect()
+    })
+}
+
+impl Level {
+    /// Parse a level label as people write it: the format's names (`commune`), the portal's
+    /// ("Cấp xã", "Cấp bộ", "Cơ quan khác", "Cấp huyện" in older files), short forms ("xã",
+    /// "tỉnh", "phường") and the same without diacritics ("cap xa"); case, spacing and tone
+    /// placement do not matter (matching goes through [`crate::text::fold`]).
+    ///
+    /// ```
+    /// use tthc::Level;
+    /// assert_eq!(Level::parse_label("Cấp xã"), Some(Level::Commune));
+    /// assert_eq!(Level::parse_label("  CẤP TỈNH "), Some(Level::Province));
+    /// assert_eq!(Level::parse_label("Cơ quan khác"), Some(Level::Other));
+    /// assert_eq!(Level::parse_label("commune"), Some(Level::Commune));
+    /// assert_eq!(Level::parse_label("Cấp thôn"), None);
+    /// ```
+    pub fn parse_label(text: &str) -> Option<Level> {
+        if let Some(l) = Level::from_word(text) {
+            return Some(l);
+        }
+        let trimmed = text.trim().trim_end_matches('.');
+        if let Some(l) = Level::from_word(trimmed) {
+            return Some(l);
+        }
+        let text = nfc(trimmed);
+        level_labels().get(&fold(&text)).copied()
     }
 }

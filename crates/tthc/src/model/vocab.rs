@@ -11,7 +11,7 @@
 //! # Ok::<(), tthc::Error>(())
 //! ```
 
-use crate::error::{Code, Error, Problem};
+use crate::error::{Code, Error, Family, Problem};
 
 /// A closed set of words: the values of one option.
 pub trait Vocabulary: Copy + Sized + 'static {
@@ -119,3 +119,19 @@ impl Vocabulary for OutputFormat {
     }
 }
 vocabulary!(OutputFormat);
+
+impl Vocabulary for Family {
+    const ALL: &'static [Self] = &[
+        Family::Format,
+        Family::Validation,
+        Family::Import,
+        Family::Argument,
+        Family::Io,
+    ];
+    const NOUN: &'static str = "family";
+    const CODE: Code = Code::BadValue;
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+vocabulary!(Family);

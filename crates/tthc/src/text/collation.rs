@@ -39,7 +39,8 @@ use unicode_normalization::char::{
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::latin::{self, Latin};
-use super::tables::{ASCII, COMMON, SYMBOLS};
+use super::tables::{ASCII, SYMBOLS};
+use super::weights::{Ce, Primary, COMMON, LOWER};
 
 /// Ends each level of a key; lower than any weight byte.
 const LEVEL_SEPARATOR: u8 = 0x01;
@@ -55,65 +56,8 @@ const LETTER: u8 = 0xB0;
 const OTHER_LETTER: u8 = 0xE0;
 /// Lead byte of a combining mark that is not in the measured table.
 const UNKNOWN_MARK: u8 = 0xFE;
-/// Tertiary weight of lower-case and uncased elements, and of accents.
-const LOWER: u8 = 0x02;
 /// Tertiary weight of upper-case letters.
 const UPPER: u8 = 0x03;
-
-/// A primary weight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Primary {
-    /// No weight at all (control characters, soft hyphen, zero-width characters).
-    Ignorable,
-    /// A space, punctuation or symbol: its rank among them (1-based, at most 0x9E).
-    Symbol(u8),
-    /// An ASCII digit.
-    Digit(u8),
-    /// A letter of the Vietnamese alphabet (index in `LETTERS`).
-    Letter(u8),
-}
-
-/// A collation element: the weights of one character without accents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Ce {
-    pub(super) primary: Primary,
-    pub(super) secondary: u8,
-    pub(super) tertiary: u8,
-}
-
-/// A completely ignorable character.
-pub(super) const IGNORABLE: Ce = Ce {
-    primary: Primary::Ignorable,
-    secondary: 0,
-    tertiary: 0,
-};
-
-/// A symbol of the given rank (used by the generated tables).
-pub(super) const fn sym(rank: u8, secondary: u8, tertiary: u8) -> Ce {
-    Ce {
-        primary: Primary::Symbol(rank),
-        secondary,
-        tertiary,
-    }
-}
-
-/// An ASCII digit (used by the generated tables).
-pub(super) const fn dig(d: u8) -> Ce {
-    Ce {
-        primary: Primary::Digit(d),
-        secondary: super::tables::COMMON,
-        tertiary: LOWER,
-    }
-}
-
-/// A letter of the alphabet (used by the generated tables).
-pub(super) const fn letter(index: u8, tertiary: u8) -> Ce {
-    Ce {
-        primary: Primary::Letter(index),
-        secondary: super::tables::COMMON,
-        tertiary,
-    }
-}
 
 /// Code of a run of common weights followed by the end of its level: `COMMON_LOW + r`.
 const COMMON_LOW: u8 = 0x02;
@@ -727,7 +671,7 @@ fn code_point_bytes(c: char) -> [u8; 3] {
 /// never changes a character with no canonical combining class and NFC quick check "yes"
 /// (ASCII, the letters of the fast pass…), nor combines it with what comes before it, so the
 /// text can be cut before each such character.
-pub(super) fn nfc(text: &str) -> Cow<'_, str> {
+pub fn nfc(text: &str) -> Cow<'_, str> {
     let letters = fast_letters();
     let stable = |c: char, bytes: &[u8]| {
         c.is_ascii()

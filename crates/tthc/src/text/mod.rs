@@ -30,6 +30,7 @@ mod collation;
 mod fold;
 mod latin;
 mod tables;
+mod weights;
 
-pub use collation::{compare, sort_key};
+pub use collation::{compare, nfc, sort_key};
 pub use fold::fold;

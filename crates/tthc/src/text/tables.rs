@@ -3,15 +3,12 @@
 // `new Intl.Collator('vi')` (default options: tertiary strength, non-ignorable punctuation).
 //! Collation weights measured from ICU's `vi` collation (see the generator named above).
 
-use super::collation::{dig, letter, sym, Ce, IGNORABLE};
+use super::weights::{dig, letter, sym, Ce, IGNORABLE};
 
 /// The Vietnamese alphabet in collation order; a letter's primary weight is its index here
 /// (the code uses the indices; the tests check them against this string).
 #[cfg(test)]
 pub(super) const LETTERS: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
-
-/// Secondary weight of the base letters, digits and symbols ("no accent").
-pub(super) const COMMON: u8 = 2;
 
 // Secondary weights of the Vietnamese tones huyền, hỏi, ngã, sắc, nặng: 10, 11, 12, 13, 14.
 

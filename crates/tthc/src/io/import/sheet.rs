@@ -404,7 +404,7 @@ fn push_cell(buf: &mut RowBuf, cell: &Data) {
     }
 }
 
-pub(crate) use crate::io::portal::nfc;
+pub(crate) use crate::text::nfc;
 
 /// `s` trimmed with runs of white space (any kind, line breaks included) as one space.
 pub(crate) fn collapse_spaces(s: &str) -> Cow<'_, str> {

@@ -8,18 +8,20 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
+use super::fields::FieldTable;
 use super::{
-    gso_digits, levels_text, parse_channel, parse_date, parse_flag, parse_online, Col, ABOLISHED,
-    AMENDED, CHANNEL, COLUMNS, DECISION, EFFECTIVE, FIELD, FIELD_CODE, LEVELS, ONLINE, PARENT_CODE,
-    POSTED, POSTED_ON, PROCEDURE_CODE, PROCEDURE_NAME, UNIT_CODE, UNIT_LEVEL, UNIT_NAME,
-};
-use crate::document::{DocPosting, DocProcedure, DocPublished, DocUnit, Document};
-use crate::error::{Code, Error, Problem};
-use crate::io::import::{
     blank, cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Cx,
     Header, Normalised, RowBuf, Sheet,
 };
-use crate::io::portal::{parse_levels, FieldTable};
+use crate::document::{DocPosting, DocProcedure, DocPublished, DocUnit, Document};
+use crate::error::{Code, Error, Problem};
+use crate::io::columns::{
+    Col, ABOLISHED, AMENDED, CHANNEL, COLUMNS, DECISION, EFFECTIVE, FIELD, FIELD_CODE, LEVELS,
+    ONLINE, PARENT_CODE, POSTED, POSTED_ON, PROCEDURE_CODE, PROCEDURE_NAME, UNIT_CODE, UNIT_LEVEL,
+    UNIT_NAME,
+};
+use crate::io::wording::parse_levels;
+use crate::io::wording::{levels_text, parse_channel, parse_date, parse_flag, parse_online};
 use crate::model::{Channel, Date, Level, LevelSet, Online, ProcedureCode};
 use crate::text::fold;
 
@@ -305,8 +307,7 @@ fn check_row<'r>(
         };
         let unit_code_text = unit_code.clone();
         let mut code = unit_code;
-        if let Some(l) = level {
-            let width = gso_digits(l);
+        if let Some((l, width)) = level.and_then(|l| Some((l, l.gso_digits()?))) {
             if row.is_numeric(cols.unit_code)
                 && code.len() < width
                 && code.bytes().all(|b| b.is_ascii_digit())

@@ -16,7 +16,10 @@
 //! This module needs the `import` feature (on by default), which brings in `csv` and `calamine`.
 #![cfg(feature = "import")]
 
+mod fields;
+mod portal;
 mod sheet;
+mod table;
 
 use std::path::Path;
 
@@ -26,7 +29,7 @@ pub(crate) use sheet::{blank, normalise, Container, Header, RowBuf, Sheet};
 
 use crate::catalog::Catalog;
 use crate::error::{Code, Error, Problem};
-use crate::io::table::Col;
+use crate::io::columns::Col;
 use crate::model::{LevelSet, Vocabulary};
 
 /// Which kind of file to read.
@@ -102,7 +105,6 @@ impl Vocabulary for Format {
     }
 }
 crate::model::vocab::vocabulary!(Format);
-
 
 /// Options of an import.
 #[derive(Debug, Clone)]
@@ -245,9 +247,9 @@ pub fn import_bytes(
             return Err(fatal(Problem::new(Code::BadEncoding, "", message)));
         }
     }
-    let unit_code = crate::io::table::UNIT_CODE.folded();
-    let procedure_code = crate::io::table::PROCEDURE_CODE.folded();
-    let portal_code = crate::io::portal::CODE.folded();
+    let unit_code = crate::io::columns::UNIT_CODE.folded();
+    let procedure_code = crate::io::columns::PROCEDURE_CODE.folded();
+    let portal_code = portal::CODE.folded();
     let wants_table = options.format.is_table();
     let is_header = |h: &Header| -> bool {
         let table = !h.columns(&unit_code).is_empty() && !h.columns(&procedure_code).is_empty();
@@ -274,14 +276,14 @@ pub fn import_bytes(
                 "a second file (levels by procedure code) is only read with a portal list, not a flat table",
             )));
         }
-        let t = crate::io::table::read(&mut sheet, &header, &mut cx)?;
+        let t = table::read(&mut sheet, &header, &mut cx)?;
         conclude(&mut cx, &header, options, &t.document())?
     } else {
         let levels = match second {
-            Some(b) => Some(crate::io::portal::read_levels(b, &mut cx)?),
+            Some(b) => Some(portal::read_levels(b, &mut cx)?),
             None => None,
         };
-        let doc = crate::io::portal::read(&mut sheet, &header, levels.as_ref(), &mut cx)?;
+        let doc = portal::read(&mut sheet, &header, levels.as_ref(), &mut cx)?;
         conclude(&mut cx, &header, options, &doc)?
     };
     let problems: Vec<Problem> = std::mem::take(&mut cx.problems)
