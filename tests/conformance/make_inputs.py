@@ -150,6 +150,13 @@ V["local-suffix-codes"] = ("Procedure codes with a local agency suffix are disti
 V["empty-catalogue"] = ("No procedures and no units: an empty report.",
     {"input": doc([], [], fields=[])})
 
+V["null-optional-keys"] = ("null for an optional key means absent (on channel portal): 'applies': null changes nothing and 'published': null is no postings, so 00001 has 0/2 (0.0 %); 00002's 'portal': null is no portal list, so its portal report is used: 7/10 (70.0 %), basis reported, and no report_superseded warning.",
+    {"options": {"channel": "portal"},
+     "input": doc([proc("1.000001"), proc("1.000002")],
+                  [commune("00001", applies=None, published=None),
+                   {"code": "00002", "name": "Xã 00002", "level": "commune", "published": {"one_stop_shop": ["1.000001"], "portal": None}}],
+                  reports=[{"unit": "00002", "scope": "self", "channel": "portal", "procedures": 10, "published": 7}])})
+
 # ---- errors ----
 E = {}
 E["syntax-truncated"] = ("Truncated JSON: one syntax error with line and column.", {"input_text": '{"tthc": 1, "fields": [ {"code": "a", "name": "b"'})
@@ -202,6 +209,11 @@ E["option-bad-channel"] = ("A valid document, but options.channel 'website' is a
     {"input": doc([proc("1.000001")], []), "options": {"channel": "website"}})
 E["option-bad-as-of"] = ("options.as_of '2024-02-30' is an argument error bad_date at path 'as_of'.",
     {"input": doc([proc("1.000001")], []), "options": {"as_of": "2024-02-30"}})
+E["null-required"] = ("null for a required key is wrong_type: 'fields': null and 'units': null (each at its key); 'procedures': [] stays valid.",
+    {"input": {"tthc": 1, "fields": None, "procedures": [], "units": None}})
+E["null-document"] = ("A document that is JSON null: wrong_type at the empty path (an object is expected).", {"input_text": "null"})
+E["parent-outside-not-gso"] = ("A parent outside the document must still look like a GSO code (2, 3 or 5 digits): '1234' is bad_code at /units/0/parent; '91' (2 digits, not in the document) is accepted.",
+    {"input": doc([], [commune("00001", parent="1234"), commune("00002", parent="91")], fields=[])})
 E["duplicate-key"] = ("A key given twice in one object is reported (the second would silently replace the first).",
     {"input_text": '{"tthc":1,"fields":[],"procedures":[],"units":[],"units":[]}'})
 
