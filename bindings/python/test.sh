@@ -12,8 +12,8 @@ bash "$here/build.sh"
 pip_install() {
     "$py" -m pip install --quiet --disable-pip-version-check "$@"
 }
-if ! "$py" -c 'import pytest, hypothesis, mypy' 2>/dev/null; then
-    pip_install pytest hypothesis mypy
+if ! "$py" -c 'import pytest, hypothesis, mypy, jsonschema' 2>/dev/null; then
+    pip_install pytest hypothesis mypy jsonschema
 fi
 # pandas (and polars) are optional: their tests run when they install, and skip otherwise.
 if ! "$py" -c 'import pandas' 2>/dev/null; then

@@ -1,23 +1,25 @@
-//! `tthc.Catalog` and its read-only views `Field`, `Procedure`, `Unit`.
-//!
-//! A view holds the shared catalogue and an index, so listing the 10,000 units of a national
-//! catalogue makes 10,000 small objects and no copies of their postings.
+//! `tthc.Catalog` and its read-only `Field`, `Procedure`, `Unit` (the core's `tthc::catalog`),
+//! made once per catalogue. The methods that compute (`search`, `compliance`, `unit_report`,
+//! `procedure_list`) are one line here and live in the module of the core they call.
 
 use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyTuple};
+use tthc::Vocabulary;
 
-use crate::compliance::Report;
+use crate::compliance::{Report, UnitCompliance};
 use crate::convert;
 use crate::error::{attached, detached};
+use crate::listing::ListedProcedure;
+use crate::search::SearchHit;
 
 /// Catalog — a validated, immutable catalogue of fields, procedures and units.
 ///
-/// Made by ``tthc.load(path)``, ``tthc.loads(text)`` or ``tthc.an_bien_2018()``. Safe to share
-/// between threads. ``len(catalog)`` is the number of procedures and iterating over it yields
-/// them (``Procedure`` objects) in document order.
+/// Made by ``tthc.load(path)``, ``tthc.loads(text)``, ``tthc.import_file(path)`` or
+/// ``tthc.an_bien_2018()``. Safe to share between threads. ``len(catalog)`` is the number of
+/// procedures and iterating over it yields them (``Procedure`` objects) in document order.
 #[pyclass(frozen, module = "tthc")]
 pub struct Catalog {
     pub(crate) inner: Arc<tthc::Catalog>,
@@ -25,7 +27,9 @@ pub struct Catalog {
     procedures: PyOnceLock<Py<PyTuple>>,
     units: PyOnceLock<Py<PyTuple>>,
     /// Built by the first search, then reused (the catalogue never changes).
-    search_index: Arc<OnceLock<tthc::text::SearchIndex>>,
+    pub(crate) search_index: Arc<OnceLock<tthc::search::SearchIndex>>,
+    /// Built by the first procedure list, then reused.
+    pub(crate) list_order: Arc<OnceLock<tthc::listing::ListOrder>>,
 }
 
 impl Catalog {
@@ -36,19 +40,29 @@ impl Catalog {
             procedures: PyOnceLock::new(),
             units: PyOnceLock::new(),
             search_index: Arc::new(OnceLock::new()),
+            list_order: Arc::new(OnceLock::new()),
         }
     }
 
+    fn fields_tuple<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
+        let cat = &self.inner;
+        convert::cached_tuple(py, &self.fields, cat.fields().len(), |i| {
+            Ok(Field::new(cat.field(tthc::FieldId(i))))
+        })
+    }
+
     fn procedures_tuple<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
-        self.procedures
-            .get_or_try_init(py, || {
-                let items = (0..self.inner.procedures().len()).map(|i| Procedure {
-                    cat: Arc::clone(&self.inner),
-                    id: tthc::ProcId(i as u32),
-                });
-                Ok::<_, PyErr>(PyTuple::new(py, items)?.unbind())
-            })
-            .map(|t| t.bind(py))
+        let cat = &self.inner;
+        convert::cached_tuple(py, &self.procedures, cat.procedures().len(), |i| {
+            Procedure::new(py, cat, tthc::ProcId(i))
+        })
+    }
+
+    fn units_tuple<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
+        let cat = &self.inner;
+        convert::cached_tuple(py, &self.units, cat.units().len(), |i| {
+            Unit::new(py, cat, tthc::UnitId(i))
+        })
     }
 }
 
@@ -75,15 +89,7 @@ impl Catalog {
     /// fields -> tuple[Field, ...] — the fields (lĩnh vực), in document order.
     #[getter]
     fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.fields
-            .get_or_try_init(py, || {
-                let items = (0..self.inner.fields().len()).map(|i| Field {
-                    cat: Arc::clone(&self.inner),
-                    id: tthc::FieldId(i as u32),
-                });
-                Ok::<_, PyErr>(PyTuple::new(py, items)?.unbind())
-            })
-            .map(|t| t.bind(py).clone())
+        self.fields_tuple(py).cloned()
     }
 
     /// procedures -> tuple[Procedure, ...] — the procedures, in document order.
@@ -95,74 +101,44 @@ impl Catalog {
     /// units -> tuple[Unit, ...] — the administrative units, in document order.
     #[getter]
     fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.units
-            .get_or_try_init(py, || {
-                let items = (0..self.inner.units().len()).map(|i| Unit {
-                    cat: Arc::clone(&self.inner),
-                    id: tthc::UnitId(i as u32),
-                });
-                Ok::<_, PyErr>(PyTuple::new(py, items)?.unbind())
-            })
-            .map(|t| t.bind(py).clone())
+        self.units_tuple(py).cloned()
     }
 
     /// procedure(code) -> Procedure | None — the procedure with this exact code.
-    fn procedure(&self, code: &str) -> Option<Procedure> {
-        self.inner.procedure_id(code).map(|id| Procedure {
-            cat: Arc::clone(&self.inner),
-            id,
-        })
+    fn procedure<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let id = self.inner.procedure_id(code).map(|id| id.0);
+        convert::item(self.procedures_tuple(py)?, id)
     }
 
     /// unit(code) -> Unit | None — the unit with this GSO code.
-    fn unit(&self, code: &str) -> Option<Unit> {
-        self.inner.unit_id(code).map(|id| Unit {
-            cat: Arc::clone(&self.inner),
-            id,
-        })
+    fn unit<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let id = self.inner.unit_id(code).map(|id| id.0);
+        convert::item(self.units_tuple(py)?, id)
     }
 
     /// field(code) -> Field | None — the field with this code.
-    fn field(&self, code: &str) -> Option<Field> {
-        self.inner.field_id(code).map(|id| Field {
-            cat: Arc::clone(&self.inner),
-            id,
-        })
+    fn field<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let id = self.inner.field_id(code).map(|id| id.0);
+        convert::item(self.fields_tuple(py)?, id)
     }
 
     /// search(query, limit=20) -> list[SearchHit]
     ///
     /// Search procedures by code, name or field name, ignoring case, tones and diacritics:
     /// the best ``limit`` hits, best first (``SearchHit``: ``code``, ``name``, ``field``,
-    /// ``score``; a larger score is a better match). The first search builds an index that
-    /// later searches reuse; it runs without the GIL.
+    /// ``score``, ``procedure``; a larger score is a better match). The first search builds an
+    /// index that later searches reuse; it runs without the GIL.
     #[pyo3(signature = (query, limit = 20))]
     fn search(&self, py: Python<'_>, query: &str, limit: usize) -> PyResult<Vec<SearchHit>> {
-        let cat = Arc::clone(&self.inner);
-        let index = Arc::clone(&self.search_index);
-        let hits = detached(py, || {
-            Ok(index
-                .get_or_init(|| tthc::text::SearchIndex::new(&cat))
-                .search(query, limit))
-        })?;
-        Ok(hits
-            .into_iter()
-            .map(|hit| SearchHit {
-                procedure: Procedure {
-                    cat: Arc::clone(&self.inner),
-                    id: hit.procedure,
-                },
-                score: hit.score,
-            })
-            .collect())
+        crate::search::search(self, py, query, limit)
     }
 
     /// compliance(channel="one_stop_shop", as_of=None) -> Report
     ///
     /// The compliance report for a channel (``one_stop_shop``, ``portal`` or ``national``) as
     /// of a day (a ``datetime.date``, an ISO string ``YYYY-MM-DD``, or ``None`` for the
-    /// document's ``as_of``, else today). Raises ``ArgumentError`` (``unknown_channel``,
-    /// ``bad_date``) for bad arguments. The computation runs without the GIL.
+    /// document's ``as_of``, else today). Raises ``ArgumentError`` (``unknown_channel`` at
+    /// ``channel``, ``bad_date`` at ``as_of``). The computation runs without the GIL.
     #[pyo3(signature = (channel = "one_stop_shop", as_of = None))]
     fn compliance(
         &self,
@@ -170,23 +146,60 @@ impl Catalog {
         channel: &str,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
-        let options = convert::options(channel, as_of)?.map_err(|e| e.into_pyerr(py))?;
-        let cat = Arc::clone(&self.inner);
-        let report = detached(py, || cat.compliance(&options))?;
-        Ok(Report::new(Arc::clone(&self.inner), report))
+        crate::compliance::report(self, py, channel, as_of)
+    }
+
+    /// unit_report(code, channel="one_stop_shop", as_of=None) -> UnitCompliance
+    ///
+    /// One unit's figures computed alone: the same as its entry in ``compliance(...)`` except
+    /// ``rank``, which is ``None`` (a rank needs every unit of the level). Raises
+    /// ``ArgumentError``: ``unknown_unit`` (path ``unit``), ``unknown_channel``, ``bad_date``.
+    #[pyo3(signature = (code, channel = "one_stop_shop", as_of = None))]
+    fn unit_report(
+        &self,
+        py: Python<'_>,
+        code: &str,
+        channel: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<UnitCompliance> {
+        crate::compliance::unit_report(self, py, code, channel, as_of)
+    }
+
+    /// procedure_list(unit=None, level=None, field=None, status=None, channel="one_stop_shop", as_of=None) -> list[ListedProcedure]
+    ///
+    /// The procedures a unit must publish, each with its ``status`` (``published``,
+    /// ``missing``, ``outdated``; ``None`` for a unit whose figures are reported), or without a
+    /// unit every procedure in force (of ``level``, when given) — filtered by ``field`` (a
+    /// field code) and ``status``, sorted by field name, then name, in Vietnamese order.
+    /// Raises ``ArgumentError``: ``unknown_unit`` (``unit``), ``unknown_field`` (``field``),
+    /// ``bad_value`` (``level``, ``status``), ``unknown_channel``, ``bad_date``. Runs without
+    /// the GIL.
+    #[pyo3(signature = (unit = None, level = None, field = None, status = None, channel = "one_stop_shop", as_of = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn procedure_list(
+        &self,
+        py: Python<'_>,
+        unit: Option<&str>,
+        level: Option<&str>,
+        field: Option<&str>,
+        status: Option<&str>,
+        channel: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<ListedProcedure>> {
+        let filters = [unit, level, field, status];
+        crate::listing::procedure_list(self, py, filters, channel, as_of)
     }
 
     /// to_json(pretty=False) -> str — the catalogue as a JSON v1 document.
     #[pyo3(signature = (pretty = false))]
     fn to_json(&self, py: Python<'_>, pretty: bool) -> PyResult<String> {
         let cat = Arc::clone(&self.inner);
-        detached(py, || {
-            Ok(if pretty {
-                cat.to_json_pretty()
-            } else {
-                cat.to_json()
-            })
-        })
+        let write = if pretty {
+            tthc::Catalog::to_json_pretty
+        } else {
+            tthc::Catalog::to_json
+        };
+        detached(py, || Ok(write(&cat)))
     }
 
     fn __len__(&self) -> usize {
@@ -208,204 +221,148 @@ impl Catalog {
     }
 }
 
-/// Field — a field (lĩnh vực): ``code``, ``name``, ``name_en``.
-#[pyclass(frozen, module = "tthc")]
+/// Field — a field (lĩnh vực): ``code`` (e.g. ``ho-tich``), ``name`` (``Hộ tịch``),
+/// ``name_en`` (English name or ``None``).
+#[pyclass(frozen, get_all, module = "tthc")]
 pub struct Field {
-    cat: Arc<tthc::Catalog>,
-    id: tthc::FieldId,
+    code: String,
+    name: String,
+    name_en: Option<String>,
 }
 
 impl Field {
-    fn get(&self) -> &tthc::catalog::Field {
-        self.cat.field(self.id)
+    fn new(f: &tthc::catalog::Field) -> Self {
+        let (code, name, name_en) = (f.code.clone(), f.name.clone(), f.name_en.clone());
+        Field {
+            code,
+            name,
+            name_en,
+        }
     }
 }
 
 #[pymethods]
 impl Field {
-    /// code -> str — unique code, e.g. ``ho-tich``.
-    #[getter]
-    fn code(&self) -> &str {
-        &self.get().code
-    }
-    /// name -> str — Vietnamese name, e.g. ``Hộ tịch``.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.get().name
-    }
-    /// name_en -> str | None — English name.
-    #[getter]
-    fn name_en(&self) -> Option<&str> {
-        self.get().name_en.as_deref()
-    }
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Field(code={}, name={})",
-            convert::repr(py, &self.get().code),
-            convert::repr(py, &self.get().name)
-        )
+        let (code, name) = (convert::repr(py, &self.code), convert::repr(py, &self.name));
+        format!("Field(code={code}, name={name})")
     }
 }
 
 /// Procedure — a procedure (thủ tục hành chính).
 ///
-/// ``code``, ``name``, ``field`` (the field's code), ``levels`` (tuple of level names),
-/// ``decision``, ``effective``, ``amended``, ``abolished`` (``datetime.date`` or ``None``) and
-/// ``online`` (``"full"``, ``"partial"``, ``"none"`` or ``None``).
-#[pyclass(frozen, module = "tthc")]
+/// ``code`` (the national code with its local suffix, if any), ``name``, ``field`` (the
+/// field's code), ``levels`` (tuple of ``central``, ``province``, ``district``, ``commune``,
+/// ``other``), ``decision`` (số quyết định công bố), ``effective``, ``amended``, ``abolished``
+/// (``datetime.date`` or ``None``) and ``online`` (``full``, ``partial``, ``none`` or ``None``).
+#[pyclass(frozen, get_all, module = "tthc")]
 pub struct Procedure {
-    cat: Arc<tthc::Catalog>,
-    id: tthc::ProcId,
+    code: String,
+    name: String,
+    field: String,
+    levels: Py<PyTuple>,
+    decision: Option<String>,
+    effective: Option<Py<PyAny>>,
+    amended: Option<Py<PyAny>>,
+    abolished: Option<Py<PyAny>>,
+    online: Option<&'static str>,
 }
 
 impl Procedure {
-    fn get(&self) -> &tthc::catalog::Procedure {
-        self.cat.procedure(self.id)
+    pub(crate) fn new(py: Python<'_>, cat: &tthc::Catalog, id: tthc::ProcId) -> PyResult<Self> {
+        let p = cat.procedure(id);
+        let date = |d| convert::opt_date(py, d).map(|d| d.map(Bound::unbind));
+        Ok(Procedure {
+            code: p.code.as_str().to_owned(),
+            name: p.name.clone(),
+            field: cat.field(p.field).code.clone(),
+            levels: PyTuple::new(
+                py,
+                p.levels.iter().map(tthc::Level::word).collect::<Vec<_>>(),
+            )?
+            .unbind(),
+            decision: p.decision.clone(),
+            effective: date(p.effective)?,
+            amended: date(p.amended)?,
+            abolished: date(p.abolished)?,
+            online: p.online.map(tthc::Online::word),
+        })
     }
 }
 
 #[pymethods]
 impl Procedure {
-    /// code -> str — the national code with its local suffix, if any.
-    #[getter]
-    fn code(&self) -> &str {
-        self.get().code.as_str()
-    }
-    /// name -> str
-    #[getter]
-    fn name(&self) -> &str {
-        &self.get().name
-    }
-    /// field -> str — the code of the procedure's field.
-    #[getter]
-    fn field(&self) -> &str {
-        &self.cat.field(self.get().field).code
-    }
-    /// levels -> tuple[str, ...] — the levels that carry it out (``central``, ``province``,
-    /// ``district``, ``commune``, ``other``).
-    #[getter]
-    fn levels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let levels: Vec<&str> = self.get().levels.iter().map(tthc::Level::as_str).collect();
-        PyTuple::new(py, levels)
-    }
-    /// decision -> str | None — số quyết định công bố.
-    #[getter]
-    fn decision(&self) -> Option<&str> {
-        self.get().decision.as_deref()
-    }
-    /// effective -> datetime.date | None — in force from this day.
-    #[getter]
-    fn effective<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        convert::opt_date(py, self.get().effective)
-    }
-    /// amended -> datetime.date | None — last amended on this day.
-    #[getter]
-    fn amended<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        convert::opt_date(py, self.get().amended)
-    }
-    /// abolished -> datetime.date | None — no longer in force from this day.
-    #[getter]
-    fn abolished<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        convert::opt_date(py, self.get().abolished)
-    }
-    /// online -> str | None — ``full`` (toàn trình), ``partial`` (một phần) or ``none``.
-    #[getter]
-    fn online(&self) -> Option<&'static str> {
-        self.get().online.map(tthc::Online::as_str)
-    }
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Procedure(code={}, name={})",
-            convert::repr(py, self.code()),
-            convert::repr(py, self.name())
-        )
+        let (code, name) = (convert::repr(py, &self.code), convert::repr(py, &self.name));
+        format!("Procedure(code={code}, name={name})")
     }
 }
 
 /// Unit — an administrative unit (province, district or commune).
 ///
-/// ``code`` (GSO code), ``name``, ``level``, ``parent`` (the parent's code or ``None``),
-/// ``valid_from``, ``valid_to`` (``datetime.date`` or ``None``), ``successors`` (codes),
-/// ``applies_add``, ``applies_remove`` (procedure codes) and ``postings(channel)``.
+/// ``code`` (GSO code: 2 digits province, 3 district, 5 commune), ``name``, ``level``,
+/// ``parent`` (the parent's code or ``None``; the parent may be outside the document),
+/// ``valid_from``, ``valid_to`` (``datetime.date`` or ``None``), ``successors`` (codes of the
+/// units it became), ``applies_add``, ``applies_remove`` (procedures that apply, or do not,
+/// whatever their levels say) and ``postings(channel)``.
 #[pyclass(frozen, module = "tthc")]
 pub struct Unit {
     cat: Arc<tthc::Catalog>,
     id: tthc::UnitId,
+    #[pyo3(get)]
+    code: String,
+    #[pyo3(get)]
+    name: String,
+    #[pyo3(get)]
+    level: &'static str,
+    #[pyo3(get)]
+    parent: Option<String>,
+    #[pyo3(get)]
+    valid_from: Option<Py<PyAny>>,
+    #[pyo3(get)]
+    valid_to: Option<Py<PyAny>>,
+    #[pyo3(get)]
+    successors: Py<PyTuple>,
+    #[pyo3(get)]
+    applies_add: Py<PyTuple>,
+    #[pyo3(get)]
+    applies_remove: Py<PyTuple>,
 }
 
 impl Unit {
-    fn get(&self) -> &tthc::catalog::Unit {
-        self.cat.unit(self.id)
-    }
-
-    fn codes<'py>(&self, py: Python<'py>, ids: &[tthc::ProcId]) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, ids.iter().map(|&p| self.cat.procedure(p).code.as_str()))
+    fn new(py: Python<'_>, cat: &Arc<tthc::Catalog>, id: tthc::UnitId) -> PyResult<Self> {
+        let u = cat.unit(id);
+        let date = |d| convert::opt_date(py, d).map(|d| d.map(Bound::unbind));
+        Ok(Unit {
+            cat: Arc::clone(cat),
+            id,
+            code: u.code.clone(),
+            name: u.name.clone(),
+            level: u.level.word(),
+            parent: u.parent_code.clone(),
+            valid_from: date(u.valid_from)?,
+            valid_to: date(u.valid_to)?,
+            successors: PyTuple::new(py, &u.successors)?.unbind(),
+            applies_add: convert::codes(py, cat, &u.applies_add)?,
+            applies_remove: convert::codes(py, cat, &u.applies_remove)?,
+        })
     }
 }
 
 #[pymethods]
 impl Unit {
-    /// code -> str — the GSO code (2 digits province, 3 district, 5 commune).
-    #[getter]
-    fn code(&self) -> &str {
-        &self.get().code
-    }
-    /// name -> str
-    #[getter]
-    fn name(&self) -> &str {
-        &self.get().name
-    }
-    /// level -> str — ``province``, ``district`` or ``commune``.
-    #[getter]
-    fn level(&self) -> &'static str {
-        self.get().level.as_str()
-    }
-    /// parent -> str | None — the parent's code (the parent may be outside the document).
-    #[getter]
-    fn parent(&self) -> Option<&str> {
-        self.get().parent_code.as_deref()
-    }
-    /// valid_from -> datetime.date | None — first day of existence.
-    #[getter]
-    fn valid_from<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        convert::opt_date(py, self.get().valid_from)
-    }
-    /// valid_to -> datetime.date | None — last day of existence.
-    #[getter]
-    fn valid_to<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        convert::opt_date(py, self.get().valid_to)
-    }
-    /// successors -> tuple[str, ...] — codes of the units it became.
-    #[getter]
-    fn successors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.get().successors.iter().map(String::as_str))
-    }
-    /// applies_add -> tuple[str, ...] — procedures that apply although their levels say not.
-    #[getter]
-    fn applies_add<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.codes(py, &self.get().applies_add)
-    }
-    /// applies_remove -> tuple[str, ...] — procedures that do not apply although their levels
-    /// say so.
-    #[getter]
-    fn applies_remove<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        self.codes(py, &self.get().applies_remove)
-    }
-
     /// postings(channel="one_stop_shop") -> list[tuple[str, datetime.date | None]]
     ///
     /// What the unit posted on a channel: ``(procedure code, posting day or None)`` in document
     /// order, then the codes the document does not define.
     #[pyo3(signature = (channel = "one_stop_shop"))]
     fn postings<'py>(&self, py: Python<'py>, channel: &str) -> PyResult<Bound<'py, PyList>> {
-        let options = convert::options(channel, None)?.map_err(|e| e.into_pyerr(py))?;
-        let postings = attached(py, || self.get().postings(options.channel))?;
+        let channel = attached(py, || channel.parse::<tthc::Channel>())?;
+        let postings = self.cat.unit(self.id).postings(channel);
         let out = PyList::empty(py);
         for (p, day) in postings.iter() {
-            out.append((
-                self.cat.procedure(p).code.as_str(),
-                convert::opt_date(py, day)?,
-            ))?;
+            let code = self.cat.procedure(p).code.as_str();
+            out.append((code, convert::opt_date(py, day)?))?;
         }
         for (code, day) in postings.unknown() {
             out.append((code.as_str(), convert::opt_date(py, *day)?))?;
@@ -414,59 +371,10 @@ impl Unit {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
+        let (code, name) = (convert::repr(py, &self.code), convert::repr(py, &self.name));
         format!(
-            "Unit(code={}, name={}, level={})",
-            convert::repr(py, &self.get().code),
-            convert::repr(py, &self.get().name),
-            convert::repr(py, self.get().level.as_str())
-        )
-    }
-}
-
-/// SearchHit — one procedure found by ``Catalog.search``: ``code``, ``name``, ``field`` (the
-/// field's code), ``score`` (larger is better) and ``procedure`` (the ``Procedure``).
-#[pyclass(frozen, module = "tthc")]
-pub struct SearchHit {
-    procedure: Procedure,
-    score: u32,
-}
-
-#[pymethods]
-impl SearchHit {
-    /// code -> str — the procedure's code.
-    #[getter]
-    fn code(&self) -> &str {
-        self.procedure.code()
-    }
-    /// name -> str — the procedure's name.
-    #[getter]
-    fn name(&self) -> &str {
-        self.procedure.name()
-    }
-    /// field -> str — the code of the procedure's field.
-    #[getter]
-    fn field(&self) -> &str {
-        self.procedure.field()
-    }
-    /// score -> int — how well it matched (1000 for the exact code; see the core's docs).
-    #[getter]
-    fn score(&self) -> u32 {
-        self.score
-    }
-    /// procedure -> Procedure
-    #[getter]
-    fn procedure(&self) -> Procedure {
-        Procedure {
-            cat: Arc::clone(&self.procedure.cat),
-            id: self.procedure.id,
-        }
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "SearchHit(code={}, name={}, score={})",
-            convert::repr(py, self.code()),
-            convert::repr(py, self.name()),
-            self.score
+            "Unit(code={code}, name={name}, level={})",
+            convert::repr(py, self.level)
         )
     }
 }

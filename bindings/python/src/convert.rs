@@ -1,19 +1,19 @@
-//! Conversions between Python values and the core's: dates, rates, input text, options.
+//! Conversions between Python values and the core's: dates, rates, input text, the text of
+//! `as_of` arguments. Every rule about what a value may be is the core's; this module only
+//! changes Python types into the core's (or raises `TypeError` for a wrong Python type).
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
+use pyo3::types::{PyBytes, PyFloat, PyInt, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
-
-use crate::error::{argument, Failure};
 
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static FRACTION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `datetime.date`.
-pub(crate) fn date_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+fn date_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DATE.import(py, "datetime", "date")
 }
 
@@ -30,30 +30,18 @@ pub(crate) fn opt_date(
     d.map(|d| date(py, d)).transpose()
 }
 
-/// A rate as `fractions.Fraction` (normalised by Python: 2/4 becomes 1/2).
+/// A `[published, applicable]` pair as the tuple `(published, applicable)`.
+pub(crate) fn pair(r: Option<[u32; 2]>) -> Option<(u32, u32)> {
+    r.map(|[a, b]| (a, b))
+}
+
+/// A `(published, applicable)` pair as `fractions.Fraction` (normalised by Python: 2/4 is 1/2).
 pub(crate) fn fraction(
     py: Python<'_>,
-    r: Option<tthc::Rate>,
+    r: Option<(u32, u32)>,
 ) -> PyResult<Option<Bound<'_, PyAny>>> {
-    match r {
-        None => Ok(None),
-        Some(r) => Ok(Some(
-            FRACTION
-                .import(py, "fractions", "Fraction")?
-                .call1((r.published, r.applicable))?,
-        )),
-    }
-}
-
-/// A rate as the unreduced pair `(published, applicable)`.
-pub(crate) fn pair(r: Option<tthc::Rate>) -> Option<(u32, u32)> {
-    r.map(|r| (r.published, r.applicable))
-}
-
-/// Tenths of a percent as a float percentage.
-#[allow(clippy::cast_precision_loss)] // permille values are small integers
-pub(crate) fn percent(permille: Option<u64>) -> Option<f64> {
-    permille.map(|p| p as f64 / 10.0)
+    r.map(|pair| FRACTION.import(py, "fractions", "Fraction")?.call1(pair))
+        .transpose()
 }
 
 /// The text of a document, as given: `str` (encoded to UTF-8) or `bytes`-like.
@@ -88,8 +76,7 @@ impl Input {
         }
         if obj.hasattr("tobytes")? {
             // memoryview and other buffers that can give bytes.
-            let b = obj.call_method0("tobytes")?;
-            if let Ok(b) = b.extract::<PyBackedBytes>() {
+            if let Ok(b) = obj.call_method0("tobytes")?.extract::<PyBackedBytes>() {
                 return Ok(Input::Bytes(b));
             }
         }
@@ -100,30 +87,19 @@ impl Input {
     }
 }
 
-/// The options of `Catalog.compliance`: channel name and `as_of` as `datetime.date`, ISO text
-/// or `None`.
-pub(crate) fn options(
-    channel: &str,
-    as_of: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Result<tthc::ComplianceOptions, Failure>> {
-    let day = match as_of {
-        None => None,
-        Some(v) if v.is_none() => None,
-        Some(v) => Some(day_text(v)?),
+/// The text of an `as_of` argument for the core's parser: `None`, a `str` as given, or a
+/// `datetime.date` (or `datetime.datetime`: its day) written `YYYY-MM-DD`.
+pub(crate) fn day_text(v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    let Some(v) = v.filter(|v| !v.is_none()) else {
+        return Ok(None);
     };
-    Ok(tthc::ComplianceOptions::parse(Some(channel), day.as_deref()).map_err(Failure::Core))
-}
-
-/// `YYYY-MM-DD` from a `datetime.date` (or `datetime.datetime`: its day) or a `str`.
-fn day_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(s) = v.cast::<PyString>() {
-        return Ok(s.to_string_lossy().into_owned());
+        return Ok(Some(s.to_string_lossy().into_owned()));
     }
     if v.is_instance(date_type(v.py())?)? {
-        let y: i64 = v.getattr("year")?.extract()?;
-        let m: i64 = v.getattr("month")?.extract()?;
-        let d: i64 = v.getattr("day")?.extract()?;
-        return Ok(format!("{y:04}-{m:02}-{d:02}"));
+        let part = |name: &str| -> PyResult<u32> { v.getattr(name)?.extract() };
+        let (y, m, d) = (part("year")?, part("month")?, part("day")?);
+        return Ok(Some(format!("{y:04}-{m:02}-{d:02}")));
     }
     Err(PyTypeError::new_err(format!(
         "as_of must be a datetime.date, an ISO date string (YYYY-MM-DD) or None, got {}",
@@ -131,28 +107,23 @@ fn day_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
     )))
 }
 
-/// A rate argument: `None`, a `(published, applicable)` pair, or a rational number
-/// (`fractions.Fraction`, `int`: anything with `numerator` and `denominator`).
-pub(crate) fn rate_arg(v: &Bound<'_, PyAny>) -> PyResult<Result<Option<tthc::Rate>, Failure>> {
+/// A rate argument: `None`, a `(published, applicable)` pair of `int`s, or a rational number
+/// (`fractions.Fraction`, `int`: anything with `numerator` and `denominator`). Which counts
+/// make a rate is the core's rule ([`tthc::Rate::from_counts`]).
+pub(crate) fn rate_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<Option<tthc::Rate>> {
     if v.is_none() {
-        return Ok(Ok(None));
+        return Ok(None);
     }
-    let (num, den) = if let Ok(t) = v.cast::<PyTuple>() {
-        if t.len() != 2 {
-            return Ok(Err(argument(
-                tthc::Code::BadValue,
-                "rate",
-                format!(
-                    "a rate pair has two items (published, applicable), not {}",
-                    t.len()
-                ),
-            )));
+    let parts = if let Ok(t) = v.cast::<PyTuple>() {
+        match t.len() {
+            2 => (t.get_item(0)?, t.get_item(1)?),
+            n => {
+                return Err(PyTypeError::new_err(format!(
+                    "a rate pair is (published, applicable): two items, not {n}"
+                )))
+            }
         }
-        (t.get_item(0)?, t.get_item(1)?)
-    } else if v.hasattr("numerator")?
-        && v.hasattr("denominator")?
-        && !v.is_instance_of::<pyo3::types::PyFloat>()
-    {
+    } else if v.hasattr("numerator")? && !v.is_instance_of::<PyFloat>() {
         (v.getattr("numerator")?, v.getattr("denominator")?)
     } else {
         return Err(PyTypeError::new_err(format!(
@@ -160,37 +131,53 @@ pub(crate) fn rate_arg(v: &Bound<'_, PyAny>) -> PyResult<Result<Option<tthc::Rat
             v.get_type().name()?
         )));
     };
-    let count = |x: &Bound<'_, PyAny>| -> PyResult<Option<u32>> {
-        if !x.is_instance_of::<pyo3::types::PyInt>() {
+    let count = |x: &Bound<'_, PyAny>| -> PyResult<f64> {
+        if !x.is_instance_of::<PyInt>() {
             return Err(PyTypeError::new_err(format!(
                 "rate parts must be int, got {}",
                 x.get_type().name()?
             )));
         }
-        Ok(x.extract::<u32>().ok())
+        // An int too large for a float is too large for a count: the core refuses it.
+        Ok(x.extract::<f64>().unwrap_or(f64::INFINITY))
     };
-    match (count(&num)?, count(&den)?) {
-        (Some(n), Some(d)) => Ok(Ok(tthc::Rate::new(n, d))),
-        _ => Ok(Err(argument(
-            tthc::Code::BadValue,
-            "rate",
-            format!(
-                "rate parts must be counts between 0 and {}, got {num} and {den}",
-                u32::MAX
-            ),
-        ))),
-    }
+    let (published, applicable) = (count(&parts.0)?, count(&parts.1)?);
+    crate::error::py_result(py, tthc::Rate::from_counts(published, applicable)).map(Some)
 }
 
-/// `vi` or `en`.
-pub(crate) fn lang(lang: &str) -> Result<tthc::Lang, Failure> {
-    tthc::Lang::parse(lang).ok_or_else(|| {
-        argument(
-            tthc::Code::BadValue,
-            "lang",
-            format!("`{lang}` is not a language (vi, en)"),
-        )
+/// A tuple of objects, one per index `0..n`, made once and kept in `cell`.
+pub(crate) fn cached_tuple<'a, 'py, T: pyo3::PyClass + Into<PyClassInitializer<T>>>(
+    py: Python<'py>,
+    cell: &'a PyOnceLock<Py<PyTuple>>,
+    n: usize,
+    make: impl Fn(u32) -> PyResult<T>,
+) -> PyResult<&'a Bound<'py, PyTuple>> {
+    let ids = 0..u32::try_from(n).unwrap_or(u32::MAX);
+    cell.get_or_try_init(py, || {
+        let items = ids
+            .map(|i| Bound::new(py, make(i)?))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok::<_, PyErr>(PyTuple::new(py, items)?.unbind())
     })
+    .map(|t| t.bind(py))
+}
+
+/// The item of a tuple at the index of an id, if any.
+pub(crate) fn item<'py>(
+    tuple: &Bound<'py, PyTuple>,
+    id: Option<u32>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    id.map(|i| tuple.get_item(i as usize)).transpose()
+}
+
+/// Procedure codes of ids, as a tuple.
+pub(crate) fn codes(
+    py: Python<'_>,
+    cat: &tthc::Catalog,
+    ids: &[tthc::ProcId],
+) -> PyResult<Py<PyTuple>> {
+    let codes = ids.iter().map(|&p| cat.procedure(p).code.as_str());
+    Ok(PyTuple::new(py, codes)?.unbind())
 }
 
 /// Python's `repr()` of a value, for `__repr__` methods (`None`, quotes and escapes as Python

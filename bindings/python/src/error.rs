@@ -1,170 +1,33 @@
-//! The exceptions of `tthc` and the one mapping from core errors (and panics) to them.
+//! The one mapping from core errors (and panics) to the exceptions of `tthc._errors`.
 //!
-//! ```text
-//! ValueError
-//! └── TthcError                 .code .path .errors (every problem, as `Problem` objects)
-//!     ├── FormatError           Error::Format      not a readable document (syntax, too_large)
-//!     ├── ValidationError       Error::Invalid     the document breaks the format's rules
-//!     ├── TableImportError      Error::Import      a table or portal export cannot be imported
-//!     ├── ArgumentError         Error::Argument    a bad argument (channel, as_of, lang, rate)
-//!     └── TthcIOError (+ OSError) Error::Io        a file cannot be read
-//! ```
-//!
-//! The classes are defined by a few lines of Python run once when the module is imported, so
-//! that `TthcIOError` can derive from both `TthcError` and `OSError` and every class takes its
-//! structured fields in `__init__`.
+//! The classes are real Python (`python/tthc/_errors.py`), imported once; each
+//! [`tthc::Family`] maps to one class, exhaustively, so a new family cannot reach Python
+//! unmapped.
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyType};
+use pyo3::types::{PyList, PyModule};
 
-/// The class hierarchy, in Python. `__module__` is `tthc`, where users see the classes.
-const CLASSES: &std::ffi::CStr = cr#"
-class TthcError(ValueError):
-    """Base class of every error raised by tthc.
+static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
-    Attributes: ``code`` (stable snake_case code of the first problem), ``path`` (where:
-    a JSON pointer such as ``/procedures/12/code``, ``line 3, column 7`` for syntax errors,
-    an argument name, or a file name) and ``errors`` (every problem, as ``tthc.Problem``
-    objects with ``code``, ``path`` and ``message``).
-    """
-
-    def __init__(self, message="", code="invalid", path="", errors=()):
-        super().__init__(message)
-        self.code = code
-        self.path = path
-        self.errors = list(errors)
-
-    def __str__(self):
-        return str(self.args[0]) if self.args else ""
-
-    def __reduce__(self):
-        message = self.args[0] if self.args else ""
-        return (type(self), (message, self.code, self.path, self.errors), self.__dict__)
-
-
-class FormatError(TthcError):
-    """The input is not a readable document: not JSON, not UTF-8, too deep or too large."""
-
-
-class ValidationError(TthcError):
-    """The document was read and breaks the format's rules; ``errors`` lists all problems."""
-
-
-class TableImportError(TthcError):
-    """A table or portal export cannot be imported; ``errors`` lists all bad rows."""
-
-
-class ArgumentError(TthcError):
-    """A bad argument: an unknown channel, a date that is not a real day, a bad rate."""
-
-
-class TthcIOError(TthcError, OSError):
-    """A file cannot be read; also an ``OSError`` (``filename`` is the file's name)."""
-
-    def __init__(self, message="", code="io", path="", errors=()):
-        super().__init__(message, code, path, errors)
-        self.filename = path
-        self.strerror = message
-"#;
-
-/// The exception classes, created once per process.
-pub(crate) struct Classes {
-    pub base: Py<PyType>,
-    pub format: Py<PyType>,
-    pub validation: Py<PyType>,
-    pub import: Py<PyType>,
-    pub argument: Py<PyType>,
-    pub io: Py<PyType>,
+/// The module `tthc._errors`, imported on first use.
+fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
+    ERRORS
+        .get_or_try_init(py, || Ok::<_, PyErr>(py.import("tthc._errors")?.unbind()))
+        .map(|m| m.bind(py))
 }
 
-impl Classes {
-    /// `(name, class)` for every class, base first.
-    pub fn all(&self) -> [(&'static str, &Py<PyType>); 6] {
-        [
-            ("TthcError", &self.base),
-            ("FormatError", &self.format),
-            ("ValidationError", &self.validation),
-            ("TableImportError", &self.import),
-            ("ArgumentError", &self.argument),
-            ("TthcIOError", &self.io),
-        ]
-    }
-}
-
-static CLASSES_CELL: PyOnceLock<Classes> = PyOnceLock::new();
-
-/// The exception classes (defined on first use, which is the module's import).
-pub(crate) fn classes(py: Python<'_>) -> PyResult<&Classes> {
-    CLASSES_CELL.get_or_try_init(py, || {
-        let ns = PyDict::new(py);
-        ns.set_item("__name__", "tthc")?;
-        py.run(CLASSES, Some(&ns), None)?;
-        let get = |name: &str| -> PyResult<Py<PyType>> {
-            Ok(ns.as_any().get_item(name)?.cast_into::<PyType>()?.unbind())
-        };
-        Ok(Classes {
-            base: get("TthcError")?,
-            format: get("FormatError")?,
-            validation: get("ValidationError")?,
-            import: get("TableImportError")?,
-            argument: get("ArgumentError")?,
-            io: get("TthcIOError")?,
-        })
-    })
-}
-
-/// problem.code, problem.path, problem.message — one problem found in an input.
-///
-/// Items of ``TthcError.errors``. ``code`` is a stable snake_case code, ``path`` a JSON
-/// pointer, ``line L, column C``, a table position, an argument name or a file name.
-#[pyclass(frozen, eq, hash, module = "tthc", get_all)]
-#[derive(PartialEq, Eq, Hash)]
-pub struct Problem {
-    /// The stable snake_case code (``bad_code``, ``unknown_key``, ...).
-    pub code: String,
-    /// Where the problem is.
-    pub path: String,
-    /// What is wrong, in plain English.
-    pub message: String,
-}
-
-#[pymethods]
-impl Problem {
-    #[new]
-    fn new(code: String, path: String, message: String) -> Self {
-        Problem {
-            code,
-            path,
-            message,
-        }
-    }
-
-    fn __getnewargs__(&self) -> (String, String, String) {
-        (self.code.clone(), self.path.clone(), self.message.clone())
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Problem({}, {}, {})",
-            crate::convert::repr(py, &self.code),
-            crate::convert::repr(py, &self.path),
-            crate::convert::repr(py, &self.message)
-        )
-    }
-
-    /// to_dict() -> dict[str, str]
-    ///
-    /// ``{"code": ..., "path": ..., "message": ...}``, as in ``tthc validate --format json``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("code", &self.code)?;
-        d.set_item("path", &self.path)?;
-        d.set_item("message", &self.message)?;
-        Ok(d)
+/// The class of `tthc._errors` for a family of core errors.
+fn class_name(family: tthc::Family) -> &'static str {
+    match family {
+        tthc::Family::Format => "FormatError",
+        tthc::Family::Validation => "ValidationError",
+        tthc::Family::Import => "TableImportError",
+        tthc::Family::Argument => "ArgumentError",
+        tthc::Family::Io => "TthcIOError",
     }
 }
 
@@ -190,11 +53,6 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, tthc::Error>) -> Result<T
     }
 }
 
-/// Like [`guarded`] for code that cannot fail otherwise.
-pub(crate) fn guarded_ok<T>(f: impl FnOnce() -> T) -> Result<T, Failure> {
-    guarded(|| Ok(f()))
-}
-
 fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_owned()
@@ -207,7 +65,7 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
 
 impl Failure {
     /// The Python exception: one class per [`tthc::Family`]; a panic becomes the base class
-    /// with code `internal`.
+    /// `TthcError` with code `internal`.
     pub fn into_pyerr(self, py: Python<'_>) -> PyErr {
         match build(py, self) {
             Ok(err) | Err(err) => err,
@@ -216,49 +74,37 @@ impl Failure {
 }
 
 fn build(py: Python<'_>, failure: Failure) -> PyResult<PyErr> {
-    let classes = classes(py)?;
+    let module = errors_module(py)?;
+    let problem = module.getattr("Problem")?;
     let (class, message, problems) = match failure {
         Failure::Panic(msg) => (
-            &classes.base,
+            "TthcError",
             format!("internal error in tthc (please report it): {msg}"),
             vec![("internal", String::new(), msg)],
         ),
         Failure::Core(err) => {
-            let class = match err.family() {
-                tthc::Family::Format => &classes.format,
-                tthc::Family::Validation => &classes.validation,
-                tthc::Family::Import => &classes.import,
-                tthc::Family::Argument => &classes.argument,
-                tthc::Family::Io => &classes.io,
-            };
             let problems = err
                 .problems()
                 .iter()
                 .map(|p| (p.code.as_str(), p.path.clone(), p.message.clone()))
                 .collect();
-            (class, err.to_string(), problems)
+            (class_name(err.family()), err.to_string(), problems)
         }
     };
     let (code, path) = problems
         .first()
         .map_or(("invalid", String::new()), |p| (p.0, p.1.clone()));
     let list = PyList::empty(py);
-    for (code, path, message) in problems {
-        list.append(Problem {
-            code: code.to_owned(),
-            path,
-            message,
-        })?;
+    for p in problems {
+        list.append(problem.call1(p)?)?;
     }
-    let value = class.bind(py).call1((message, code, path, list))?;
+    let value = module.getattr(class)?.call1((message, code, path, list))?;
     Ok(PyErr::from_value(value))
 }
 
-/// An `ArgumentError` made by the binding itself (a Python value the core cannot take).
-pub(crate) fn argument(code: tthc::Code, path: &str, message: impl Into<String>) -> Failure {
-    Failure::Core(tthc::Error::Argument(tthc::Problem::new(
-        code, path, message,
-    )))
+/// A core result as a Python result.
+pub(crate) fn py_result<T>(py: Python<'_>, r: Result<T, tthc::Error>) -> PyResult<T> {
+    r.map_err(|e| Failure::Core(e).into_pyerr(py))
 }
 
 /// Run core code with the GIL released and map its failure to the Python exception.
@@ -269,9 +115,12 @@ pub(crate) fn detached<T: Send>(
     py.detach(|| guarded(f)).map_err(|e| e.into_pyerr(py))
 }
 
-/// Run infallible core code with the GIL held, mapping a panic to the Python exception.
-pub(crate) fn attached<T>(py: Python<'_>, f: impl FnOnce() -> T) -> PyResult<T> {
-    guarded_ok(f).map_err(|e| e.into_pyerr(py))
+/// Run core code with the GIL held, mapping its failure or a panic to the Python exception.
+pub(crate) fn attached<T>(
+    py: Python<'_>,
+    f: impl FnOnce() -> Result<T, tthc::Error>,
+) -> PyResult<T> {
+    guarded(f).map_err(|e| e.into_pyerr(py))
 }
 
 #[cfg(test)]
@@ -286,6 +135,17 @@ mod tests {
                 tests.contains(&quoted),
                 "tests/test_errors.py never names {quoted}"
             );
+        }
+    }
+
+    /// Every family has a class in `python/tthc/_errors.py`.
+    #[test]
+    fn every_family_has_a_class() {
+        use tthc::Vocabulary;
+        let classes = include_str!("../python/tthc/_errors.py");
+        for family in tthc::Family::ALL {
+            let class = format!("class {}(", super::class_name(*family));
+            assert!(classes.contains(&class), "_errors.py has no {class}");
         }
     }
 

@@ -1,9 +1,11 @@
-"""Shared helpers: where the repository's files are, and a small but complete document."""
+"""Shared helpers: where the repository's files are, a small but complete document, and the
+closing line that counts the conformance vectors run per operation."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,26 @@ ROOT = BINDING.parents[1]
 CONFORMANCE = Path(os.environ.get("TTHC_CONFORMANCE_DIR", ROOT / "tests" / "conformance"))
 
 
+# The operations of tests/conformance/README.md, in the order of its table.
+OPERATIONS = ("report", "unit_report", "procedure_list", "search", "fold", "sort", "format_percent",
+              "validate", "import")
+# Vectors run to the end (passed) per operation, filled by test_conformance.py.
+CONFORMANCE_RUN: Counter[str] = Counter()
+
+
 def conformance_files() -> list[Path]:
     return sorted(CONFORMANCE.glob("*.json"))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """``conformance (python): report 25, unit_report 11, ...`` after every run that ran vectors
+    (shown whatever ``-s``/``-q`` say, as the README of tests/conformance asks)."""
+    if CONFORMANCE_RUN:
+        known = [op for op in OPERATIONS if op in CONFORMANCE_RUN]
+        others = sorted(set(CONFORMANCE_RUN) - set(OPERATIONS))
+        counts = ", ".join(f"{op} {CONFORMANCE_RUN[op]}" for op in known + others)
+        terminalreporter.write_line(f"conformance (python): {counts}; "
+                                    f"{sum(CONFORMANCE_RUN.values())} vectors")
 
 
 def raw_members(text: str) -> dict[str, str]:

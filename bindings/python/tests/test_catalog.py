@@ -109,19 +109,40 @@ def test_path_like_and_unicode_file_names(sample_text: str, tmp_path: Path) -> N
     assert len(tthc.load(path)) == 5
 
 
-def test_search(sample_text: str) -> None:
+def test_search_hits(sample_text: str) -> None:
+    """Which hits and scores is the search vectors' business; here, the objects."""
     catalog = tthc.loads(sample_text)
     hits = catalog.search("DANG KY KHAI SINH")
-    assert hits and hits[0].code == "1.001193"
-    assert (hits[0].name, hits[0].field) == ("Thủ tục đăng ký khai sinh", "ho-tich")
-    assert hits[0].procedure.code == "1.001193"
-    assert isinstance(hits[0].score, int) and hits[0].score > 0
-    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
-    by_code = catalog.search("1.000894", limit=1)
-    assert [h.code for h in by_code] == ["1.000894"]
-    assert len(catalog.search("đăng ký", limit=1)) == 1
-    assert catalog.search("   ") == []
-    assert catalog.search("dang ky", limit=0) == []
-    assert "SearchHit(code='1.001193'" in repr(hits[0])
+    hit = hits[0]
+    assert (hit.code, hit.name, hit.field) == ("1.001193", "Thủ tục đăng ký khai sinh", "ho-tich")
+    assert isinstance(hit.score, int)
+    assert isinstance(hit.procedure, tthc.Procedure) and hit.procedure.code == hit.code
+    assert hit.to_dict() == {"code": hit.code, "name": hit.name, "field": hit.field, "score": hit.score}
+    assert repr(hit).startswith("SearchHit(code='1.001193'")
+    with pytest.raises(AttributeError):
+        hit.score = 0  # type: ignore[misc]
     # The index is built once; later searches agree with the first.
-    assert [h.code for h in catalog.search("DANG KY KHAI SINH")] == [h.code for h in hits]
+    assert [h.to_dict() for h in catalog.search("DANG KY KHAI SINH")] == [h.to_dict() for h in hits]
+    assert len(catalog.search("đăng ký", limit=1)) == 1
+
+
+def test_procedure_list_rows(sample_text: str) -> None:
+    """Which procedures and statuses is the procedure_list vectors' business; here, the
+    objects and the arguments."""
+    catalog = tthc.loads(sample_text)
+    rows = catalog.procedure_list(unit="30985")
+    row = next(r for r in rows if r.code == "1.001193")
+    assert (row.name, row.field, row.field_name, row.field_name_en, row.online, row.status) == (
+        "Thủ tục đăng ký khai sinh", "ho-tich", "Hộ tịch", "Civil status", "full", "published")
+    assert row.to_dict() == {"code": row.code, "name": row.name, "field": row.field,
+                             "field_name": row.field_name, "field_name_en": row.field_name_en,
+                             "online": row.online, "status": row.status}
+    assert repr(row) == "ListedProcedure(code='1.001193', name='Thủ tục đăng ký khai sinh', status='published')"
+    with pytest.raises(AttributeError):
+        row.status = "missing"  # type: ignore[misc]
+    again = catalog.procedure_list("30985")  # the same rows, equal and hashable
+    assert again == rows and len(set(again) | set(rows)) == len(rows)
+    assert catalog.procedure_list("30985", None, "ho-tich", "published", "one_stop_shop", "2025-12-31") == \
+        [r for r in rows if r.field == "ho-tich" and r.status == "published"]
+    assert catalog.procedure_list(unit="30985", as_of=datetime.date(2025, 12, 31)) == rows
+    assert {r.status for r in catalog.procedure_list(level="province")} == {None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from fractions import Fraction
 import pickle
 from pathlib import Path
 from typing import Any, Callable
@@ -174,10 +175,22 @@ ARGUMENT_ERRORS: list[tuple[str, str, Callable[[], object]]] = [
     ("bad_date", "as_of", lambda: tthc.an_bien_2018().compliance(as_of="2018-02-30")),
     ("bad_date", "as_of", lambda: tthc.an_bien_2018().compliance(as_of="31/12/2018")),
     ("unknown_channel", "channel", lambda: tthc.an_bien_2018().units[0].postings("email")),
+    ("unknown_unit", "unit", lambda: tthc.an_bien_2018().unit_report("99999")),
+    ("unknown_channel", "channel", lambda: tthc.an_bien_2018().unit_report("908", channel="email")),
+    ("unknown_unit", "unit", lambda: tthc.an_bien_2018().procedure_list(unit="99999")),
+    ("unknown_field", "field", lambda: tthc.an_bien_2018().procedure_list(field="thue")),
+    ("unknown_level", "level", lambda: tthc.an_bien_2018().procedure_list(level="village")),
+    ("bad_value", "level", lambda: tthc.an_bien_2018().procedure_list(unit="908", level="commune")),
+    ("bad_value", "status", lambda: tthc.an_bien_2018().procedure_list(status="done")),
+    ("bad_date", "as_of", lambda: tthc.an_bien_2018().procedure_list(as_of="2018-13-01")),
     ("bad_value", "lang", lambda: tthc.format_percent((1, 2), lang="fr")),
     ("bad_value", "rate", lambda: tthc.format_percent((-1, 2))),
     ("bad_value", "rate", lambda: tthc.format_percent((1, 2**40))),
-    ("bad_value", "rate", lambda: tthc.format_percent((1, 2, 3))),  # type: ignore[arg-type]
+    ("bad_value", "rate", lambda: tthc.format_percent((1, 10**400))),
+    ("bad_value", "rate", lambda: tthc.format_percent((3, 2))),
+    ("bad_value", "rate", lambda: tthc.format_percent((1, 0))),  # no rate is None, not x/0
+    ("bad_value", "rate", lambda: tthc.format_percent(Fraction(3, 2))),
+    ("bad_value", "format", lambda: tthc.import_file("table.csv", format="pdf")),
 ]
 
 
@@ -200,6 +213,10 @@ def test_wrong_python_types_are_type_errors() -> None:
         tthc.format_percent(0.5)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         tthc.format_percent(("1", 2))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        tthc.format_percent((1, 2, 3))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        catalog.procedure_list(unit=908)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("code", ["missing_column", "bad_encoding", "bad_cell", "empty"])
@@ -229,6 +246,17 @@ def test_hierarchy() -> None:
     # Users can raise them too, e.g. in their own validators.
     e = tthc.TableImportError("row 3: bad", "bad_cell", 'row 3, column "Mã số"')
     assert (e.code, e.path, e.errors, str(e)) == ("bad_cell", 'row 3, column "Mã số"', [], "row 3: bad")
+
+
+def test_the_classes_are_those_of_the_errors_module() -> None:
+    """The compiled core raises the classes of python/tthc/_errors.py, the ones users catch."""
+    import tthc._errors
+
+    for name in tthc._errors.__all__:
+        assert getattr(tthc, name) is getattr(tthc._errors, name)
+    with pytest.raises(tthc._errors.ValidationError) as info:
+        tthc.loads('{"tthc": 2, "fields": [], "procedures": [], "units": []}')
+    assert type(info.value.errors[0]) is tthc._errors.Problem
 
 
 @pytest.mark.parametrize("copier", [copy.copy, copy.deepcopy, lambda e: pickle.loads(pickle.dumps(e))])
@@ -272,18 +300,18 @@ def test_a_panic_is_a_tthc_error(capfd: pytest.CaptureFixture[str]) -> None:
     capfd.readouterr()  # the panic message Rust printed on stderr
 
 
-def test_import_file_reads_the_portal_metadata(tmp_path: Path) -> None:
+def test_import_file_reads_a_path(tmp_path: Path) -> None:
+    """What an import gives is the import vectors' business; here, paths and options."""
     rows = [
         "ma_thu_tuc,ten_thu_tuc,so_quyet_dinh,cap_thuc_hien,loai_thu_tuc,linh_vuc",
-        '1.001193,Thủ tục đăng ký khai sinh,163/QĐ-BTP,Cấp xã,TTHC được giao luật quy định chi tiết,Hộ tịch',
-        '1.000894,Thủ tục đăng ký kết hôn,163/QĐ-BTP,"Cấp tỉnh, Cấp xã",TTHC được giao luật quy định chi tiết,Hộ tịch',
+        "1.001193,Thủ tục đăng ký khai sinh,163/QĐ-BTP,Cấp xã,TTHC được giao luật quy định chi tiết,Hộ tịch",
     ]
-    path = tmp_path / "portal.csv"
+    path = tmp_path / "Danh sách thủ tục.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    catalog = tthc.import_file(path)
-    assert [p.code for p in catalog.procedures] == ["1.000894", "1.001193"] or \
-        sorted(p.code for p in catalog.procedures) == ["1.000894", "1.001193"]
-    assert {p.code: p.levels for p in catalog.procedures}["1.000894"] == ("province", "commune")
-    with pytest.raises(tthc.ArgumentError) as info:
-        tthc.import_file(path, format="pdf")
-    assert (info.value.code, info.value.path) == ("bad_value", "format")
+    for catalog in (tthc.import_file(path), tthc.import_file(str(path), format="portal-csv", lenient=True)):
+        assert [p.code for p in catalog.procedures] == ["1.001193"]
+    with pytest.raises(tthc.FormatError) as info:
+        tthc.import_file(path, max_bytes=10)
+    assert info.value.code == "too_large"
+    with pytest.raises(tthc.TthcIOError):
+        tthc.import_file(tmp_path / "missing.csv")

@@ -157,8 +157,14 @@ def exercise(text: str | bytes, channel: str = "one_stop_shop", as_of: Any = Non
     report.to_columns()
     for u in report.units:
         u.rate, u.by_field, u.missing, tthc.format_percent(u.rate), tthc.format_percent(u.rate_pair)
+        assert catalog.unit_report(u.code, channel, as_of).to_dict() == {**u.to_dict(), "rank": None}
+        catalog.procedure_list(unit=u.code, channel=channel, as_of=as_of)
     for g in report.groups:
         g.rate, g.mean_percent, repr(g)
+    for level in ("commune", "province", None):
+        catalog.procedure_list(level=level, as_of=as_of)
+    for procedure in catalog.procedures[:3]:
+        catalog.search(procedure.name, limit=3)
     again = tthc.loads(catalog.to_json())
     assert again.to_json() == catalog.to_json()
 

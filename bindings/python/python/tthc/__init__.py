@@ -1,7 +1,8 @@
 """tthc — Vietnam's catalogue of administrative procedures (thủ tục hành chính).
 
 Read a catalogue document, compute compliance rates (what share of the procedures that apply
-to a unit it has published), and compare Vietnamese text::
+to a unit it has published), list a unit's procedures with their status, and compare
+Vietnamese text::
 
     import tthc
 
@@ -10,44 +11,62 @@ to a unit it has published), and compare Vietnamese text::
     district = report.unit("908")
     print(district.published, tthc.format_percent(district.rate))   # 261 100,0%
 
+    unit = catalog.unit_report("908", channel="one_stop_shop")       # one unit, computed alone
+    for p in tthc.loads(text).procedure_list(unit="30985", status="missing"):
+        print(p.code, p.name, p.field_name, p.status)
+
+``Catalog.procedure_list(unit=None, level=None, field=None, status=None,
+channel="one_stop_shop", as_of=None)`` lists a unit's applicable procedures with their status
+(``published``, ``missing``, ``outdated``), or every procedure in force of a level, sorted by
+field and name in Vietnamese order. ``Catalog.unit_report(code, channel=..., as_of=...)``
+gives one unit's figures without computing the whole report.
+
 Everything is computed by the Rust core, so Python, the command line and the browser agree.
+Errors are ``tthc.TthcError`` (a ``ValueError``) and its subclasses, with ``code``, ``path``
+and ``errors``.
 """
 
-from tthc._tthc import (
+from tthc._errors import (
     ArgumentError,
+    FormatError,
+    Problem,
+    TableImportError,
+    TthcError,
+    TthcIOError,
+    ValidationError,
+)
+from tthc._tthc import (
+    UNIT_COLUMNS,
     Catalog,
     Field,
     FieldCompliance,
-    FormatError,
     GroupCompliance,
-    Problem,
+    ListedProcedure,
     Procedure,
     Report,
     ReportWarning,
     SearchHit,
-    TableImportError,
-    TthcError,
-    TthcIOError,
     Unit,
     UnitCompliance,
-    ValidationError,
     __version__,
     an_bien_2018,
-    import_file,
     fold,
     format_percent,
+    import_file,
     load,
     loads,
     sort_key,
 )
 
 __all__ = [
+    "UNIT_COLUMNS",
     "ArgumentError",
     "Catalog",
     "Field",
     "FieldCompliance",
     "FormatError",
     "GroupCompliance",
+    "ListedProcedure",
     "Problem",
     "Procedure",
     "Report",
@@ -61,9 +80,9 @@ __all__ = [
     "ValidationError",
     "__version__",
     "an_bien_2018",
-    "import_file",
     "fold",
     "format_percent",
+    "import_file",
     "load",
     "loads",
     "sort_key",

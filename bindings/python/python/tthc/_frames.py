@@ -1,19 +1,17 @@
-"""Data frames from ``Report.to_columns()``; pandas and polars are optional."""
+"""Data frames from ``Report.to_columns()``; pandas and polars are optional.
+
+The column types come from the core's column schema (``tthc.UNIT_COLUMNS``: ``text``,
+``optional_text``, ``bool``, ``count``, ``percent``), never from a list of names here.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-_COUNTS = (
-    "applicable",
-    "published",
-    "outdated",
-    "fields",
-    "fields_published",
-    "rate_num",
-    "rate_den",
-    "rank",
-)
+from tthc._tthc import UNIT_COLUMNS
+
+# Column type -> pandas dtype (None: leave pandas' own, object for text).
+_PANDAS = {"text": None, "optional_text": None, "bool": "bool", "count": "Int64", "percent": "float64"}
 
 
 def _missing(library: str, method: str) -> ImportError:
@@ -24,32 +22,23 @@ def _missing(library: str, method: str) -> ImportError:
 
 
 def to_pandas(columns: dict[str, list[Any]]) -> Any:
-    """A pandas DataFrame; counts are nullable ``Int64``, ``percent`` is ``float64``."""
+    """A pandas DataFrame; counts are nullable ``Int64``, percentages ``float64``."""
     try:
         import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as e:
         raise _missing("pandas", "to_pandas") from e
     frame = pd.DataFrame(columns)
-    dtypes = {name: "Int64" for name in _COUNTS}
-    dtypes["percent"] = "float64"
-    dtypes["approximate"] = "bool"
+    dtypes = {name: _PANDAS[kind] for name, kind in UNIT_COLUMNS if _PANDAS[kind] is not None}
     return frame.astype(dtypes)
 
 
 def to_polars(columns: dict[str, list[Any]]) -> Any:
-    """A polars DataFrame; counts are ``UInt32`` with nulls, ``percent`` is ``Float64``."""
+    """A polars DataFrame; counts are ``UInt32`` with nulls, percentages ``Float64``."""
     try:
         import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as e:
         raise _missing("polars", "to_polars") from e
-    schema: dict[str, Any] = {
-        "unit": pl.Utf8,
-        "name": pl.Utf8,
-        "level": pl.Utf8,
-        "parent": pl.Utf8,
-        "basis": pl.Utf8,
-        "approximate": pl.Boolean,
-        "percent": pl.Float64,
-    }
-    schema.update({name: pl.UInt32 for name in _COUNTS})
+    types = {"text": pl.Utf8, "optional_text": pl.Utf8, "bool": pl.Boolean, "count": pl.UInt32,
+             "percent": pl.Float64}
+    schema: dict[str, Any] = {name: types[kind] for name, kind in UNIT_COLUMNS}
     return pl.DataFrame(columns, schema_overrides=schema)

@@ -1,0 +1,79 @@
+//! Reading files (the core's `tthc::io`): `load`, `loads` (JSON v1) and `import_file` (the
+//! portal's exports and flat publication tables).
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use tthc::io::import::{import_path, Format, ImportOptions};
+use tthc::io::json::ReadOptions;
+
+use crate::catalog::Catalog;
+use crate::convert;
+use crate::error::{attached, detached};
+
+fn read_options(max_bytes: Option<u64>) -> ReadOptions {
+    let default = ReadOptions::default();
+    ReadOptions {
+        max_bytes: max_bytes.unwrap_or(default.max_bytes),
+    }
+}
+
+/// load(path, *, max_bytes=None) -> Catalog
+///
+/// Read a catalogue document (JSON v1) from a file (``str`` or ``os.PathLike``). Raises
+/// ``TthcIOError`` (also an ``OSError``) when the file cannot be read, ``FormatError`` when it
+/// is not JSON or larger than ``max_bytes`` (default 1 GiB), ``ValidationError`` listing every
+/// problem of an invalid document. Runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (path, *, max_bytes = None))]
+pub fn load(py: Python<'_>, path: PathBuf, max_bytes: Option<u64>) -> PyResult<Catalog> {
+    let options = read_options(max_bytes);
+    detached(py, move || tthc::Catalog::from_path(&path, &options)).map(Catalog::new)
+}
+
+/// loads(text, *, max_bytes=None) -> Catalog
+///
+/// Read a catalogue document (JSON v1) from ``str`` or ``bytes``. Raises ``FormatError``
+/// (``syntax``, ``too_large``) and ``ValidationError`` like ``load``. Runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (text, *, max_bytes = None))]
+pub fn loads(py: Python<'_>, text: &Bound<'_, PyAny>, max_bytes: Option<u64>) -> PyResult<Catalog> {
+    let input = convert::Input::extract(text)?;
+    let options = read_options(max_bytes);
+    detached(py, || {
+        tthc::Catalog::from_json_with(input.as_bytes(), &options)
+    })
+    .map(Catalog::new)
+}
+
+/// import_file(path, second=None, *, format="auto", lenient=False, max_bytes=None) -> Catalog
+///
+/// Import the national portal's metadata CSV or Excel export, or a flat publication table
+/// (CSV or xlsx, Vietnamese or English headers; see docs/import.md). ``second`` gives the
+/// levels of an Excel export by procedure code (the portal's metadata CSV). ``format`` is
+/// ``auto`` (detected from the header), ``portal-csv``, ``portal-xlsx``, ``table-csv`` or
+/// ``table-xlsx``. Strict by default: any bad row raises ``TableImportError`` listing every bad
+/// row (``.errors``, paths like ``row 14, column "Mã số"``); ``lenient=True`` keeps the good
+/// rows. Runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (path, second = None, *, format = "auto", lenient = false, max_bytes = None))]
+pub fn import_file(
+    py: Python<'_>,
+    path: PathBuf,
+    second: Option<PathBuf>,
+    format: &str,
+    lenient: bool,
+    max_bytes: Option<u64>,
+) -> PyResult<Catalog> {
+    let format = attached(py, || format.parse::<Format>())?;
+    let default = ImportOptions::default();
+    let options = ImportOptions {
+        format,
+        lenient,
+        max_bytes: max_bytes.unwrap_or(default.max_bytes),
+    };
+    detached(py, move || {
+        import_path(&path, second.as_deref(), &options).map(|i| i.catalog)
+    })
+    .map(Catalog::new)
+}
