@@ -80,10 +80,10 @@ const TEXT_ALIAS: &[(OutputFormat, &str)] = &[(OutputFormat::Table, "text")];
 
 /// Largest sizes of `tthc synth` whose units and procedures get valid codes: GSO codes of two
 /// (province), three (district) and five (commune) digits, procedure codes `1.dddddd`.
-const MAX_PROVINCES: i64 = 99;
-const MAX_DISTRICTS: i64 = 899;
-const MAX_COMMUNES: i64 = 89_999;
-const MAX_PROCEDURES: i64 = 999_000;
+const MAX_PROVINCES: i64 = SynthOptions::MAX_PROVINCES as i64;
+const MAX_DISTRICTS: i64 = SynthOptions::MAX_DISTRICTS as i64;
+const MAX_COMMUNES: i64 = SynthOptions::MAX_COMMUNES as i64;
+const MAX_PROCEDURES: i64 = SynthOptions::MAX_PROCEDURES as i64;
 
 const MAIN_EXAMPLES: &str = concat!(
     heading!("Examples:"),

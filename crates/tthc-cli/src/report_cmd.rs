@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use tthc::compliance::columns::units_csv;
-use tthc::{Catalog, Compliance, ComplianceOptions, Lang, OutputFormat, UnitCompliance, UnitId};
+use tthc::{Catalog, Compliance, ComplianceOptions, Lang, OutputFormat, UnitCompliance};
 
 use crate::args::ReportArgs;
 use crate::out;
@@ -45,45 +45,6 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         OutputFormat::Table => table(&catalog, &report, args.lang),
     };
     out::print(&text)
-}
-
-/// Units in tree order: roots, then each unit's children, siblings in Vietnamese order.
-fn tree_order(catalog: &Catalog) -> Vec<(UnitId, usize)> {
-    let by_name = |ids: &mut Vec<UnitId>| {
-        ids.sort_by_cached_key(|id| {
-            let u = catalog.unit(*id);
-            (
-                std::cmp::Reverse(u.level.rank()),
-                tthc::text::sort_key(&u.name),
-                u.code.clone(),
-            )
-        });
-    };
-    let mut roots: Vec<UnitId> = (0..catalog.units().len() as u32)
-        .map(UnitId)
-        .filter(|id| catalog.unit(*id).parent.is_none())
-        .collect();
-    by_name(&mut roots);
-    let mut out = Vec::new();
-    let mut stack: Vec<(UnitId, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
-    while let Some((id, depth)) = stack.pop() {
-        out.push((id, depth));
-        let mut kids = catalog.children(id).to_vec();
-        by_name(&mut kids);
-        stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
-    }
-    out
-}
-
-fn count(v: Option<u32>, approximate: bool, lang: Lang) -> String {
-    match v {
-        None => "—".to_owned(),
-        Some(n) if approximate => match lang {
-            Lang::Vi => format!("khoảng {n}"),
-            Lang::En => format!("about {n}"),
-        },
-        Some(n) => n.to_string(),
-    }
 }
 
 fn bar(permille: Option<u64>) -> String {
@@ -147,7 +108,8 @@ fn table(catalog: &Catalog, report: &Compliance, lang: Lang) -> String {
             "Rank",
         ]
     };
-    let rows: Vec<[String; 7]> = tree_order(catalog)
+    let rows: Vec<[String; 7]> = catalog
+        .unit_tree()
         .into_iter()
         .map(|(id, depth)| unit_row(catalog, &report.units[id.0 as usize], depth, lang))
         .collect();
@@ -204,7 +166,7 @@ fn unit_row(catalog: &Catalog, u: &UnitCompliance, depth: usize, lang: Lang) -> 
     };
     let fields = match (u.fields_published, u.fields) {
         (Some(p), Some(a)) if !u.approximate => format!("{p}/{a}"),
-        (p, _) => count(p, u.approximate, lang),
+        (p, _) => tthc::format_count(p, u.approximate, lang),
     };
     let rate = match u.rate {
         Some(r) => format!(
@@ -218,8 +180,8 @@ fn unit_row(catalog: &Catalog, u: &UnitCompliance, depth: usize, lang: Lang) -> 
         format!("{}{} ({}){star}", "  ".repeat(depth), unit.name, unit.code),
         unit.level.label(lang).to_owned(),
         fields,
-        count(u.applicable, u.approximate, lang),
-        count(u.published, u.approximate, lang),
+        tthc::format_count(u.applicable, u.approximate, lang),
+        tthc::format_count(u.published, u.approximate, lang),
         rate,
         u.rank.map_or(String::new(), |r| r.to_string()),
     ]
@@ -235,7 +197,7 @@ fn groups_section(out: &mut String, catalog: &Catalog, report: &Compliance, lang
         let parent = catalog.unit(g.parent);
         let range = |r: Option<[u32; 2]>| match r {
             None => "—".to_owned(),
-            Some([a, b]) if a == b => count(Some(a), g.approximate, lang),
+            Some([a, b]) if a == b => tthc::format_count(Some(a), g.approximate, lang),
             Some([a, b]) => format!("{a}–{b}"),
         };
         let pct =

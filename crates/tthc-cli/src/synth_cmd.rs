@@ -16,6 +16,9 @@ pub fn run(args: &SynthArgs) -> ExitCode {
         procedures: args.procedures,
         seed: args.seed,
     };
+    if let Err(e) = options.check() {
+        return out::fail(&e);
+    }
     let file = args.output.display();
     let spinner = Spinner::start(format!(
         "generating {} communes and {} procedures",

@@ -379,6 +379,36 @@ impl Catalog {
             + index
     }
 
+    /// The units in tree order, each with its depth: roots first, then each unit's children;
+    /// siblings by level (higher first), then Vietnamese name ([`crate::text::sort_key`]), then
+    /// code — the order of every people-facing list of units (the CLI table, the widget).
+    pub fn unit_tree(&self) -> Vec<(UnitId, usize)> {
+        let by_name = |ids: &mut Vec<UnitId>| {
+            ids.sort_by_cached_key(|id| {
+                let u = self.unit(*id);
+                (
+                    std::cmp::Reverse(u.level.rank()),
+                    crate::text::sort_key(&u.name),
+                    u.code.clone(),
+                )
+            });
+        };
+        let mut roots: Vec<UnitId> = (0..self.units().len() as u32)
+            .map(UnitId)
+            .filter(|id| self.unit(*id).parent.is_none())
+            .collect();
+        by_name(&mut roots);
+        let mut out = Vec::with_capacity(self.units().len());
+        let mut stack: Vec<(UnitId, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+        while let Some((id, depth)) = stack.pop() {
+            out.push((id, depth));
+            let mut kids = self.children(id).to_vec();
+            by_name(&mut kids);
+            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
+        }
+        out
+    }
+
     /// Validate a document and build the catalogue; every problem is reported.
     pub fn from_document(doc: &crate::Document<'_>) -> Result<Catalog, crate::Error> {
         build::build(doc, Vec::new(), Vec::new())

@@ -40,7 +40,7 @@ pub use error::{Code, Error, Family, Problem};
 pub use model::{
     Channel, Date, Lang, Level, LevelSet, Online, OutputFormat, ProcedureCode, Vocabulary,
 };
-pub use rate::{format_percent, Rate};
+pub use rate::{format_count, format_percent, Rate};
 
 /// The README's Rust examples, compiled and run by `cargo test --doc`.
 #[cfg(doctest)]

@@ -96,6 +96,26 @@ pub fn format_percent(rate: Option<Rate>, lang: Lang) -> String {
     }
 }
 
+/// A count for people: `261`, `khoảng 108` / `about 108` when the source said "khoảng",
+/// `—` when unknown.
+///
+/// ```
+/// use tthc::{format_count, Lang};
+/// assert_eq!(format_count(Some(108), true, Lang::Vi), "khoảng 108");
+/// assert_eq!(format_count(Some(261), false, Lang::En), "261");
+/// assert_eq!(format_count(None, false, Lang::Vi), "—");
+/// ```
+pub fn format_count(count: Option<u32>, approximate: bool, lang: Lang) -> String {
+    match count {
+        None => "—".to_owned(),
+        Some(n) if approximate => match lang {
+            Lang::Vi => format!("khoảng {n}"),
+            Lang::En => format!("about {n}"),
+        },
+        Some(n) => n.to_string(),
+    }
+}
+
 /// Tenths of a percent as `93,5%` / `93.5%`.
 pub fn format_permille(permille: u64, lang: Lang) -> String {
     let sep = match lang {

@@ -23,6 +23,44 @@ pub struct SynthOptions {
     pub seed: u64,
 }
 
+impl SynthOptions {
+    /// Most provinces with a two-digit GSO code.
+    pub const MAX_PROVINCES: u32 = 99;
+    /// Most districts with a three-digit GSO code.
+    pub const MAX_DISTRICTS: u32 = 899;
+    /// Most communes with a five-digit GSO code.
+    pub const MAX_COMMUNES: u32 = 89_999;
+    /// Most procedures with a code `1.dddddd`.
+    pub const MAX_PROCEDURES: u32 = 999_000;
+
+    /// Whether every unit and procedure gets a valid code: each size at most its `MAX_*`;
+    /// otherwise the argument error `bad_value` at the size's name.
+    ///
+    /// ```
+    /// use tthc::synth::SynthOptions;
+    /// assert!(SynthOptions::default().check().is_ok());
+    /// let too_many = SynthOptions { communes: 90_000, ..SynthOptions::default() };
+    /// assert_eq!(too_many.check().unwrap_err().path(), "communes");
+    /// ```
+    pub fn check(&self) -> Result<(), crate::Error> {
+        for (name, value, max) in [
+            ("provinces", self.provinces, Self::MAX_PROVINCES),
+            ("districts", self.districts, Self::MAX_DISTRICTS),
+            ("communes", self.communes, Self::MAX_COMMUNES),
+            ("procedures", self.procedures, Self::MAX_PROCEDURES),
+        ] {
+            if value > max {
+                return Err(crate::Error::Argument(crate::Problem::new(
+                    crate::Code::BadValue,
+                    name,
+                    format!("at most {max} {name} get valid codes; {value} asked"),
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for SynthOptions {
     fn default() -> Self {
         SynthOptions {
