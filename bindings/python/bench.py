@@ -115,14 +115,9 @@ def write_flat_csv(catalog: tthc.Catalog, out: Path) -> int:
     """The flat table an office keeps: unit, procedure, channel, posted (1/0), one row per
     applicable procedure of each unit and channel. "Posted" is what tthc counts as published
     (posted, and not before the procedure's last amendment)."""
-    as_of = catalog.as_of
-    by_level: dict[str, list[str]] = {}
-    for p in catalog.procedures:
-        in_force = (p.abolished is None or as_of is None or p.abolished > as_of) and (
-            p.effective is None or as_of is None or p.effective <= as_of)
-        if in_force:
-            for level in p.levels:
-                by_level.setdefault(level, []).append(p.code)
+    # The procedures of each level in force on the document's day, as the core lists them.
+    by_level = {level: [p.code for p in catalog.procedure_list(level=level)]
+                for level in ("province", "district", "commune")}
     rows = 0
     with out.open("w", encoding="utf-8", newline="") as f:
         f.write("unit,procedure,channel,posted\n")

@@ -61,7 +61,7 @@ pub(crate) fn unit_report(
     let options = options(py, channel, as_of)?;
     let cat = &catalog.inner;
     let row = detached(py, || cat.unit_report(code, &options))?;
-    UnitCompliance::new(py, &row)
+    Ok(UnitCompliance::new(&row))
 }
 
 /// The catalogue and the report computed from it.
@@ -86,15 +86,20 @@ pub struct Report {
 }
 
 impl Report {
-    /// A tuple of Python objects made from the rows of the report view, once.
-    fn rows<'py, T: pyo3::PyClass + Into<PyClassInitializer<T>>>(
+    /// A tuple of Python objects made from the rows of the report view, once; the rows are
+    /// copied without the GIL.
+    fn rows<'py, T>(
         &self,
         py: Python<'py>,
         cell: &PyOnceLock<Py<PyTuple>>,
-        make: impl FnOnce(&ReportView<'_>) -> PyResult<Vec<T>>,
-    ) -> PyResult<Bound<'py, PyTuple>> {
+        make: impl FnOnce(&ReportView<'_>) -> Vec<T> + Send,
+    ) -> PyResult<Bound<'py, PyTuple>>
+    where
+        T: pyo3::PyClass + Into<PyClassInitializer<T>> + Send,
+    {
         cell.get_or_try_init(py, || {
-            let items = make(&self.shared.rep.view(&self.shared.cat))?;
+            let shared = &*self.shared;
+            let items = detached(py, || Ok(make(&shared.rep.view(&shared.cat))))?;
             let items =
                 (items.into_iter().map(|t| Bound::new(py, t))).collect::<PyResult<Vec<_>>>()?;
             Ok::<_, PyErr>(PyTuple::new(py, items)?.unbind())
@@ -137,7 +142,7 @@ impl Report {
     #[getter]
     fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         self.rows(py, &self.units, |v| {
-            v.units.iter().map(|u| UnitCompliance::new(py, u)).collect()
+            v.units.iter().map(UnitCompliance::new).collect()
         })
     }
 
@@ -145,7 +150,7 @@ impl Report {
     #[getter]
     fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         self.rows(py, &self.groups, |v| {
-            Ok(v.groups.iter().map(GroupCompliance::new).collect())
+            v.groups.iter().map(GroupCompliance::new).collect()
         })
     }
 
@@ -153,16 +158,15 @@ impl Report {
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         self.rows(py, &self.warnings, |v| {
-            Ok(v.warnings.iter().map(ReportWarning::new).collect())
+            v.warnings.iter().map(ReportWarning::new).collect()
         })
     }
 
     /// unit(code) -> UnitCompliance | None — the entry of the unit with this GSO code.
-    fn unit(&self, py: Python<'_>, code: &str) -> PyResult<Option<UnitCompliance>> {
+    fn unit(&self, code: &str) -> Option<UnitCompliance> {
         let Shared { cat, rep } = &*self.shared;
-        rep.unit_by_code(cat, code)
-            .map(|u| UnitCompliance::new(py, &UnitRow::new(cat, u)))
-            .transpose()
+        let unit = rep.unit_by_code(cat, code)?;
+        Some(UnitCompliance::new(&UnitRow::new(cat, unit)))
     }
 
     /// to_json(pretty=False) -> str — the report JSON of format.md §3.
@@ -186,7 +190,11 @@ impl Report {
     /// ``rate_den``, ``percent``, ``rank`` (``None`` where a figure is unknown). Ready for
     /// ``pandas.DataFrame(...)`` or ``polars.DataFrame(...)``.
     fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::to_columns(py, &self.shared.rep.view(&self.shared.cat))
+        let shared = &*self.shared;
+        let view = detached(py, || Ok(shared.rep.view(&shared.cat)))?;
+        let columns = columns::to_columns(py, &view);
+        py.detach(|| drop(view));
+        columns
     }
 
     /// to_pandas() -> pandas.DataFrame — ``to_columns()`` as a pandas data frame.

@@ -35,7 +35,8 @@ pub struct UnitCompliance {
     rank: Option<u32>,
     missing: Vec<String>,
     outdated_procedures: Vec<String>,
-    by_field: Vec<Py<FieldCompliance>>,
+    /// Made into Python objects when read (most callers never read it).
+    by_field: Vec<FieldCompliance>,
 }
 
 fn owned(codes: &[&str]) -> Vec<String> {
@@ -43,8 +44,8 @@ fn owned(codes: &[&str]) -> Vec<String> {
 }
 
 impl UnitCompliance {
-    pub(crate) fn new(py: Python<'_>, u: &UnitRow<'_>) -> PyResult<Self> {
-        Ok(UnitCompliance {
+    pub(crate) fn new(u: &UnitRow<'_>) -> Self {
+        UnitCompliance {
             code: u.unit.to_owned(),
             name: u.name.to_owned(),
             level: u.level,
@@ -61,10 +62,8 @@ impl UnitCompliance {
             rank: u.rank,
             missing: owned(&u.missing),
             outdated_procedures: owned(&u.outdated_procedures),
-            by_field: (u.by_field.iter())
-                .map(|f| Py::new(py, FieldCompliance::new(f)))
-                .collect::<PyResult<_>>()?,
-        })
+            by_field: u.by_field.iter().map(FieldCompliance::new).collect(),
+        }
     }
 }
 
@@ -95,8 +94,7 @@ impl UnitCompliance {
         d.set_item("rank", self.rank)?;
         d.set_item("missing", &self.missing)?;
         d.set_item("outdated_procedures", &self.outdated_procedures)?;
-        let by_field: PyResult<Vec<_>> =
-            self.by_field.iter().map(|f| f.get().to_dict(py)).collect();
+        let by_field: PyResult<Vec<_>> = self.by_field.iter().map(|f| f.to_dict(py)).collect();
         d.set_item("by_field", by_field?)?;
         Ok(d)
     }
@@ -116,6 +114,7 @@ impl UnitCompliance {
 /// FieldCompliance — one field's figures for one unit: ``field`` (code), ``name``,
 /// ``applicable``, ``published``, ``rate``, ``rate_pair``, ``percent``.
 #[pyclass(frozen, get_all, module = "tthc")]
+#[derive(Clone)]
 pub struct FieldCompliance {
     field: String,
     name: String,
