@@ -4,7 +4,7 @@ export declare class TthcProcedureList extends HTMLElement {
   /** Resolves when the render started by the last attribute change has finished. */
   ready: Promise<void>;
   /** Milliseconds spent in the last render. */
-  timings: { load: number; list: number; fold: number; dom: number; total: number } | null;
+  timings: { load: number; list: number; index: number; dom: number; total: number } | null;
 }
 
 /** Load the WebAssembly module next to this file (done on first use). */

@@ -11,8 +11,13 @@
  * procedures with statuses and its rate), level (without unit: every procedure of the level in
  * force, no status), channel (one_stop_shop | portal | national), lang (vi | en).
  * Catalogue text is only ever set with textContent, never parsed as HTML.
+ *
+ * Every rule comes from the core: the list and its order (procedureList), the unit's figures
+ * (unitCompliance), which procedures match the search box (search, the same hits as
+ * `tthc search`), and the percentage (formatPercent, the contract's rounding on the exact
+ * fraction). The widget only shows them: counts and dates are formatted with Intl.
  */
-import init, { Catalog, fold, formatPercent } from './tthc_wasm.js';
+import init, { Catalog, formatPercent } from './tthc_wasm.js';
 
 let wasmReady = null;
 /** Load the WebAssembly module (once). */
@@ -40,9 +45,9 @@ function warmUp() {
       ],
       units: [{ code: '00001', name: 'Xã', level: 'commune', published: { one_stop_shop: ['1.000001'] } }],
     }));
-    c.procedures({ unit: '00001' });
-    c.compliance();
-    fold('Uỷ ban\uFFFFĐăng ký');
+    c.procedureList({ unit: '00001' });
+    c.unitCompliance('00001');
+    c.search('dang ky', { limit: c.procedureCount });
     formatPercent([1, 2], 'vi');
     c.free();
   } catch {
@@ -75,26 +80,6 @@ function loadCatalog(url) {
     entry.catch(() => catalogs.delete(url)); // a failed load is retried on the next render
   }
   return entry;
-}
-
-/** Folded search text of each procedure, per catalogue, computed once. */
-const searchText = new WeakMap();
-/** U+FFFF, a noncharacter that no name contains and that the core's fold keeps. */
-const SEPARATOR = '\uFFFF';
-function haystacks(catalog, rows) {
-  let cache = searchText.get(catalog);
-  if (!cache) {
-    cache = new Map();
-    searchText.set(catalog, cache);
-  }
-  const missing = rows.filter((r) => !cache.has(r.code));
-  if (missing.length) {
-    // One call for all names: strings cross the wasm boundary once, not once per row.
-    let parts = fold(missing.map((r) => `${r.name} ${r.code}`).join(SEPARATOR)).split(SEPARATOR);
-    if (parts.length !== missing.length) parts = missing.map((r) => fold(`${r.name} ${r.code}`));
-    for (let i = 0; i < missing.length; i += 1) cache.set(missing[i].code, words(parts[i]));
-  }
-  return rows.map((r) => cache.get(r.code));
 }
 
 const LEVELS = ['central', 'province', 'district', 'commune', 'other'];
@@ -325,7 +310,7 @@ export class TthcProcedureList extends HTMLElement {
     this._pending = false;
     this._generation = 0;
     this._query = '';
-    /** Timings of the last render in milliseconds: { load, list, fold, dom, total }. */
+    /** Timings of the last render in milliseconds: { load, list, index, dom, total }. */
     this.timings = null;
     this.ready = Promise.resolve();
   }
@@ -425,16 +410,15 @@ export class TthcProcedureList extends HTMLElement {
     const options = { channel };
     if (unitCode) options.unit = unitCode;
     else if (level) options.level = level;
-    const rows = catalog.procedures(options);
-    let figures = null;
+    const rows = catalog.procedureList(options);
+    // The unit's own row of the report, computed alone by the core.
+    const figures = unitCode ? catalog.unitCompliance(unitCode, { channel }) : null;
     // The day the data describes, when the document says it (otherwise figures are as of today).
     const asOf = catalog.asOf;
-    if (unitCode) {
-      const report = catalog.compliance({ channel });
-      figures = report.units.find((u) => u.unit === unitCode) ?? null;
-    }
     const t1 = performance.now();
-    const haystack = haystacks(catalog, rows);
+    // Build the core's search index now (a blank query finds nothing but builds it), so the
+    // first keystroke does not pay for it.
+    if (rows.length) catalog.search('', { limit: 0 });
     const t2 = performance.now();
 
     const frag = document.createDocumentFragment();
@@ -470,8 +454,8 @@ export class TthcProcedureList extends HTMLElement {
         details.open = true;
         details.setAttribute('data-field', r.field);
         const summaryEl = document.createElement('summary');
-        const english = lang === 'en' && r.fieldNameEn;
-        const h3 = el('h3', null, english ? r.fieldNameEn : r.fieldName);
+        const english = lang === 'en' && r.field_name_en;
+        const h3 = el('h3', null, english ? r.field_name_en : r.field_name);
         if (!english) h3.lang = 'vi';
         const count = el('span', 'count');
         summaryEl.append(h3, count);
@@ -492,7 +476,7 @@ export class TthcProcedureList extends HTMLElement {
       }
       ul.append(li);
       group.total += 1;
-      items[i] = { row: r, element: li, group, hay: haystack[i], visible: true };
+      items[i] = { row: r, element: li, group, visible: true };
     }
     for (const g of groups) {
       g.shown = g.total;
@@ -512,7 +496,7 @@ export class TthcProcedureList extends HTMLElement {
       footer.append(d);
       frag.append(footer);
     }
-    this._state = { items, groups, summary, nothing, total: rows.length, fieldSelect, statusSelect, search };
+    this._state = { catalog, items, groups, summary, nothing, total: rows.length, fieldSelect, statusSelect, search };
     const keep = this._query;
     this._root.replaceChildren(frag);
     const filter = () => this._filter();
@@ -524,7 +508,7 @@ export class TthcProcedureList extends HTMLElement {
       this._filter();
     }
     const t3 = performance.now();
-    this.timings = { load: loadMs, list: t1 - t0, fold: t2 - t1, dom: t3 - t2, total: t3 - t0 };
+    this.timings = { load: loadMs, list: t1 - t0, index: t2 - t1, dom: t3 - t2, total: t3 - t0 };
     this.dispatchEvent(new CustomEvent('tthc-render', { detail: { rows: rows.length, timings: this.timings } }));
   }
 
@@ -571,13 +555,12 @@ export class TthcProcedureList extends HTMLElement {
     const bar = el('div', 'bar');
     bar.setAttribute('aria-hidden', 'true');
     const fill = document.createElement('span');
-    fill.style.width = `${Math.min(100, (100 * u.rate[0]) / u.rate[1])}%`;
+    fill.style.width = `${u.percent}%`;
     bar.append(fill);
     box.append(figure, bar);
     if (u.basis === 'items') {
       const tally = el('ul', 'tally');
-      const missing = u.applicable - u.published - u.outdated;
-      for (const [status, n] of [['published', u.published], ['missing', missing], ['outdated', u.outdated]]) {
+      for (const [status, n] of [['published', u.published], ['missing', u.missing.length], ['outdated', u.outdated]]) {
         if (n > 0 || status !== 'outdated') tally.append(el('li', null, `${t.statusLabel[status]}: ${number(n, lang)}`));
       }
       box.append(tally);
@@ -609,9 +592,9 @@ export class TthcProcedureList extends HTMLElement {
     for (const r of rows) {
       const entry = counts.get(r.field);
       if (entry) entry.n += 1;
-      else counts.set(r.field, { n: 1, name: lang === 'en' && r.fieldNameEn ? r.fieldNameEn : r.fieldName });
+      else counts.set(r.field, { n: 1, name: lang === 'en' && r.field_name_en ? r.field_name_en : r.field_name });
     }
-    for (const [code, { n, name }] of counts) fieldSelect.append(new Option(`${name} (${n})`, code));
+    for (const [code, { n, name }] of counts) fieldSelect.append(new Option(`${name} (${number(n, lang)})`, code));
     fieldLabel.append(fieldSelect);
     controls.append(searchLabel, fieldLabel);
 
@@ -622,7 +605,7 @@ export class TthcProcedureList extends HTMLElement {
       statusSelect.append(new Option(t.allStatuses, ''));
       for (const s of STATUSES) {
         const n = rows.reduce((k, r) => k + (r.status === s ? 1 : 0), 0);
-        statusSelect.append(new Option(`${t.statusLabel[s]} (${n})`, s));
+        statusSelect.append(new Option(`${t.statusLabel[s]} (${number(n, lang)})`, s));
       }
       statusLabel.append(statusSelect);
       controls.append(statusLabel);
@@ -630,13 +613,21 @@ export class TthcProcedureList extends HTMLElement {
     return { controls, search, fieldSelect, statusSelect };
   }
 
-  /** Show the rows that match the search box and the filters (no diacritics needed). */
+  /**
+   * Show the rows that match the search box and the filters. The search box keeps the rows
+   * whose code is among the core's hits for its text (`catalog.search`, every hit: the same
+   * procedures as `tthc search` finds); rows stay in list order (by field, then name, in
+   * Vietnamese order), so the score decides which rows are shown, never where. An empty box
+   * keeps every row.
+   */
   _filter() {
     const s = this._state;
     if (!s) return;
     const t = this._t;
     this._query = s.search.value;
-    const query = words(fold(s.search.value));
+    const hits = s.search.value.trim()
+      ? new Set(s.catalog.search(s.search.value, { limit: s.catalog.procedureCount }).map((h) => h.code))
+      : null;
     const field = s.fieldSelect.value;
     const status = s.statusSelect ? s.statusSelect.value : '';
     for (const g of s.groups) g.shown = 0;
@@ -644,8 +635,8 @@ export class TthcProcedureList extends HTMLElement {
     const items = s.items;
     for (let i = 0; i < items.length; i += 1) {
       const it = items[i];
-      let ok = (!field || it.row.field === field) && (!status || it.row.status === status);
-      if (ok && query !== ' ') ok = it.hay.includes(query);
+      const ok = (!field || it.row.field === field) && (!status || it.row.status === status)
+        && (!hits || hits.has(it.row.code));
       if (ok !== it.visible) {
         it.visible = ok;
         it.element.hidden = !ok;
@@ -667,39 +658,23 @@ export class TthcProcedureList extends HTMLElement {
   }
 }
 
-/**
- * Text for matching: folded by the core, every run of ASCII characters other than letters, digits
- * and dots made one space, with a space in front. A row matches when its text contains the query's
- * at the start of a word: "dang ky kh" finds "Thủ tục đăng ký khai sinh", "ho tich" finds
- * "Hộ tịch" but not "tích hợp".
- */
-function words(folded) {
-  // Folded text is ASCII for Vietnamese; other non-ASCII characters are kept as letters.
-  const out = [' '];
-  let start = -1;
-  for (let i = 0; i <= folded.length; i += 1) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 32;
-    const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c >= 128;
-    if (keep) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (out.length > 1) out.push(' ');
-      out.push(folded.slice(start, i));
-      start = -1;
-    }
-  }
-  return out.join('');
-}
-
-/** 1234567 → "1.234.567" (vi) or "1,234,567" (en); counts are non-negative integers. */
+const numberFormats = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
+};
+/** A count for people: 1.234 (vi), 1,234 (en). */
 function number(n, lang) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : '.');
+  return numberFormats[lang].format(n);
 }
 
+const dateFormats = {
+  vi: new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+/** A day `YYYY-MM-DD` for people: 31/12/2018 (vi), 31 December 2018 (en). */
 function formatDate(iso, lang) {
-  if (lang === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  const day = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) ? iso : dateFormats[lang].format(day);
 }
 
 /**

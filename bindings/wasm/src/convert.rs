@@ -1,11 +1,12 @@
 //! JavaScript values in and out: option objects, today's date, JSON results.
 
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Object, Reflect, Uint8Array, JSON};
 use serde::Serialize;
-use tthc::Code;
+use tthc::io::json::ReadOptions;
+use tthc::{Code, ComplianceOptions};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::error::argument;
+use crate::error::{argument, check};
 
 /// An options object (`{ channel, asOf }`), `undefined` or `null`. Keys it does not know are an
 /// error (`unknown_key`), so a typo such as `asof` never silently changes the result.
@@ -59,8 +60,8 @@ impl Options {
         }
     }
 
-    /// A non-negative integer option.
-    pub fn count(&self, key: &str) -> Result<Option<usize>, JsValue> {
+    /// A non-negative integer option; `path` as for [`Options::string`].
+    pub fn count(&self, key: &str, path: &str) -> Result<Option<usize>, JsValue> {
         match self.get(key)? {
             None => Ok(None),
             Some(v) => match v.as_f64() {
@@ -70,17 +71,41 @@ impl Options {
                 }
                 Some(_) => Err(argument(
                     Code::BadValue,
-                    key,
+                    path,
                     format!("`{key}` must be a non-negative integer"),
                 )),
                 None => Err(argument(
                     Code::WrongType,
-                    key,
+                    path,
                     format!("`{key}` must be a number"),
                 )),
             },
         }
     }
+
+    /// `{ channel, asOf }` as the core's options, today being the browser's day in Vietnam.
+    pub fn compliance(&self) -> Result<ComplianceOptions, JsValue> {
+        check(ComplianceOptions::parse_on(
+            today(),
+            self.string("channel", "channel")?.as_deref(),
+            self.string("asOf", "as_of")?.as_deref(),
+        ))
+    }
+
+    /// `{ maxBytes }` as the reader's options.
+    pub fn read(&self) -> Result<ReadOptions, JsValue> {
+        let mut read = ReadOptions::default();
+        if let Some(max) = self.count("maxBytes", "max_bytes")? {
+            read.max_bytes = max as u64;
+        }
+        Ok(read)
+    }
+}
+
+/// Today in Vietnam from the JavaScript clock (the core owns the UTC+7 rule): the wasm target
+/// has no system clock.
+pub fn today() -> tthc::Date {
+    tthc::Date::from_unix_millis(js_sys::Date::now())
 }
 
 /// A required string argument.
@@ -90,13 +115,19 @@ pub fn string_arg(value: &JsValue, path: &str) -> Result<String, JsValue> {
         .ok_or_else(|| argument(Code::WrongType, path, format!("`{path}` must be a string")))
 }
 
-/// Today in Vietnam (UTC+7) from the JavaScript clock: the wasm target has no system clock,
-/// so the core's `Date::today` must never run here.
-pub fn today() -> tthc::Date {
-    let ms = js_sys::Date::now();
-    #[allow(clippy::cast_possible_truncation)] // milliseconds since 1970 fit i64 exactly
-    let secs = (ms / 1000.0).floor() as i64;
-    tthc::Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400))
+/// A document given as a string or UTF-8 bytes.
+pub fn document_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(s) = text.as_string() {
+        Ok(s.into_bytes())
+    } else if let Some(a) = text.dyn_ref::<Uint8Array>() {
+        Ok(a.to_vec())
+    } else {
+        Err(argument(
+            Code::WrongType,
+            "text",
+            "the document must be a string or a Uint8Array",
+        ))
+    }
 }
 
 /// A serialisable value as a plain JavaScript object (through `JSON.parse`).

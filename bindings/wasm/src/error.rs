@@ -1,18 +1,8 @@
 //! Core errors as real JavaScript `Error` objects with `code`, `path`, `family` and `errors`.
 
 use js_sys::{Array, Object, Reflect};
-use tthc::{Code, Error, Family, Problem};
+use tthc::{Code, Error, Problem};
 use wasm_bindgen::JsValue;
-
-fn family(f: Family) -> &'static str {
-    match f {
-        Family::Format => "format",
-        Family::Validation => "validation",
-        Family::Import => "import",
-        Family::Argument => "argument",
-        Family::Io => "io",
-    }
-}
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
     // `Reflect.set` on an object we just created cannot fail.
@@ -35,13 +25,13 @@ pub fn to_js(e: &Error) -> JsValue {
     let v: JsValue = err.into();
     set(&v, "code", &JsValue::from_str(e.code()));
     set(&v, "path", &JsValue::from_str(e.path()));
-    set(&v, "family", &JsValue::from_str(family(e.family())));
+    set(&v, "family", &JsValue::from_str(e.family().as_str()));
     let list: Array = e.problems().iter().map(problem).collect();
     set(&v, "errors", &list);
     v
 }
 
-/// A bad argument given from JavaScript (wrong type, unknown option).
+/// A bad JavaScript value (wrong type, unknown option): what the core cannot see.
 pub fn argument(code: Code, path: &str, message: impl Into<String>) -> JsValue {
     to_js(&Error::Argument(Problem::new(code, path, message)))
 }

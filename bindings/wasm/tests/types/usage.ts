@@ -1,6 +1,10 @@
 // Compiled (not run) by tests/types.test.mjs with `tsc --noEmit --strict`: the shipped
 // declarations must describe the API as documented.
-import init, { Catalog, fold, foldAll, sortKey, compare, formatPercent, type Report, type ListedProcedure, type TthcError } from "../../dist/web/tthc_wasm.js";
+import init, {
+  Catalog, validate, fold, foldAll, sortKey, compare, formatPercent, reportColumns,
+  type Report, type UnitReport, type GroupReport, type PerUnit, type Fraction, type ListedProcedure,
+  type SearchHit, type ValidateOutput, type Problem, type ErrorCode, type Column, type TthcError,
+} from "../../dist/web/tthc_wasm.js";
 import { define, TthcProcedureList } from "../../dist/web/tthc-widget.js";
 import * as node from "../../dist/node/tthc_wasm.js";
 
@@ -8,16 +12,25 @@ export async function web(text: string): Promise<string> {
   await init();
   const catalog = Catalog.fromJson(text);
   const report: Report = catalog.compliance({ channel: "portal", asOf: "2026-01-01" });
-  const unit = report.units[0];
+  const unit: UnitReport = report.units[0];
+  const alone: UnitReport = catalog.unitCompliance(unit.unit, { channel: "national" });
+  const rate: Fraction | null = alone.rate;
   const percent: string = formatPercent(unit.rate, "vi");
-  const rows: ListedProcedure[] = catalog.procedures({ unit: unit.unit, status: "missing" });
-  const level = catalog.procedures({ level: "commune" });
-  const hits = catalog.search("dang ky", { limit: 3 });
+  // Per-unit counts are [smallest, largest] counts, not fractions.
+  const group: GroupReport | undefined = report.groups[0];
+  const perUnit: PerUnit | null = group?.published_per_unit ?? null;
+  const rows: ListedProcedure[] = catalog.procedureList({ unit: unit.unit, status: "missing" });
+  const fieldName: string = rows[0].field_name;
+  const level = catalog.procedureList({ level: "commune" });
+  const hits: SearchHit[] = catalog.search("dang ky", { limit: 3 });
+  const checked: ValidateOutput = validate(text, { maxBytes: 1000 });
+  const codes: ErrorCode[] = checked.errors.map((p: Problem) => p.code);
+  const columns: Column[] = reportColumns();
   const key: Uint8Array = sortKey("Đông");
   const order: number = compare("a", "b");
   const folded: string[] = foldAll(rows.map((r) => r.name));
   catalog.compliance();
-  catalog.procedures();
+  catalog.procedureList();
   catalog.search("x");
   try {
     Catalog.fromJson("{", { maxBytes: 10 });
@@ -26,7 +39,7 @@ export async function web(text: string): Promise<string> {
     const first: { code: string; path: string; message: string } = err.errors[0];
     return `${err.code} ${err.path} ${first.message}`;
   }
-  return [percent, level.length, hits[0]?.score, key.length, order, folded, fold("Đ")].join();
+  return [percent, rate, perUnit, fieldName, level.length, hits[0]?.score, codes, columns[0].type, key.length, order, folded, fold("Đ")].join();
 }
 
 export function nodeApi(text: string): number | null {
@@ -37,6 +50,6 @@ export function widget(): void {
   define();
   const el: TthcProcedureList = document.createElement("tthc-procedure-list");
   el.setAttribute("unit", "30988");
-  el.addEventListener("tthc-render", (e) => console.log(e.detail.rows, e.detail.timings?.total));
+  el.addEventListener("tthc-render", (e) => console.log(e.detail.rows, e.detail.timings?.total, e.detail.timings?.index));
   void el.ready;
 }

@@ -1,0 +1,60 @@
+//! Compliance (`tthc::compliance`): the whole report, one unit's row, the unit table's columns.
+
+use serde::Serialize;
+use tthc::compliance::columns::UNIT_COLUMNS;
+use wasm_bindgen::prelude::*;
+
+use crate::catalog::Catalog;
+use crate::convert::{json, string_arg, to_js, Options};
+use crate::error::check;
+use crate::ComplianceOptionsArg;
+
+const OPTIONS: &[&str] = &["channel", "asOf"];
+
+#[wasm_bindgen]
+impl Catalog {
+    /// The compliance report of format.md §3 as a plain object.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn compliance(&self, options: Option<ComplianceOptionsArg>) -> Result<JsValue, JsValue> {
+        let opts = Options::new(options.as_ref().map(AsRef::as_ref), OPTIONS)?.compliance()?;
+        json(&self.inner.compliance(&opts).to_json(&self.inner))
+    }
+
+    /// One unit's entry of the report, computed alone: the same figures as its entry in
+    /// `compliance()`, except `rank`, which is `null` (a rank needs every unit of the level).
+    /// An unknown unit throws `unknown_unit` at path `unit`.
+    #[wasm_bindgen(js_name = unitCompliance, unchecked_return_type = "UnitReport")]
+    pub fn unit_compliance(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] unit: &JsValue,
+        options: Option<ComplianceOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let unit = string_arg(unit, "unit")?;
+        let opts = Options::new(options.as_ref().map(AsRef::as_ref), OPTIONS)?.compliance()?;
+        to_js(&check(self.inner.unit_report(&unit, &opts))?)
+    }
+}
+
+#[derive(Serialize)]
+struct ColumnInfo {
+    name: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    doc: &'static str,
+}
+
+/// The one column schema of a report's units (the CLI's CSV, Python's `to_columns()`):
+/// `[{ name, type, doc }]`, in order. A unit of the report has a key of each name but
+/// `rate_num` and `rate_den`, which are `rate[0]` and `rate[1]`.
+#[wasm_bindgen(js_name = reportColumns, unchecked_return_type = "Column[]")]
+pub fn report_columns() -> Result<JsValue, JsValue> {
+    let list: Vec<ColumnInfo> = UNIT_COLUMNS
+        .iter()
+        .map(|c| ColumnInfo {
+            name: c.name,
+            kind: c.kind.as_str(),
+            doc: c.doc,
+        })
+        .collect();
+    to_js(&list)
+}

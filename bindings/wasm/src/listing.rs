@@ -1,0 +1,34 @@
+//! Procedure lists for people (`tthc::listing`).
+
+use tthc::listing::{ListOrder, ListQuery};
+use wasm_bindgen::prelude::*;
+
+use crate::catalog::Catalog;
+use crate::convert::{to_js, today, Options};
+use crate::error::check;
+use crate::ListOptionsArg;
+
+#[wasm_bindgen]
+impl Catalog {
+    /// A unit's applicable procedures with their status, or the procedures of a level in
+    /// force, filtered by field and status, in Vietnamese order of field, then name:
+    /// `[{ code, name, field, field_name, field_name_en, online, status }]`.
+    #[wasm_bindgen(js_name = procedureList, unchecked_return_type = "ListedProcedure[]")]
+    pub fn procedure_list(&self, options: Option<ListOptionsArg>) -> Result<JsValue, JsValue> {
+        let o = Options::new(
+            options.as_ref().map(AsRef::as_ref),
+            &["unit", "level", "field", "status", "channel", "asOf"],
+        )?;
+        let query = check(ListQuery::parse_on(
+            today(),
+            o.string("unit", "unit")?.as_deref(),
+            o.string("level", "level")?.as_deref(),
+            o.string("field", "field")?.as_deref(),
+            o.string("status", "status")?.as_deref(),
+            o.string("channel", "channel")?.as_deref(),
+            o.string("asOf", "as_of")?.as_deref(),
+        ))?;
+        let order = self.list_order.get_or_init(|| ListOrder::new(&self.inner));
+        to_js(&check(self.inner.procedure_list_with(&query, order))?)
+    }
+}
