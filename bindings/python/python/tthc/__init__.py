@@ -6,20 +6,23 @@ Vietnamese text::
 
     import tthc
 
-    catalog = tthc.an_bien_2018()
+    catalog = tthc.an_bien_2018()                    # or tthc.load("catalogue.json")
     report = catalog.compliance()
     district = report.unit("908")
     print(district.published, tthc.format_percent(district.rate))   # 261 100,0%
+    print(catalog.unit_report("908").published)                     # one unit alone: 261
 
-    unit = catalog.unit_report("908", channel="one_stop_shop")       # one unit, computed alone
-    for p in tthc.loads(text).procedure_list(unit="30985", status="missing"):
-        print(p.code, p.name, p.field_name, p.status)
+    catalog = tthc.load("catalogue.json")
+    for p in catalog.procedure_list(unit="30985", status="missing"):
+        print(p.code, p.name, p.field_name)
 
 ``Catalog.procedure_list(unit=None, level=None, field=None, status=None,
 channel="one_stop_shop", as_of=None)`` lists a unit's applicable procedures with their status
 (``published``, ``missing``, ``outdated``), or every procedure in force of a level, sorted by
-field and name in Vietnamese order. ``Catalog.unit_report(code, channel=..., as_of=...)``
-gives one unit's figures without computing the whole report.
+field and name in Vietnamese order (``ListedProcedure`` objects). ``Catalog.unit_report(code,
+channel="one_stop_shop", as_of=None)`` gives one unit's ``UnitCompliance`` without computing
+the whole report. ``Report.to_dict()`` and the objects' ``to_dict()`` are typed by the
+TypedDicts of ``tthc._report_types``; ``UNIT_COLUMNS`` is the schema of ``to_columns()``.
 
 Everything is computed by the Rust core, so Python, the command line and the browser agree.
 Errors are ``tthc.TthcError`` (a ``ValueError``) and its subclasses, with ``code``, ``path``
