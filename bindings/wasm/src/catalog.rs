@@ -3,13 +3,14 @@
 
 use std::cell::OnceCell;
 
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use tthc::listing::ListOrder;
 use tthc::search::SearchIndex;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{document_bytes, json, to_js, Options};
-use crate::error::check;
+use crate::convert::{document_bytes, to_js, Options};
+use crate::error::{self, check};
 use crate::ReadOptionsArg;
 
 /// A validated catalogue (format.md §1). Create one with `Catalog.fromJson(text)`.
@@ -141,16 +142,19 @@ impl Catalog {
 }
 
 /// Every problem of a document, as `tthc validate --format json` prints them:
-/// `{ errors: [{ code, path, message }] }`, an empty list when the document is valid. Throws
-/// only for a bad argument (a `text` that is neither a string nor a `Uint8Array`, bad options).
+/// `{ errors: [{ code, path, message }] }`, an empty list when the document is valid; the
+/// problems are those a `TthcError` of `fromJson` lists (`error.errors`). Throws only for a bad
+/// argument (a `text` that is neither a string nor a `Uint8Array`, bad options).
 #[wasm_bindgen(unchecked_return_type = "ValidateOutput")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: &JsValue,
     options: Option<ReadOptionsArg>,
 ) -> Result<JsValue, JsValue> {
     let (bytes, read) = read_args(text, options.as_ref())?;
-    json(&match tthc::Catalog::from_json_with(&bytes, &read) {
-        Ok(_) => tthc::error::problems_json(&[]),
-        Err(e) => e.to_json(),
-    })
+    let read = tthc::Catalog::from_json_with(&bytes, &read);
+    let problems = read.as_ref().err().map_or(&[][..], tthc::Error::problems);
+    let out: JsValue = Object::new().into();
+    let list: Array = problems.iter().map(error::problem).collect();
+    Reflect::set(&out, &JsValue::from_str("errors"), &list)?;
+    Ok(out)
 }
