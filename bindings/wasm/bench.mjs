@@ -55,7 +55,7 @@ try {
   line('keystroke 10,000: widget (core search)', r.filter.widget);
   line('keystroke 10,000: plain JS, pre-normalised', r.filter.plainPrefolded);
   line('keystroke 10,000: plain JS, per keystroke', r.filter.plainNaive);
-  console.log(`${'match only 10,000: core search, every hit'.padEnd(44)} ${f(r.filter.searchOnlyCore.ms)}  shown ${r.filter.searchOnlyCore.shown}`);
+  console.log(`${'match only 10,000: core searchCodes, every hit'.padEnd(44)} ${f(r.filter.searchOnlyCore.ms)}  shown ${r.filter.searchOnlyCore.shown}`);
   console.log(`${'match only 10,000: core fold + includes'.padEnd(44)} ${f(r.filter.matchOnlyCore.ms)}  shown ${r.filter.matchOnlyCore.shown}`);
   console.log(`${'match only 10,000: NFD + strip'.padEnd(44)} ${f(r.filter.matchOnlyNfd.ms)}  shown ${r.filter.matchOnlyNfd.shown}`);
   const at = process.argv.indexOf('--json');

