@@ -3,7 +3,11 @@ export declare class TthcProcedureList extends HTMLElement {
   static readonly observedAttributes: string[];
   /** Resolves when the render started by the last attribute change has finished. */
   ready: Promise<void>;
-  /** Milliseconds spent in the last render. */
+  /**
+   * Milliseconds spent in the last render: `load` fetching and reading the catalogue, `list`
+   * the core's list and unit figures, `index` the core's search index (built once per
+   * catalogue), `dom` building the elements, `total` list + index + dom.
+   */
   timings: { load: number; list: number; index: number; dom: number; total: number } | null;
 }
 

@@ -110,6 +110,7 @@ const TEXT = {
     fieldsOf: (p, a) => (a == null ? '' : `${p ?? '—'}/${a} lĩnh vực`),
     noRate: 'Chưa có thủ tục nào áp dụng cho đơn vị này.',
     reported: 'số liệu báo cáo',
+    about: 'khoảng ',
     approximate: 'số liệu ước tính (khoảng)',
     reportedNote: 'Đơn vị chỉ có số liệu tổng hợp trong báo cáo, không có danh sách từng thủ tục đã niêm yết.',
     search: 'Tìm thủ tục',
@@ -161,6 +162,7 @@ const TEXT = {
     fieldsOf: (p, a) => (a == null ? '' : `${p ?? '—'}/${a} fields`),
     noRate: 'No procedure applies to this unit.',
     reported: 'reported figures',
+    about: 'about ',
     approximate: 'approximate figures',
     reportedNote: 'This unit only has figures from a report, no list of the procedures it posted.',
     search: 'Search procedures',
@@ -549,7 +551,8 @@ export class TthcProcedureList extends HTMLElement {
       return box;
     }
     const figure = el('div', 'rate-figure');
-    const approx = u.approximate ? (lang === 'en' ? '≈ ' : 'khoảng ') : '';
+    // The core's word for an approximate count (format_count: "khoảng 108", "about 108").
+    const approx = u.approximate ? t.about : '';
     const percent = el('span', 'percent', formatPercent(u.rate, lang));
     figure.append(percent, el('span', 'fraction', approx + t.rateOf(number(u.rate[0], lang), number(u.rate[1], lang))));
     const bar = el('div', 'bar');
