@@ -190,11 +190,7 @@ impl Report {
     /// ``rate_den``, ``percent``, ``rank`` (``None`` where a figure is unknown). Ready for
     /// ``pandas.DataFrame(...)`` or ``polars.DataFrame(...)``.
     fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let shared = &*self.shared;
-        let view = detached(py, || Ok(shared.rep.view(&shared.cat)))?;
-        let columns = columns::to_columns(py, &view);
-        py.detach(|| drop(view));
-        columns
+        columns::to_columns(py, &self.shared.rep, &self.shared.cat)
     }
 
     /// to_pandas() -> pandas.DataFrame — ``to_columns()`` as a pandas data frame.

@@ -269,8 +269,11 @@ def test_schemas_refuse_what_the_reader_refuses() -> None:
     bad_day["procedures"][0]["effective"] = "2025-02-30"  # the pattern fits, the format does not
     assert problems("catalogue.schema.json", bad_day)
     applies_null = json.loads(json.dumps(doc))
-    applies_null["units"][0]["applies"] = None  # the reader: wrong_type
-    assert problems("catalogue.schema.json", applies_null)
+    applies_null["units"][0]["applies"] = None  # optional: null is absent, as for the reader
+    assert not problems("catalogue.schema.json", applies_null)
+    units_null = json.loads(json.dumps(doc))
+    units_null["units"] = None  # required: null is wrong_type, as for the reader
+    assert problems("catalogue.schema.json", units_null)
     report = {"tthc_report": 1, "as_of": "2024-12-31", "channel": "portal", "units": [], "groups": [], "warnings": []}
     assert not problems("report.schema.json", report)
     assert problems("report.schema.json", {**report, "extra": 1})

@@ -41,7 +41,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
     };
     let text = match args.format {
         OutputFormat::Json => report.to_json_pretty(&catalog) + "\n",
-        OutputFormat::Csv => units_csv(&report.view(&catalog).units),
+        OutputFormat::Csv => units_csv(&report, &catalog),
         OutputFormat::Table => table(&catalog, &report, args.lang),
     };
     out::print(&text)

@@ -1,11 +1,10 @@
 //! The column schema (the core's `tthc::compliance::columns`): `Report.to_columns()` and
-//! `tthc.UNIT_COLUMNS`, both from [`UNIT_COLUMNS`] and [`tthc::compliance::UnitRow::cells`].
+//! `tthc.UNIT_COLUMNS`, both from [`UNIT_COLUMNS`] and [`tthc::Compliance::unit_cells`].
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use pyo3::IntoPyObjectExt;
 use tthc::compliance::columns::{Cell, UNIT_COLUMNS};
-use tthc::compliance::ReportView;
 
 /// `UNIT_COLUMNS`: ``((name, type), ...)``, the type being ``text``, ``optional_text``,
 /// ``bool``, ``count`` or ``percent``.
@@ -26,14 +25,16 @@ fn cell<'py>(py: Python<'py>, cell: Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
 /// The units of a report as a dict of equal-length lists, one per column of [`UNIT_COLUMNS`].
 pub(crate) fn to_columns<'py>(
     py: Python<'py>,
-    view: &ReportView<'_>,
+    report: &tthc::Compliance,
+    catalog: &tthc::Catalog,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let rows = report.unit_cells(catalog);
     let mut columns: Vec<Vec<Bound<'py, PyAny>>> = UNIT_COLUMNS
         .iter()
-        .map(|_| Vec::with_capacity(view.units.len()))
+        .map(|_| Vec::with_capacity(rows.len()))
         .collect();
-    for row in &view.units {
-        for (column, value) in columns.iter_mut().zip(row.cells()) {
+    for row in rows {
+        for (column, value) in columns.iter_mut().zip(row) {
             column.push(cell(py, value)?);
         }
     }

@@ -13,6 +13,8 @@
 //! ```
 
 use super::view::UnitRow;
+use super::Compliance;
+use crate::catalog::Catalog;
 
 /// The type of a column's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,14 +178,28 @@ impl<'a> UnitRow<'a> {
     }
 }
 
+impl Compliance {
+    /// The report's units as rows of [`UNIT_COLUMNS`], in document order, computed without
+    /// the report's per-unit lists ([`UnitRow::figures`]); `catalog` must be the one the report
+    /// was computed from.
+    pub fn unit_cells<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+    ) -> impl ExactSizeIterator<Item = [Cell<'a>; 15]> + 'a {
+        self.units
+            .iter()
+            .map(move |u| UnitRow::figures(catalog, u).cells())
+    }
+}
+
 /// The units of a report as CSV (RFC 4180: comma, `"` quoting where needed, `\n` line ends),
 /// with the header of [`UNIT_COLUMNS`].
-pub fn units_csv(rows: &[UnitRow<'_>]) -> String {
+pub fn units_csv(report: &Compliance, catalog: &Catalog) -> String {
     let mut out = String::new();
     let header: Vec<&str> = UNIT_COLUMNS.iter().map(|c| c.name).collect();
     crate::io::csv_out::write_record(&mut out, header.iter().copied());
-    for row in rows {
-        let cells = row.cells().map(|c| c.to_text());
+    for row in report.unit_cells(catalog) {
+        let cells = row.map(|c| c.to_text());
         crate::io::csv_out::write_record(&mut out, cells.iter().map(String::as_str));
     }
     out
