@@ -16,10 +16,11 @@ demo: ## The main job: compliance report of the embedded An Biên 2018 dataset
 test: test-rust test-python test-wasm ## Every test: Rust, Python, WebAssembly (installs what it needs)
 
 .PHONY: test-rust
-test-rust: ## Rust: unit, integration, conformance and doc tests; fmt and clippy
+test-rust: ## Rust: unit, integration, conformance and doc tests; fmt, clippy and rustdoc
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p tthc
 
 .PHONY: python
 python: ## Build and install the Python extension into .venv
