@@ -209,6 +209,8 @@ E["option-bad-channel"] = ("A valid document, but options.channel 'website' is a
     {"input": doc([proc("1.000001")], []), "options": {"channel": "website"}})
 E["option-bad-as-of"] = ("options.as_of '2024-02-30' is an argument error bad_date at path 'as_of'.",
     {"input": doc([proc("1.000001")], []), "options": {"as_of": "2024-02-30"}})
+E["syntax-lone-surrogate"] = ("An escaped lone high surrogate (\\ud800 not followed by a low one) is a syntax error at its position, with a message that says so (see validate-lone-surrogate).",
+    {"input_text": '{"tthc":1,"title":"\\ud800","fields":[],"procedures":[],"units":[]}'})
 E["null-required"] = ("null for a required key is wrong_type: 'fields': null and 'units': null (each at its key); 'procedures': [] stays valid.",
     {"input": {"tthc": 1, "fields": None, "procedures": [], "units": None}})
 E["null-document"] = ("A document that is JSON null: wrong_type at the empty path (an object is expected).", {"input_text": "null"})
@@ -616,6 +618,9 @@ vec("validate", "unsupported-version",
 vec("validate", "duplicate-key",
     "The key 'units' twice in one object: duplicate_code at /units with its message.",
     input_text='{"tthc": 1, "fields": [], "procedures": [], "units": [], "units": []}')
+vec("validate", "lone-surrogate",
+    "An escaped lone high surrogate in a title: one syntax error at 'line 1, column 26' whose message says a lone surrogate is not a character (serde_json's own words, 'unexpected end of hex escape', would blame a cut-short escape).",
+    input_text='{"tthc":1,"title":"\\ud800","fields":[],"procedures":[],"units":[]}')
 
 # ---- import: input_text is the file's content ----
 META_HEADER = "folder,ma_thu_tuc,ten_thu_tuc,so_quyet_dinh,cap_thuc_hien,loai_thu_tuc,linh_vuc,doi_tuong_thuc_hien,co_quan_thuc_hien,co_quan_co_tham_quyen,detail_url"

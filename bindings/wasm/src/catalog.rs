@@ -3,14 +3,13 @@
 
 use std::cell::OnceCell;
 
-use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use tthc::listing::ListOrder;
 use tthc::search::SearchIndex;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{document_bytes, to_js, Options};
-use crate::error::{self, check};
+use crate::error::check;
 use crate::ReadOptionsArg;
 
 /// A validated catalogue (format.md §1). Create one with `Catalog.fromJson(text)`.
@@ -151,10 +150,6 @@ pub fn validate(
     options: Option<ReadOptionsArg>,
 ) -> Result<JsValue, JsValue> {
     let (bytes, read) = read_args(text, options.as_ref())?;
-    let read = tthc::Catalog::from_json_with(&bytes, &read);
-    let problems = read.as_ref().err().map_or(&[][..], tthc::Error::problems);
-    let out: JsValue = Object::new().into();
-    let list: Array = problems.iter().map(error::problem).collect();
-    Reflect::set(&out, &JsValue::from_str("errors"), &list)?;
-    Ok(out)
+    let problems = tthc::io::json::validate(&bytes, &read);
+    crate::convert::json(&tthc::error::problems_json(&problems))
 }

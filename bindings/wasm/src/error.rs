@@ -9,7 +9,7 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-/// `{ code, path, message }`: one problem, as `errors` lists it here and in `validate`.
+/// `{ code, path, message }`: one problem, as `errors` lists it.
 pub fn problem(p: &Problem) -> JsValue {
     let o: JsValue = Object::new().into();
     set(&o, "code", &JsValue::from_str(p.code.as_str()));

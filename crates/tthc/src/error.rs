@@ -108,6 +108,12 @@ impl Code {
     }
 }
 
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -115,7 +121,8 @@ impl fmt::Display for Code {
 }
 
 /// One problem found in an input: a code, where it is, and a message in plain English.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serialised as `{code, path, message}` (an entry of the validate output).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     /// The stable code.
     pub code: Code,
@@ -247,13 +254,14 @@ impl Error {
     }
 }
 
+/// The validate output: `{ "errors": [ { "code", "path", "message" } ] }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ValidateOutput<'a> {
+    /// Every problem, in the order found (empty for a valid document).
+    pub errors: &'a [Problem],
+}
+
 /// `{ "errors": [ { "code", "path", "message" } ] }` for a list of problems.
 pub fn problems_json(problems: &[Problem]) -> String {
-    let list: Vec<serde_json::Value> = problems
-        .iter()
-        .map(|p| {
-            serde_json::json!({ "code": p.code.as_str(), "path": p.path, "message": p.message })
-        })
-        .collect();
-    serde_json::json!({ "errors": list }).to_string()
+    serde_json::to_string(&ValidateOutput { errors: problems }).unwrap_or_default()
 }

@@ -47,11 +47,8 @@ impl Rate {
             _ => Err(crate::Error::Argument(crate::Problem::new(
                 crate::Code::BadValue,
                 "rate",
-                format!(
-                    "a rate is [published, applicable]: whole numbers with \
-                     0 ≤ published ≤ applicable, 0 < applicable ≤ {}; got [{published}, {applicable}]",
-                    u32::MAX
-                ),
+                "a rate is [published, applicable]: whole numbers with \
+                 0 ≤ published ≤ applicable and 0 < applicable ≤ 4294967295",
             ))),
         }
     }

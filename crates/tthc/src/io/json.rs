@@ -143,8 +143,18 @@ fn syntax(e: &serde_json::Error) -> Error {
     let text = e.to_string();
     let message = text
         .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(m, _)| m)
-        .to_owned();
+        .map_or(text.as_str(), |(m, _)| m);
+    // serde_json words an escaped lone surrogate as if the escape were cut short; say what is
+    // wrong instead (the same text in every binding: Python and JavaScript get this error).
+    let message = match message {
+        "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
+            "an escaped lone surrogate: \\uD800–\\uDBFF must be followed by \\uDC00–\\uDFFF (one \
+             character written as a pair), and \\uDC00–\\uDFFF may not stand alone; a lone \
+             surrogate is not a character, so no document may hold one"
+        }
+        other => other,
+    }
+    .to_owned();
     Error::Format(Problem::new(
         Code::Syntax,
         format!("line {}, column {}", e.line(), e.column()),
@@ -160,6 +170,16 @@ fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
     (line, at - start + 1)
+}
+
+/// Every problem of a document (empty when it is valid): what `tthc validate` prints, and
+/// what the bindings' `validate` returns (the validate output of format.md §3 with
+/// [`crate::error::problems_json`]).
+pub fn validate(bytes: &[u8], options: &ReadOptions) -> Vec<Problem> {
+    match Catalog::from_json_with(bytes, options) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems().to_vec(),
+    }
 }
 
 /// JSON v1 reading and writing of a whole catalogue.
