@@ -552,6 +552,14 @@ SORTS["portal-names"] = ("80 real procedure names of the National Public Service
                          PORTAL_NAMES_ICU, 2026)
 SORTS["tones-case-digits-punctuation"] = ("Tones, case, digits and punctuation, shuffled with random.Random(5); expected: Node 20's `Intl.Collator('vi')` (ICU 78.2): punctuation before digits before letters, digits one by one ('10' < '2'), 'b' < 'b a' < 'ba' < 'Ba' < 'BA' (case is tertiary) < 'bà' < 'bả' < 'bã' < 'bá' < 'bạ' (tones are secondary: none, huyền, hỏi, ngã, sắc, nặng) < 'ba b' < 'ba-b' < 'ba.' < 'ba1' < … < 'bă' < … < 'bâ' < 'bb'.",
                                           TONES_CASE_DIGITS_PUNCTUATION_ICU, 5)
+# Node 20's `new Intl.Collator('vi')` (ICU 78.2), no two of them equal for ICU.
+BEYOND_VIETNAMESE_ICU = ["a", "\uff41", "\U0001d41a", "\u24d0", "A", "\uff21", "ar", "a\u036c", "a\ue000", "a\ufffd",
+                         "b\u1ed9", "B\u1ed9", "\uff22\u1ed9", "d\u017e", "\u01c6", "kg", "KG", "\u338f",
+                         "Phi\u1ebfu fi", "Phi\u1ebfu \ufb01", "Phi\u1ebfu Fi", "S\u1ed1 \u2460", "S\u1ed1 12",
+                         "S\u1ed1 \uff11\uff12", "S\u1ed1 2", "S\u1ed1 \u0663", "S\u1ed1 \u00b3", "z",
+                         "\ue000 ri\u00eang", "\uf8ff", "\ufffd"]
+SORTS["beyond-vietnamese-text"] = ("Characters beyond Vietnamese text that text copied from PDFs and Word files carries, shuffled with random.Random(13); expected: Node 20's `Intl.Collator('vi')` (ICU 78.2): compatibility characters beside their decomposition, after it (a < ａ < 𝐚 < ⓐ < A < Ａ; Phiếu fi < Phiếu ﬁ < Phiếu Fi; kg < KG < ㎏; dž < ǆ), digits of every script as digits (Số ① < Số 12 < Số １２ < Số 2 < Số ٣ < Số ³), the combining letter U+036C as r (ar < aͬ), private-use code points after every letter (z < U+E000 < U+F8FF) and U+FFFD last (format.md, \"Text\").",
+                                    BEYOND_VIETNAMESE_ICU, 13)
 SORTS["tone-placement"] = ("Old and new tone placement, shuffled with random.Random(8); expected: Node 20's `Intl.Collator('vi')` (ICU 78.2): the same letters sort side by side, old placement first (Hoà < Hoả < Hoá < Hòa, Huỷ < Hủy, Uỷ ban < … < Ủy ban), never equal.",
                            TONE_PLACEMENT_ICU, 8)
 SORTS["d-and-vowels"] = ("d < đ and the vowels a < ă < â, e < ê, o < ô < ơ, u < ư as letters of their own, lower case before upper case, shuffled with random.Random(3); expected: Node 20's `Intl.Collator('vi')` (ICU 78.2), which agrees with the ICU 72 sample file on the names they share.",

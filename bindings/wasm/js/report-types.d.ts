@@ -30,7 +30,8 @@ export type ErrorCode =
   | "missing_column"
   | "bad_encoding"
   | "bad_cell"
-  | "empty";
+  | "empty"
+  | "bad_text";
 
 /** The figures of one field for one unit. */
 export interface FieldReport {

@@ -50,6 +50,9 @@ pub enum Code {
     BadCell,
     /// An empty input (no rows, no content).
     Empty,
+    /// A string argument that is not Unicode text: it holds a lone (unpaired) surrogate, which
+    /// Python and JavaScript strings can carry and Rust strings cannot.
+    BadText,
 }
 
 impl Code {
@@ -77,6 +80,7 @@ impl Code {
         Code::BadEncoding,
         Code::BadCell,
         Code::Empty,
+        Code::BadText,
     ];
 
     /// The stable snake_case name of the code.
@@ -104,6 +108,7 @@ impl Code {
             Code::BadEncoding => "bad_encoding",
             Code::BadCell => "bad_cell",
             Code::Empty => "empty",
+            Code::BadText => "bad_text",
         }
     }
 }
@@ -241,6 +246,20 @@ impl Error {
             Error::Argument(_) => Family::Argument,
             Error::Io(_) => Family::Io,
         }
+    }
+
+    /// The argument error for a string argument (named `path`) that holds a lone surrogate at
+    /// `index` (counted as the caller's language indexes strings: UTF-16 units in JavaScript,
+    /// code points in Python): `bad_text`. Bindings raise it instead of replacing the surrogate.
+    pub fn lone_surrogate(path: &str, surrogate: u32, index: usize) -> Error {
+        Error::Argument(Problem::new(
+            Code::BadText,
+            path,
+            format!(
+                "`{path}` holds a lone surrogate (U+{surrogate:04X} at index {index}): a string \
+                 with an unpaired surrogate is not Unicode text"
+            ),
+        ))
     }
 
     /// An I/O error about `path`.

@@ -52,6 +52,7 @@ ErrorCode = Literal[
     "bad_encoding",
     "bad_cell",
     "empty",
+    "bad_text",
 ]
 
 

@@ -5,14 +5,18 @@
 //!
 //! 1. **primary** weights, one per collation element: spaces, punctuation and symbols of the
 //!    measured table (`0x02..=0x9F`), other symbols (`0xA0` + three bytes of code point), digits
-//!    (`0xA1..=0xAA`), the Vietnamese alphabet (`0xB0..=0xD0`), other letters (`0xE0` + three
-//!    bytes of the code point of the lower-case form);
+//!    of every script (`0xA1..=0xAA`), the Vietnamese alphabet (`0xB0..=0xD0`), other letters
+//!    (`0xE0` + three bytes of the code point of the lower-case form), private-use and
+//!    unassigned code points (`0xF0` + three bytes of code point), U+FFFD (`0xF8`); a
+//!    compatibility character has the weights of its decomposition;
 //! 2. **secondary** weights: the common weight for a letter, digit or symbol without accent,
 //!    then one weight per accent (tones `0x4A..=0x4E` in the order huyền, hỏi, ngã, sắc, nặng;
 //!    other accents from the measured table, `0x40` + their weight there; unknown marks `0xFE`
 //!    + code point);
-//! 3. **tertiary** weights: the common weight for lower case, uncased characters and accents,
-//!    `0x43` for upper case (symbols: `0x40` + their variant rank, e.g. NBSP after space);
+//! 3. **tertiary** weights: the common weight for lower case, uncased characters and accents;
+//!    the DUCET's weights for upper case (8) and for the elements of compatibility characters,
+//!    by kind (wide 3, compat 4, font 5, circle 6, their upper case 9..12, super 0x14…), all
+//!    written `+ 0x41` (symbols: `0x40` + their variant rank, e.g. NBSP after space);
 //! 4. the NFC text itself, so that the order is total.
 //!
 //! In the secondary and tertiary parts the common weight is never written as such: each run of
@@ -34,13 +38,15 @@ use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use unicode_normalization::char::{
-    canonical_combining_class, decompose_canonical, is_combining_mark,
+    canonical_combining_class, decompose_canonical, decompose_compatible, is_combining_mark,
+    is_public_assigned,
 };
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::compat::{self, DIGIT_ZEROS, KIND_RUNS};
 use super::latin::{self, Latin};
 use super::tables::{ASCII, SYMBOLS};
-use super::weights::{Ce, Primary, COMMON, LOWER};
+use super::weights::{dig, Ce, Primary, COMMON, LOWER, UPPER};
 
 /// Ends each level of a key; lower than any weight byte.
 const LEVEL_SEPARATOR: u8 = 0x01;
@@ -54,10 +60,43 @@ const DIGIT: u8 = 0xA1;
 const LETTER: u8 = 0xB0;
 /// Lead byte of a letter outside the Vietnamese alphabet (then three bytes of code point).
 const OTHER_LETTER: u8 = 0xE0;
+/// Lead byte of a private-use or unassigned code point (then three bytes of code point): after
+/// every letter, as ICU's implicit weights are.
+const IMPLICIT: u8 = 0xF0;
+/// Primary of U+FFFD REPLACEMENT CHARACTER, which ICU sorts after everything else.
+const REPLACEMENT: u8 = 0xF8;
 /// Lead byte of a combining mark that is not in the measured table.
 const UNKNOWN_MARK: u8 = 0xFE;
-/// Tertiary weight of upper-case letters.
-const UPPER: u8 = 0x03;
+const _: () = assert!(OTHER_LETTER < IMPLICIT && IMPLICIT < REPLACEMENT);
+
+/// Tertiary weights `(lower case or uncased, upper case)` of the elements of a compatibility
+/// character, by the kind of its decomposition (`compat.rs`): the DUCET's (UTS #10, "Tertiary
+/// Weight Table"), so that `a` < `ａ` < `𝐚` < `ⓐ` < `A` < `Ａ` and `1` < `１` < `①` < `¹` < `₁`.
+const KIND_TERTIARY: [(u8, u8); 16] = {
+    let mut t = [(0x04, 0x0A); 16];
+    t[compat::WIDE as usize] = (0x03, 0x09);
+    t[compat::FONT as usize] = (0x05, 0x0B);
+    t[compat::CIRCLE as usize] = (0x06, 0x0C);
+    t[compat::SMALL as usize] = (0x0D, 0x0D);
+    t[compat::NARROW as usize] = (0x12, 0x12);
+    t[compat::SUPER as usize] = (0x14, 0x1D);
+    t[compat::SUB as usize] = (0x15, 0x1D);
+    t[compat::VERTICAL as usize] = (0x16, 0x16);
+    t[compat::INITIAL as usize] = (0x17, 0x17);
+    t[compat::MEDIAL as usize] = (0x18, 0x18);
+    t[compat::FINAL as usize] = (0x19, 0x19);
+    t[compat::ISOLATED as usize] = (0x1A, 0x1A);
+    t[compat::NOBREAK as usize] = (0x1B, 0x1B);
+    t[compat::SQUARE as usize] = (0x1C, 0x1D);
+    t[compat::FRACTION as usize] = (0x1E, 0x1E);
+    t
+};
+
+/// The tertiary weights of the combining Latin small letters U+0363..U+036F, which ICU sorts as
+/// their letters, between the lower-case and the upper-case letter (`a` < `ͣ` < `A`).
+const COMBINING_LETTER_TERTIARY: (u8, u8) = KIND_TERTIARY[compat::COMPAT as usize];
+/// The letters of U+0363..U+036F.
+const COMBINING_LETTERS: &[u8; 13] = b"aeioucdhmrtvx";
 
 /// Code of a run of common weights followed by the end of its level: `COMMON_LOW + r`.
 const COMMON_LOW: u8 = 0x02;
@@ -367,6 +406,9 @@ struct Levels {
     primary: Primaries,
     secondary: Level,
     tertiary: Level,
+    /// While the parts of a compatibility character are pushed: the tertiary weights that
+    /// replace the lower-case (or uncased) and the upper-case weight.
+    variant: Option<(u8, u8)>,
 }
 
 /// Scratch levels for texts longer than this (in bytes) are not kept for the next key.
@@ -382,6 +424,7 @@ impl Levels {
             primary: Primaries::new(),
             secondary: Level::new(),
             tertiary: Level::new(),
+            variant: None,
         }
     }
 
@@ -508,6 +551,17 @@ impl Levels {
         i
     }
 
+    /// A tertiary weight of the general path: the variant's instead of the lower-case and the
+    /// upper-case weight while the parts of a compatibility character are pushed.
+    #[inline]
+    fn push_tertiary(&mut self, weight: u8) {
+        match self.variant {
+            Some((lower, _)) if weight == LOWER => self.tertiary.push(lower),
+            Some((_, upper)) if weight == UPPER => self.tertiary.push(upper),
+            _ => self.tertiary.push(weight),
+        }
+    }
+
     #[inline]
     fn push_ce(&mut self, ce: Ce) {
         if ce.primary == Primary::Ignorable {
@@ -515,25 +569,21 @@ impl Levels {
         }
         self.primary.put(primary_byte(ce.primary));
         self.secondary.push(ce.secondary);
-        self.tertiary.push(ce.tertiary);
+        self.push_tertiary(ce.tertiary);
     }
 
     #[inline]
     fn push_letter(&mut self, index: u8, upper: bool) {
         self.primary.put(LETTER + index);
         self.secondary.push_common();
-        if upper {
-            self.tertiary.push(UPPER);
-        } else {
-            self.tertiary.push_common();
-        }
+        self.push_tertiary(if upper { UPPER } else { LOWER });
     }
 
     /// An accent of the measured table: its secondary weight, and a common tertiary weight.
     #[inline]
     fn push_mark_weight(&mut self, weight: u8) {
         self.secondary.push(weight);
-        self.tertiary.push_common();
+        self.push_tertiary(LOWER);
     }
 
     fn push_mark(&mut self, m: char) {
@@ -541,7 +591,7 @@ impl Levels {
             self.push_mark_weight(w);
         } else {
             self.secondary.push_unknown_mark(m);
-            self.tertiary.push_common();
+            self.push_tertiary(LOWER);
         }
     }
 
@@ -558,13 +608,78 @@ impl Levels {
             self.primary.put(OTHER_LETTER);
             self.primary.put_slice(&code_point_bytes(l));
             self.secondary.push_common();
-            self.tertiary.push(if l == c { LOWER } else { UPPER });
+            self.push_tertiary(if l == c { LOWER } else { UPPER });
         } else {
             self.primary.put(UNKNOWN_SYMBOL);
             self.primary.put_slice(&code_point_bytes(c));
             self.secondary.push_common();
-            self.tertiary.push_common();
+            self.push_tertiary(LOWER);
         }
+    }
+
+    /// A character with neither a weight of its own nor a canonical decomposition, as ICU
+    /// sorts it: a compatibility character as its decomposition (NFKC: `ﬁ` as `fi`, `１` and
+    /// `①` as `1`, `ǆ` as `dž`) with the tertiary weights of the decomposition's kind; a
+    /// decimal digit of any script as that digit (`٣` as `3`); a private-use or unassigned code
+    /// point after every letter, and U+FFFD after those; anything else by
+    /// [`Levels::push_other`].
+    fn push_uncomposed(&mut self, table: &[Latin], c: char) {
+        let mut parts = [c; 18];
+        let mut n = 0;
+        decompose_compatible(c, |d| {
+            if n < parts.len() {
+                parts[n] = d;
+            }
+            n += 1;
+        });
+        let parts = &parts[..n.min(parts.len())];
+        // Not only a canonical decomposition (a Hangul syllable's jamo); not a spacing accent
+        // (`˘` = space + breve, `˝`), which ICU sorts as a symbol of its own.
+        let (mut canonical, mut i) = (true, 0);
+        decompose_canonical(c, |d| {
+            canonical &= parts.get(i) == Some(&d);
+            i += 1;
+        });
+        canonical &= i == n;
+        let spacing_accent =
+            n > 1 && parts[0] == ' ' && parts[1..].iter().all(|&m| is_combining_mark(m));
+        if !canonical && !spacing_accent {
+            let outer = self
+                .variant
+                .replace(KIND_TERTIARY[usize::from(compat_kind(c))]);
+            // Composed again, so that the letters of the alphabet (ă, ê, ơ…) stay letters.
+            let composed: Vec<char> = parts.iter().copied().nfc().collect();
+            for d in composed {
+                self.push_char(table, d);
+            }
+            self.variant = outer;
+            return;
+        }
+        if let Some(d) = decimal_digit(c) {
+            self.push_ce(dig(d));
+            return;
+        }
+        if c == '\u{FFFD}' {
+            self.primary.put(REPLACEMENT);
+        } else if !is_public_assigned(c) {
+            self.primary.put(IMPLICIT);
+            self.primary.put_slice(&code_point_bytes(c));
+        } else {
+            self.push_other(c);
+            return;
+        }
+        self.secondary.push_common();
+        self.push_tertiary(LOWER);
+    }
+
+    /// A combining Latin small letter (U+0363..U+036F) as its letter, with a tertiary weight
+    /// between the lower-case and the upper-case letter's.
+    fn push_combining_letter(&mut self, c: char) {
+        let i = u32::from(c) - 0x363;
+        let b = COMBINING_LETTERS[i as usize];
+        let outer = self.variant.replace(COMBINING_LETTER_TERTIARY);
+        self.push_ce(ASCII[usize::from(b)]);
+        self.variant = outer;
     }
 
     /// Push `c` when it cannot make the text non-NFC (a character with no canonical combining
@@ -624,6 +739,10 @@ impl Levels {
             self.push_ce(SYMBOLS[i].1);
             return;
         }
+        if ('\u{363}'..='\u{36F}').contains(&c) {
+            self.push_combining_letter(c);
+            return;
+        }
         if is_combining_mark(c) {
             self.push_mark(c);
             return;
@@ -655,9 +774,28 @@ impl Levels {
                 }
             }
             Some((&single, [])) if single != c => self.push_char(table, single),
-            _ => self.push_other(c),
+            _ => self.push_uncomposed(table, c),
         }
     }
+}
+
+/// The kind of the compatibility decomposition of `c` (which has one): `compat::COMPAT`,
+/// `compat::WIDE`…
+fn compat_kind(c: char) -> u8 {
+    let cp = u32::from(c);
+    let i = KIND_RUNS.partition_point(|&run| run >> 8 <= cp);
+    // The run that starts at or before `c`; the first run starts at U+00A0, the first
+    // character with a compatibility decomposition.
+    i.checked_sub(1)
+        .map_or(compat::COMPAT, |i| (KIND_RUNS[i] & 0xFF) as u8)
+}
+
+/// The value of a decimal digit outside ASCII (General_Category Nd), if `c` is one.
+fn decimal_digit(c: char) -> Option<u8> {
+    let i = DIGIT_ZEROS.partition_point(|&zero| zero <= c);
+    let zero = DIGIT_ZEROS[i.checked_sub(1)?];
+    let d = u32::from(c) - u32::from(zero);
+    (d < 10).then_some(d as u8)
 }
 
 fn code_point_bytes(c: char) -> [u8; 3] {
@@ -728,10 +866,19 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 ///   their primary weights, so they sort next to each other, but ICU tells them apart at the
 ///   secondary level (the old placement first) and so does this key; use [`fold`](super::fold)
 ///   to treat them as equal;
-/// - letters of other scripts, and Latin letters that are not a base letter with accents
-///   (ß, æ, ł…), sort after z by code point of their lower-case form; symbols that are not in
-///   the measured table sort after the known ones and before the digits, by code point; accents
-///   outside U+0300..U+036F sort after the known ones, by code point.
+/// - a decimal digit of any script sorts as the ASCII digit of its value (ICU calls `٣` and `3`
+///   equal); a compatibility character sorts as its decomposition (NFKD), after it at the
+///   tertiary level, in ICU's order of the kinds of decomposition (`fi` < `ﬁ`,
+///   `1` < `１` < `①` < `¹`, `a` < `ａ` < `𝐚` < `A`); the combining Latin letters
+///   U+0363..U+036F sort as their letters; private-use and unassigned code points sort after
+///   every letter, by code point, and U+FFFD after them, as in ICU;
+/// - not as ICU (outside the scope where keys equal ICU's order; see docs/format.md, "Text"):
+///   letters of other scripts, and Latin letters that are not a base letter with accents nor
+///   decompose to one (ß, æ, ȼ, ł, ə… and their variants ᵊ, ℏ), sort after z by code point of
+///   their lower-case form; symbols that are not in the measured table (∑, →, emoji) and the
+///   spacing accents ˘ ˙ ˚ ˛ ˜ ˝ sort after the known ones and before the digits, by code
+///   point; `ſ` and `ŀ` sort as `s` (tertiary difference) and `l·`; accents outside
+///   U+0300..U+036F sort after the known ones, by code point.
 ///
 /// The key of an NFC text of Vietnamese names is about twice the text's length in UTF-8 (the
 /// text itself is its last part). Only the byte order of keys is specified, not the bytes: do

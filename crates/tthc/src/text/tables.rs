@@ -3,7 +3,7 @@
 // `new Intl.Collator('vi')` (default options: tertiary strength, non-ignorable punctuation).
 //! Collation weights measured from ICU's `vi` collation (see the generator named above).
 
-use super::weights::{dig, letter, sym, Ce, IGNORABLE};
+use super::weights::{dig, letter, sym, Ce, IGNORABLE, UPPER};
 
 /// The Vietnamese alphabet in collation order; a letter's primary weight is its index here
 /// (the code uses the indices; the tests check them against this string).
@@ -14,134 +14,134 @@ pub(super) const LETTERS: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
 
 /// Weights of every ASCII character.
 pub(super) const ASCII: [Ce; 128] = [
-    IGNORABLE,      // U+0000
-    IGNORABLE,      // U+0001
-    IGNORABLE,      // U+0002
-    IGNORABLE,      // U+0003
-    IGNORABLE,      // U+0004
-    IGNORABLE,      // U+0005
-    IGNORABLE,      // U+0006
-    IGNORABLE,      // U+0007
-    IGNORABLE,      // U+0008
-    sym(1, 2, 2),   // U+0009
-    sym(2, 2, 2),   // U+000A
-    sym(3, 2, 2),   // U+000B
-    sym(4, 2, 2),   // U+000C
-    sym(5, 2, 2),   // U+000D
-    IGNORABLE,      // U+000E
-    IGNORABLE,      // U+000F
-    IGNORABLE,      // U+0010
-    IGNORABLE,      // U+0011
-    IGNORABLE,      // U+0012
-    IGNORABLE,      // U+0013
-    IGNORABLE,      // U+0014
-    IGNORABLE,      // U+0015
-    IGNORABLE,      // U+0016
-    IGNORABLE,      // U+0017
-    IGNORABLE,      // U+0018
-    IGNORABLE,      // U+0019
-    IGNORABLE,      // U+001A
-    IGNORABLE,      // U+001B
-    IGNORABLE,      // U+001C
-    IGNORABLE,      // U+001D
-    IGNORABLE,      // U+001E
-    IGNORABLE,      // U+001F
-    sym(9, 2, 2),   // U+0020
-    sym(24, 2, 2),  // U+0021 !
-    sym(43, 2, 2),  // U+0022 "
-    sym(66, 2, 2),  // U+0023 #
-    sym(113, 2, 2), // U+0024 $
-    sym(67, 2, 2),  // U+0025 %
-    sym(64, 2, 2),  // U+0026 &
-    sym(40, 2, 2),  // U+0027 '
-    sym(46, 2, 2),  // U+0028 (
-    sym(47, 2, 2),  // U+0029 )
-    sym(59, 2, 2),  // U+002A *
-    sym(97, 2, 2),  // U+002B +
-    sym(20, 2, 2),  // U+002C ,
-    sym(13, 2, 2),  // U+002D -
-    sym(29, 2, 2),  // U+002E .
-    sym(62, 2, 2),  // U+002F /
-    dig(0),         // U+0030 0
-    dig(1),         // U+0031 1
-    dig(2),         // U+0032 2
-    dig(3),         // U+0033 3
-    dig(4),         // U+0034 4
-    dig(5),         // U+0035 5
-    dig(6),         // U+0036 6
-    dig(7),         // U+0037 7
-    dig(8),         // U+0038 8
-    dig(9),         // U+0039 9
-    sym(23, 2, 2),  // U+003A :
-    sym(21, 2, 2),  // U+003B ;
-    sym(101, 2, 2), // U+003C <
-    sym(102, 2, 2), // U+003D =
-    sym(103, 2, 2), // U+003E >
-    sym(26, 2, 2),  // U+003F ?
-    sym(58, 2, 2),  // U+0040 @
-    letter(0, 3),   // U+0041 A
-    letter(3, 3),   // U+0042 B
-    letter(4, 3),   // U+0043 C
-    letter(5, 3),   // U+0044 D
-    letter(7, 3),   // U+0045 E
-    letter(9, 3),   // U+0046 F
-    letter(10, 3),  // U+0047 G
-    letter(11, 3),  // U+0048 H
-    letter(12, 3),  // U+0049 I
-    letter(13, 3),  // U+004A J
-    letter(14, 3),  // U+004B K
-    letter(15, 3),  // U+004C L
-    letter(16, 3),  // U+004D M
-    letter(17, 3),  // U+004E N
-    letter(18, 3),  // U+004F O
-    letter(21, 3),  // U+0050 P
-    letter(22, 3),  // U+0051 Q
-    letter(23, 3),  // U+0052 R
-    letter(24, 3),  // U+0053 S
-    letter(25, 3),  // U+0054 T
-    letter(26, 3),  // U+0055 U
-    letter(28, 3),  // U+0056 V
-    letter(29, 3),  // U+0057 W
-    letter(30, 3),  // U+0058 X
-    letter(31, 3),  // U+0059 Y
-    letter(32, 3),  // U+005A Z
-    sym(48, 2, 2),  // U+005B [
-    sym(63, 2, 2),  // U+005C \
-    sym(49, 2, 2),  // U+005D ]
-    sym(90, 2, 2),  // U+005E ^
-    sym(11, 2, 2),  // U+005F _
-    sym(88, 2, 2),  // U+0060 `
-    letter(0, 2),   // U+0061 a
-    letter(3, 2),   // U+0062 b
-    letter(4, 2),   // U+0063 c
-    letter(5, 2),   // U+0064 d
-    letter(7, 2),   // U+0065 e
-    letter(9, 2),   // U+0066 f
-    letter(10, 2),  // U+0067 g
-    letter(11, 2),  // U+0068 h
-    letter(12, 2),  // U+0069 i
-    letter(13, 2),  // U+006A j
-    letter(14, 2),  // U+006B k
-    letter(15, 2),  // U+006C l
-    letter(16, 2),  // U+006D m
-    letter(17, 2),  // U+006E n
-    letter(18, 2),  // U+006F o
-    letter(21, 2),  // U+0070 p
-    letter(22, 2),  // U+0071 q
-    letter(23, 2),  // U+0072 r
-    letter(24, 2),  // U+0073 s
-    letter(25, 2),  // U+0074 t
-    letter(26, 2),  // U+0075 u
-    letter(28, 2),  // U+0076 v
-    letter(29, 2),  // U+0077 w
-    letter(30, 2),  // U+0078 x
-    letter(31, 2),  // U+0079 y
-    letter(32, 2),  // U+007A z
-    sym(50, 2, 2),  // U+007B {
-    sym(105, 2, 2), // U+007C |
-    sym(51, 2, 2),  // U+007D }
-    sym(107, 2, 2), // U+007E ~
-    IGNORABLE,      // U+007F
+    IGNORABLE,         // U+0000
+    IGNORABLE,         // U+0001
+    IGNORABLE,         // U+0002
+    IGNORABLE,         // U+0003
+    IGNORABLE,         // U+0004
+    IGNORABLE,         // U+0005
+    IGNORABLE,         // U+0006
+    IGNORABLE,         // U+0007
+    IGNORABLE,         // U+0008
+    sym(1, 2, 2),      // U+0009
+    sym(2, 2, 2),      // U+000A
+    sym(3, 2, 2),      // U+000B
+    sym(4, 2, 2),      // U+000C
+    sym(5, 2, 2),      // U+000D
+    IGNORABLE,         // U+000E
+    IGNORABLE,         // U+000F
+    IGNORABLE,         // U+0010
+    IGNORABLE,         // U+0011
+    IGNORABLE,         // U+0012
+    IGNORABLE,         // U+0013
+    IGNORABLE,         // U+0014
+    IGNORABLE,         // U+0015
+    IGNORABLE,         // U+0016
+    IGNORABLE,         // U+0017
+    IGNORABLE,         // U+0018
+    IGNORABLE,         // U+0019
+    IGNORABLE,         // U+001A
+    IGNORABLE,         // U+001B
+    IGNORABLE,         // U+001C
+    IGNORABLE,         // U+001D
+    IGNORABLE,         // U+001E
+    IGNORABLE,         // U+001F
+    sym(9, 2, 2),      // U+0020
+    sym(24, 2, 2),     // U+0021 !
+    sym(43, 2, 2),     // U+0022 "
+    sym(66, 2, 2),     // U+0023 #
+    sym(113, 2, 2),    // U+0024 $
+    sym(67, 2, 2),     // U+0025 %
+    sym(64, 2, 2),     // U+0026 &
+    sym(40, 2, 2),     // U+0027 '
+    sym(46, 2, 2),     // U+0028 (
+    sym(47, 2, 2),     // U+0029 )
+    sym(59, 2, 2),     // U+002A *
+    sym(97, 2, 2),     // U+002B +
+    sym(20, 2, 2),     // U+002C ,
+    sym(13, 2, 2),     // U+002D -
+    sym(29, 2, 2),     // U+002E .
+    sym(62, 2, 2),     // U+002F /
+    dig(0),            // U+0030 0
+    dig(1),            // U+0031 1
+    dig(2),            // U+0032 2
+    dig(3),            // U+0033 3
+    dig(4),            // U+0034 4
+    dig(5),            // U+0035 5
+    dig(6),            // U+0036 6
+    dig(7),            // U+0037 7
+    dig(8),            // U+0038 8
+    dig(9),            // U+0039 9
+    sym(23, 2, 2),     // U+003A :
+    sym(21, 2, 2),     // U+003B ;
+    sym(101, 2, 2),    // U+003C <
+    sym(102, 2, 2),    // U+003D =
+    sym(103, 2, 2),    // U+003E >
+    sym(26, 2, 2),     // U+003F ?
+    sym(58, 2, 2),     // U+0040 @
+    letter(0, UPPER),  // U+0041 A
+    letter(3, UPPER),  // U+0042 B
+    letter(4, UPPER),  // U+0043 C
+    letter(5, UPPER),  // U+0044 D
+    letter(7, UPPER),  // U+0045 E
+    letter(9, UPPER),  // U+0046 F
+    letter(10, UPPER), // U+0047 G
+    letter(11, UPPER), // U+0048 H
+    letter(12, UPPER), // U+0049 I
+    letter(13, UPPER), // U+004A J
+    letter(14, UPPER), // U+004B K
+    letter(15, UPPER), // U+004C L
+    letter(16, UPPER), // U+004D M
+    letter(17, UPPER), // U+004E N
+    letter(18, UPPER), // U+004F O
+    letter(21, UPPER), // U+0050 P
+    letter(22, UPPER), // U+0051 Q
+    letter(23, UPPER), // U+0052 R
+    letter(24, UPPER), // U+0053 S
+    letter(25, UPPER), // U+0054 T
+    letter(26, UPPER), // U+0055 U
+    letter(28, UPPER), // U+0056 V
+    letter(29, UPPER), // U+0057 W
+    letter(30, UPPER), // U+0058 X
+    letter(31, UPPER), // U+0059 Y
+    letter(32, UPPER), // U+005A Z
+    sym(48, 2, 2),     // U+005B [
+    sym(63, 2, 2),     // U+005C \
+    sym(49, 2, 2),     // U+005D ]
+    sym(90, 2, 2),     // U+005E ^
+    sym(11, 2, 2),     // U+005F _
+    sym(88, 2, 2),     // U+0060 `
+    letter(0, 2),      // U+0061 a
+    letter(3, 2),      // U+0062 b
+    letter(4, 2),      // U+0063 c
+    letter(5, 2),      // U+0064 d
+    letter(7, 2),      // U+0065 e
+    letter(9, 2),      // U+0066 f
+    letter(10, 2),     // U+0067 g
+    letter(11, 2),     // U+0068 h
+    letter(12, 2),     // U+0069 i
+    letter(13, 2),     // U+006A j
+    letter(14, 2),     // U+006B k
+    letter(15, 2),     // U+006C l
+    letter(16, 2),     // U+006D m
+    letter(17, 2),     // U+006E n
+    letter(18, 2),     // U+006F o
+    letter(21, 2),     // U+0070 p
+    letter(22, 2),     // U+0071 q
+    letter(23, 2),     // U+0072 r
+    letter(24, 2),     // U+0073 s
+    letter(25, 2),     // U+0074 t
+    letter(26, 2),     // U+0075 u
+    letter(28, 2),     // U+0076 v
+    letter(29, 2),     // U+0077 w
+    letter(30, 2),     // U+0078 x
+    letter(31, 2),     // U+0079 y
+    letter(32, 2),     // U+007A z
+    sym(50, 2, 2),     // U+007B {
+    sym(105, 2, 2),    // U+007C |
+    sym(51, 2, 2),     // U+007D }
+    sym(107, 2, 2),    // U+007E ~
+    IGNORABLE,         // U+007F
 ];
 
 /// Weights of the non-ASCII spaces, punctuation, symbols and ignorable characters that ICU sorts

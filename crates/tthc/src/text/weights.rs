@@ -7,6 +7,10 @@ pub(super) const COMMON: u8 = 2;
 /// Tertiary weight of lower-case and uncased elements, and of accents.
 pub(super) const LOWER: u8 = 0x02;
 
+/// Tertiary weight of upper-case letters: the DUCET's (UTS #10, "Tertiary Weight Table"), above
+/// the weights of the lower-case compatibility variants (`ａ` < `𝐚` < `ⓐ` < `A`).
+pub(super) const UPPER: u8 = 0x08;
+
 /// A primary weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Primary {
