@@ -86,6 +86,8 @@ def main() -> None:
 // decomposition.
 //! Unicode data for collation that `unicode-normalization` does not give: the kind (tag) of
 //! each compatibility decomposition, and the decimal digits of every script.
+// reason: a generated table of code points, written as UnicodeData.txt writes them
+#![allow(clippy::unreadable_literal)]
 
 // The kinds of compatibility decompositions (the tags of UnicodeData.txt).
 {consts}
