@@ -58,6 +58,8 @@ pub struct Procedure {
     pub abolished: Option<Date>,
     /// How far it can be done online.
     pub online: Option<Online>,
+    /// The implementing agencies (cơ quan thực hiện) as published; empty when unknown or none.
+    pub agencies: Vec<String>,
 }
 
 impl Procedure {
@@ -338,7 +340,12 @@ impl Catalog {
         let procedures: usize = self
             .procedures
             .iter()
-            .map(|p| s(p.code.as_str()) + p.name.capacity() + o(p.decision.as_ref()))
+            .map(|p| {
+                s(p.code.as_str())
+                    + p.name.capacity()
+                    + o(p.decision.as_ref())
+                    + p.agencies.iter().map(|a| a.capacity() + 24).sum::<usize>()
+            })
             .sum();
         let units: usize = self
             .units

@@ -61,6 +61,9 @@ pub struct DocProcedure<'a> {
     pub field: Text<'a>,
     /// Level names (`central`, `province`, `district`, `commune`, `other`).
     pub levels: Vec<Text<'a>>,
+    /// The implementing agencies (cơ quan thực hiện) as published, in the source's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<Text<'a>>,
     /// Số quyết định công bố.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<Text<'a>>,

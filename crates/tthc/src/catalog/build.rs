@@ -199,6 +199,15 @@ fn procedures(
             }
             parsed
         });
+        for (j, a) in p.agencies.iter().enumerate() {
+            if a.trim().is_empty() {
+                b.err(
+                    Code::BadValue,
+                    format!("/procedures/{i}/agencies/{j}"),
+                    "an agency must be a non-empty name",
+                );
+            }
+        }
         let Some(code) = code else { continue };
         out.push(Procedure {
             code,
@@ -210,6 +219,7 @@ fn procedures(
             amended: p.amended,
             abolished: p.abolished,
             online,
+            agencies: p.agencies.iter().map(ToString::to_string).collect(),
         });
     }
     out
@@ -573,6 +583,11 @@ pub(super) fn to_document(c: &Catalog) -> Document<'_> {
                 amended: p.amended,
                 abolished: p.abolished,
                 online: p.online.map(|o| Cow::Borrowed(o.as_str())),
+                agencies: p
+                    .agencies
+                    .iter()
+                    .map(|a| Cow::Borrowed(a.as_str()))
+                    .collect(),
             })
             .collect(),
         units: c

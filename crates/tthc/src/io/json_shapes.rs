@@ -648,6 +648,7 @@ impl ProcShape {
             "amended",
             "abolished",
             "online",
+            "agencies",
         ];
         let mut p = DocProcedure::default();
         object(
@@ -666,7 +667,8 @@ impl ProcShape {
                     5 => p.effective = value(cx, map, DateShape(true))?.optional(),
                     6 => p.amended = value(cx, map, DateShape(true))?.optional(),
                     7 => p.abolished = value(cx, map, DateShape(true))?.optional(),
-                    _ => p.online = value(cx, map, StrShape(true))?.optional(),
+                    8 => p.online = value(cx, map, StrShape(true))?.optional(),
+                    _ => p.agencies = strings(value(cx, map, ArrayShape(StrShape(false)))?),
                 }
                 Ok(())
             },

@@ -162,6 +162,69 @@ pub fn agency_levels(text: &str) -> Option<LevelSet> {
     (!set.is_empty()).then_some(set)
 }
 
+/// What the portal writes when it has no implementing agency for a procedure.
+const NO_AGENCY: &str = "không có thông tin";
+
+/// The implementing agencies (cơ quan thực hiện) of a procedure as a portal lists them, one
+/// string each, in the source's order, in NFC with single spaces.
+///
+/// The portal's Excel exports put one agency a line; its metadata crawl joins them with `, `
+/// — but agency names hold commas themselves ("Thuế tỉnh, thành phố", "Ủy ban Nhân dân xã,
+/// phường, thị trấn."). So the text is cut at line breaks and `;`, then at each comma that is
+/// followed by a capital letter (the first letter of the next agency's name); a comma followed
+/// by a small letter continues the same name. "Không có thông tin" (no information), the
+/// portal's word for none, gives no agency.
+///
+/// ```
+/// use tthc::io::wording::split_agencies;
+/// assert_eq!(
+///     split_agencies("Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố, Thuế cơ sở"),
+///     ["Cục Thuế - Bộ tài chính", "Thuế tỉnh, thành phố", "Thuế cơ sở"]
+/// );
+/// assert_eq!(
+///     split_agencies("Ủy ban Nhân dân\u{a0}xã,\u{a0}phường,\u{a0}thị trấn."),
+///     ["Ủy ban Nhân dân xã, phường, thị trấn."]
+/// );
+/// assert_eq!(split_agencies("Bộ Xây dựng\nCục Hàng không Việt Nam"), ["Bộ Xây dựng", "Cục Hàng không Việt Nam"]);
+/// assert!(split_agencies("Không có thông tin").is_empty());
+/// assert!(split_agencies("  ").is_empty());
+/// ```
+pub fn split_agencies(text: &str) -> Vec<String> {
+    let text = nfc(text);
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split(['\n', '\r', ';']) {
+        let mut current = String::new();
+        for (k, piece) in line.split(',').enumerate() {
+            let starts_name = piece
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if k > 0 && !starts_name {
+                current.push(',');
+                current.push_str(piece);
+                continue;
+            }
+            push_agency(&mut out, &current);
+            piece.clone_into(&mut current);
+        }
+        push_agency(&mut out, &current);
+    }
+    out
+}
+
+fn push_agency(out: &mut Vec<String>, raw: &str) {
+    let clean = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bare = clean.trim_end_matches('.');
+    if bare.is_empty()
+        || bare.chars().all(|c| !c.is_alphanumeric())
+        || fold(bare) == fold(NO_AGENCY)
+    {
+        return;
+    }
+    out.push(clean);
+}
+
 /// Whether `hay` contains `needle` starting and ending at word boundaries.
 pub(crate) fn has_words(hay: &str, needle: &str) -> bool {
     contains_words(hay, needle)
