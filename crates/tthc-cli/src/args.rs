@@ -10,7 +10,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{value_parser, Args, Parser, Subcommand, ValueHint};
 use tthc::io::import::Format;
 use tthc::synth::SynthOptions;
-use tthc::{Channel, Date, Lang, OutputFormat, Vocabulary};
+use tthc::{Channel, Date, Lang, Level, OutputFormat, Vocabulary};
 
 /// A heading of the help's extra text, styled as clap styles `Usage:` and `Options:` (bold,
 /// underlined; clap strips the style when the output is not a terminal).
@@ -71,6 +71,11 @@ fn message(e: &tthc::Error) -> String {
 /// `YYYY-MM-DD`, or the core's `bad_date` message.
 fn as_of(s: &str) -> Result<Date, String> {
     Date::parse_at(s, "as_of").map_err(|e| message(&e))
+}
+
+/// A day `YYYY-MM-DD` of another option, or the core's `bad_date` message.
+fn day(s: &str) -> Result<Date, String> {
+    Date::parse_at(s, "day").map_err(|e| message(&e))
 }
 
 /// `--format` of `validate` and `stats`: `table` (the text for people; `text` is still
@@ -135,9 +140,13 @@ const IMPORT_EXAMPLES: &str = concat!(
   tthc import danh-sach-tthc.xlsx -o catalogue.json
   tthc import danh-sach-tthc.xlsx procedures-metadata.csv -o catalogue.json
   tthc import publications.csv --format table-csv --lenient -o catalogue.json
+  tthc import decision.xlsx --decision 123/QĐ-UBND --effective 2025-07-01 --scope commune \\
+      --within 91 --into catalogue.json -o out.json
 
 Strict: any bad row is an error and nothing is written; --lenient skips bad rows and lists them.
-The rules are in docs/import.md."
+With --into, FILE is a publishing decision's list (mã TTHC, and the action: Danh mục, Mới ban
+hành, Sửa đổi, bổ sung, Thay thế, Bãi bỏ), added to the catalogue as a decision; the number,
+days and level not given come from the sheet's title rows. The rules are in docs/import.md."
 );
 
 const STATS_EXAMPLES: &str = concat!(
@@ -303,7 +312,68 @@ pub struct ImportArgs {
     /// The JSON catalogue to write [default: stdout]
     #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
+    /// Read FILE as a publishing decision's list and add it to this JSON catalogue
+    #[arg(long, value_name = "CATALOGUE", value_hint = ValueHint::FilePath,
+          conflicts_with_all = ["file2", "format"], help_heading = "Decision lists")]
+    pub into: Option<PathBuf>,
+    /// The decision's number [default: from the sheet's title rows]
+    #[arg(
+        long,
+        value_name = "ID",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub decision: Option<String>,
+    /// The day it takes effect [default: from the title rows, "hiệu lực … ngày …"]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day, requires = "into", help_heading = "Decision lists")]
+    pub effective: Option<Date>,
+    /// The day it was signed [default: from the title rows]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day, requires = "into", help_heading = "Decision lists")]
+    pub issued: Option<Date>,
+    /// The level of the units it covers [default: from the title rows, "UBND cấp xã"]
+    #[arg(long, value_name = "LEVEL", value_parser = among(UNIT_LEVELS, &[]), requires = "into", help_heading = "Decision lists")]
+    pub scope: Option<Level>,
+    /// The unit whose area it covers (a GSO code of the catalogue) [default: the one province
+    /// the title rows name, else every unit of the level]
+    #[arg(
+        long,
+        value_name = "CODE",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub within: Option<String>,
+    /// Its title [default: the title row that says "danh mục"]
+    #[arg(
+        long,
+        value_name = "TEXT",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub title: Option<String>,
+    /// Who issued it
+    #[arg(
+        long,
+        value_name = "TEXT",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub issuer: Option<String>,
+    /// The items are the whole list for the scope [default: when the sheet has no action
+    /// column and no section rows]
+    #[arg(
+        long,
+        requires = "into",
+        conflicts_with = "no_complete",
+        help_heading = "Decision lists"
+    )]
+    pub complete: bool,
+    /// The items change the current list (they are not the whole list)
+    #[arg(long, requires = "into", help_heading = "Decision lists")]
+    pub no_complete: bool,
 }
+
+/// The levels of units (a decision's `--scope`).
+const UNIT_LEVELS: &[Level] = &[Level::Province, Level::District, Level::Commune];
 
 /// `tthc stats`.
 #[derive(Debug, Args)]

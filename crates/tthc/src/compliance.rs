@@ -6,11 +6,13 @@
 //! is allocated per posting.
 
 pub mod columns;
+mod lists;
 mod view;
 
+pub(crate) use lists::{List, Lists};
 pub use view::{FieldRow, GroupRow, ReportView, UnitRow, WarningRow};
 
-use crate::catalog::{Catalog, FieldId, ProcId, Scope, UnitId};
+use crate::catalog::{Catalog, DecisionId, FieldId, ProcId, Scope, UnitId};
 use crate::error::{Code, Error};
 use crate::model::vocab::{vocabulary, Vocabulary};
 use crate::model::{Channel, Date, Level};
@@ -160,6 +162,21 @@ pub struct UnitCompliance {
     pub outdated_procedures: Vec<ProcId>,
     /// Per field with at least one applicable procedure, in field order.
     pub by_field: Vec<FieldCompliance>,
+    /// `D(u, d)`: the decisions that set the unit's applicable list, in the order they apply;
+    /// empty when the procedures' levels alone do (`applicability` `levels`).
+    pub decisions: Vec<DecisionId>,
+}
+
+impl UnitCompliance {
+    /// `levels` when the procedures' levels alone set what applies, `decisions` when
+    /// publishing decisions do.
+    pub fn applicability(&self) -> &'static str {
+        if self.decisions.is_empty() {
+            "levels"
+        } else {
+            "decisions"
+        }
+    }
 }
 
 /// Figures of the units of one level inside one parent (e.g. the communes of district 908).
@@ -249,10 +266,11 @@ impl Compliance {
     }
 }
 
-/// Posting states kept per procedure while a unit is scanned (low two bits of a stamp).
-const POSTED: u32 = 1;
-const OUTDATED: u32 = 2;
-const PUBLISHED: u32 = 3;
+/// Posting states kept per procedure while a unit is scanned (low two bits of a stamp):
+/// posted but not yet (dated after as_of), outdated, published.
+pub(crate) const POSTED: u32 = 1;
+pub(crate) const OUTDATED: u32 = 2;
+pub(crate) const PUBLISHED: u32 = 3;
 
 impl Catalog {
     /// Compute the compliance report for a channel and a day.
@@ -267,7 +285,9 @@ impl Catalog {
             let id = UnitId(i as u32);
             let postings = unit.postings(channel);
             match reported[i] {
-                Some(report) if !postings.is_given() => units.push(report.into_unit(id)),
+                Some(report) if !postings.is_given() => {
+                    units.push(report.into_unit(id, scan.decisions_of(id)));
+                }
                 other => {
                     if other.is_some() {
                         warnings.push(Warning {
@@ -306,7 +326,7 @@ impl Catalog {
         let applicable = scan.last_applicable(self.unit(unit));
         let given = self.unit(unit).postings(options.channel).is_given();
         let figures = match reported_figures(self, options.channel)[unit.0 as usize] {
-            Some(report) if !given => report.into_unit(unit),
+            Some(report) if !given => report.into_unit(unit, items.decisions),
             _ => items,
         };
         (figures, applicable)
@@ -345,7 +365,7 @@ struct Reported {
 }
 
 impl Reported {
-    fn into_unit(self, unit: UnitId) -> UnitCompliance {
+    fn into_unit(self, unit: UnitId, decisions: Vec<DecisionId>) -> UnitCompliance {
         UnitCompliance {
             unit,
             basis: Basis::Reported,
@@ -360,6 +380,7 @@ impl Reported {
             missing: Vec::new(),
             outdated_procedures: Vec::new(),
             by_field: Vec::new(),
+            decisions,
         }
     }
 }
@@ -395,20 +416,16 @@ fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>
     out
 }
 
-/// Per-level applicability and scratch space reused across units.
+/// Applicable lists and scratch space reused across units.
 ///
 /// Most units have no `applies` overrides: for them the applicable list and the per-field
-/// applicable counts are those of their level, computed once; only their postings are walked,
-/// plus one pass over the level's list for the missing codes.
-struct Scan<'c> {
+/// applicable counts are those of their list (their level's, or the one their decisions
+/// give), computed once; only their postings are walked, plus one pass over the list for the
+/// missing codes.
+pub(crate) struct Scan<'c> {
     catalog: &'c Catalog,
     as_of: Date,
-    /// Procedures of each level in force on `as_of`, in id order.
-    by_level: [Vec<ProcId>; 5],
-    /// `(field, applicable procedures)` of each level, fields in id order.
-    level_fields: [Vec<(FieldId, u32)>; 5],
-    /// Bit `level` set when procedure p is in `by_level[level]`.
-    in_level: Vec<u8>,
+    lists: Lists<'c>,
     /// `stamp << 2 | state` per procedure for the unit being scanned.
     mark: Vec<u32>,
     /// `stamp << 2 | 1` for added, `| 2` for removed procedures of the unit being scanned.
@@ -416,6 +433,8 @@ struct Scan<'c> {
     stamp: u32,
     /// Reused buffer for the applicable procedures of a unit with overrides.
     scratch: Vec<ProcId>,
+    /// The list of the unit scanned last.
+    last_list: u32,
     /// Each procedure's field and last amendment, copied out for locality.
     field_of: Vec<u32>,
     amended: Vec<Option<Date>>,
@@ -432,72 +451,47 @@ struct Tally {
 }
 
 impl<'c> Scan<'c> {
-    fn new(catalog: &'c Catalog, as_of: Date) -> Self {
+    pub(crate) fn new(catalog: &'c Catalog, as_of: Date) -> Self {
         let n = catalog.procedures().len();
         let f = catalog.fields().len();
-        let mut by_level: [Vec<ProcId>; 5] = Default::default();
-        let mut in_level = vec![0u8; n];
-        for (i, p) in catalog.procedures().iter().enumerate() {
-            if !p.in_force(as_of) {
-                continue;
-            }
-            for l in p.levels.iter() {
-                by_level[l as usize].push(ProcId(i as u32));
-                in_level[i] |= 1 << (l as u8);
-            }
-        }
-        let field_of: Vec<u32> = catalog.procedures().iter().map(|p| p.field.0).collect();
-        let level_fields = std::array::from_fn(|l| {
-            let mut counts = vec![0u32; f];
-            for p in &by_level[l] {
-                counts[field_of[p.0 as usize] as usize] += 1;
-            }
-            counts
-                .into_iter()
-                .enumerate()
-                .filter(|(_, c)| *c > 0)
-                .map(|(i, c)| (FieldId(i as u32), c))
-                .collect()
-        });
         Scan {
             catalog,
             as_of,
-            by_level,
-            level_fields,
-            in_level,
+            lists: Lists::new(catalog, as_of),
             mark: vec![0; n],
             overrides: vec![0; n],
             stamp: 0,
             scratch: Vec::new(),
-            field_of,
+            last_list: 0,
+            field_of: catalog.procedures().iter().map(|p| p.field.0).collect(),
             amended: catalog.procedures().iter().map(|p| p.amended).collect(),
             field_applicable: vec![0; f],
             field_published: vec![0; f],
         }
     }
 
-    /// The applicable procedures of the unit [`Scan::unit`] scanned last.
-    fn last_applicable(&self, unit: &crate::catalog::Unit) -> Vec<ProcId> {
+    /// The applicable procedures of the unit [`Scan::unit`] scanned last, in id order.
+    pub(crate) fn last_applicable(&self, unit: &crate::catalog::Unit) -> Vec<ProcId> {
         if unit.applies_add.is_empty() && unit.applies_remove.is_empty() {
-            self.by_level[unit.level as usize].clone()
+            self.lists.get(self.last_list).procs.clone()
         } else {
             self.scratch.clone()
         }
     }
 
-    /// Whether procedure `p` applies to the unit being scanned.
+    /// Whether procedure `p` applies to the unit being scanned, whose list is `list`.
     #[inline]
-    fn applies(&self, p: usize, level_bit: u8, plain: bool) -> bool {
+    fn applies(&self, p: usize, list: &List, plain: bool) -> bool {
         if !plain {
             let o = self.overrides[p];
             if o >> 2 == self.stamp {
                 return o & 3 == 1;
             }
         }
-        self.in_level[p] & level_bit != 0
+        list.contains(p)
     }
 
-    fn unit(
+    pub(crate) fn unit(
         &mut self,
         id: UnitId,
         channel: Channel,
@@ -513,8 +507,10 @@ impl<'c> Scan<'c> {
         for &p in &unit.applies_remove {
             self.overrides[p.0 as usize] = s | 2;
         }
-        let level = unit.level as usize;
-        let level_bit = 1u8 << level;
+        let li = self.lists.of(id);
+        self.last_list = li;
+        let base = self.lists.get(li);
+        let amended: &[Option<Date>] = base.amended.as_deref().unwrap_or(&self.amended);
         let postings = unit.postings(channel);
         let (ids, mut dates) = (postings.ids(), postings.dates());
         let mut warn = |code: &'static str, p: Posted| {
@@ -534,7 +530,7 @@ impl<'c> Scan<'c> {
                 }
                 _ => None,
             };
-            if !self.applies(pi, level_bit, plain) {
+            if !self.applies(pi, base, plain) {
                 warn("posted_not_applicable", Posted::Procedure(p));
                 continue;
             }
@@ -543,7 +539,7 @@ impl<'c> Scan<'c> {
                     warn("posted_after_as_of", Posted::Procedure(p));
                     POSTED
                 }
-                Some(d) if self.amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
+                Some(d) if amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
                 None | Some(_) => PUBLISHED,
             };
             let m = self.mark[pi];
@@ -571,29 +567,28 @@ impl<'c> Scan<'c> {
                 }
             }
         }
-        for (code, _) in postings.unknown() {
-            warn("posted_unknown", Posted::Unknown(code.clone()));
+        for u in postings.unknown() {
+            warn("posted_unknown", Posted::Unknown(u.code.clone()));
         }
-        // The applicable list: the level's, or (with overrides) filtered and extended.
+        // The applicable list: the unit's list, or (with overrides) filtered and extended.
         let mut list = std::mem::take(&mut self.scratch);
         if !plain {
             list.clear();
             list.extend(
-                self.by_level[level]
+                base.procs
                     .iter()
                     .copied()
-                    .filter(|p| self.applies(p.0 as usize, level_bit, false)),
+                    .filter(|p| self.applies(p.0 as usize, base, false)),
             );
             let before = list.len();
             list.extend(unit.applies_add.iter().copied().filter(|p| {
-                self.in_level[p.0 as usize] & level_bit == 0
-                    && self.applies(p.0 as usize, level_bit, false)
+                !base.contains(p.0 as usize) && self.applies(p.0 as usize, base, false)
             }));
             if list.len() > before {
                 list.sort_unstable();
             }
         }
-        let applicable_list: &[ProcId] = if plain { &self.by_level[level] } else { &list };
+        let applicable_list: &[ProcId] = if plain { &base.procs } else { &list };
         let mut missing = Vec::with_capacity(
             applicable_list
                 .len()
@@ -609,11 +604,11 @@ impl<'c> Scan<'c> {
             }
         }
         let applicable = applicable_list.len() as u32;
-        // Per field: the level's counts, or (with overrides) counted from the list.
+        // Per field: the list's counts, or (with overrides) counted from the unit's list.
         let mut by_field = Vec::new();
         if plain {
-            by_field.reserve(self.level_fields[level].len());
-            for &(f, a) in &self.level_fields[level] {
+            by_field.reserve(base.fields.len());
+            for &(f, a) in &base.fields {
                 let fp = &mut self.field_published[f.0 as usize];
                 by_field.push(FieldCompliance {
                     field: f,
@@ -642,6 +637,7 @@ impl<'c> Scan<'c> {
             // Fields published only through procedures outside the list cannot exist: postings
             // of non-applicable procedures were not counted.
         }
+        let decisions = base.decisions.clone();
         self.scratch = list;
         let fields_published = by_field.iter().filter(|f| f.published > 0).count() as u32;
         UnitCompliance {
@@ -658,7 +654,14 @@ impl<'c> Scan<'c> {
             missing,
             outdated_procedures,
             by_field,
+            decisions,
         }
+    }
+
+    /// `D(u, d)` of a unit: the decisions that set its list, in the order they apply.
+    pub(crate) fn decisions_of(&mut self, id: UnitId) -> Vec<DecisionId> {
+        let li = self.lists.of(id);
+        self.lists.get(li).decisions.clone()
     }
 }
 

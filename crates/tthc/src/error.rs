@@ -30,7 +30,8 @@ pub enum Code {
     UnknownProcedure,
     /// A date that is not a real `YYYY-MM-DD` day.
     BadDate,
-    /// A parent of the same or a lower level, or a cycle of parents.
+    /// A parent of the same or a lower level, a cycle of parents, or a decision's scope
+    /// `within` a unit of a lower level than the scope.
     BadParent,
     /// Report figures that contradict each other.
     InconsistentReport,
@@ -50,6 +51,8 @@ pub enum Code {
     BadCell,
     /// An empty input (no rows, no content).
     Empty,
+    /// A decision replaces procedures in a circle (A by B and B by A).
+    ReplacementCycle,
 }
 
 impl Code {
@@ -77,6 +80,7 @@ impl Code {
         Code::BadEncoding,
         Code::BadCell,
         Code::Empty,
+        Code::ReplacementCycle,
     ];
 
     /// The stable snake_case name of the code.
@@ -104,6 +108,7 @@ impl Code {
             Code::BadEncoding => "bad_encoding",
             Code::BadCell => "bad_cell",
             Code::Empty => "empty",
+            Code::ReplacementCycle => "replacement_cycle",
         }
     }
 }

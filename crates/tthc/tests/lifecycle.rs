@@ -73,3 +73,213 @@ fn bad_agencies_are_errors_with_their_path() {
         [("bad_value", "/procedures/0/agencies/1".to_owned())]
     );
 }
+
+/// Procedures A–D of the commune level, E of the province, F central only.
+const PROCS: &str = r#"
+    {"code":"1.000001","name":"A","field":"ho-tich","levels":["commune"]},
+    {"code":"1.000002","name":"B","field":"ho-tich","levels":["commune"]},
+    {"code":"1.000003","name":"C","field":"ho-tich","levels":["commune"]},
+    {"code":"1.000004","name":"D","field":"ho-tich","levels":["commune"]},
+    {"code":"1.000005","name":"E","field":"ho-tich","levels":["province"]},
+    {"code":"1.000006","name":"F","field":"ho-tich","levels":["central"]}"#;
+
+/// Two provinces; 91 has communes 30985 and 30988, 92 has commune 40001.
+const UNITS: &str = r#"
+    {"code":"91","name":"Tỉnh An Giang","level":"province"},
+    {"code":"30985","name":"Xã An Biên","level":"commune","parent":"91",
+     "published":{"one_stop_shop":[{"procedure":"1.000002","on":"2025-08-01"},"1.000001","1.000003"]}},
+    {"code":"30988","name":"Xã Tây Yên","level":"commune","parent":"91"},
+    {"code":"92","name":"Tỉnh Khác","level":"province"},
+    {"code":"40001","name":"Xã Khác","level":"commune","parent":"92"}"#;
+
+/// 1: province 91's complete commune list (A, B, F) from 2025-07-01; 2: 91 amends B and
+/// replaces A by C from 2025-09-01; 3: a nationwide decision abolishes D from 2025-08-01.
+const DECISIONS: &str = r#","decisions":[
+    {"id":"1/QĐ-UBND","effective":"2025-07-01","scope":{"level":"commune","within":"91"},"complete":true,
+     "items":[{"procedure":"1.000001","action":"listed"},{"procedure":"1.000002","action":"listed"},
+              {"procedure":"1.000006","action":"new"}]},
+    {"id":"2/QĐ-UBND","effective":"2025-09-01","scope":{"level":"commune","within":"91"},
+     "items":[{"procedure":"1.000002","action":"amended"},{"procedure":"1.000001","action":"replaced","by":"1.000003"}]},
+    {"id":"3/QĐ-BTP","effective":"2025-08-01","scope":{"level":"commune"},
+     "items":[{"procedure":"1.000004","action":"abolished"}]}]"#;
+
+fn on(day: &str) -> tthc::ComplianceOptions {
+    tthc::ComplianceOptions::parse(None, Some(day)).expect("valid options")
+}
+
+fn applicable(c: &Catalog, r: &tthc::Compliance, unit: &str) -> Vec<String> {
+    let u = r.unit_by_code(c, unit).expect("unit");
+    let id = u.unit;
+    let (_, list) = c.unit_compliance(id, &on(&r.as_of.to_string()));
+    list.iter().map(|&p| c.procedure(p).name.clone()).collect()
+}
+
+#[test]
+fn decisions_are_read_and_written_back() {
+    let c = read(&doc(PROCS, UNITS, DECISIONS)).expect("valid");
+    assert_eq!(c.decisions().len(), 3);
+    let d = &c.decisions()[1];
+    assert_eq!(d.id, "2/QĐ-UBND");
+    assert_eq!(d.items[1].action, tthc::catalog::Action::Replaced);
+    assert_eq!(
+        c.decision_id("3/QĐ-BTP"),
+        Some(tthc::catalog::DecisionId(2))
+    );
+    let json = c.to_json();
+    assert!(json.contains(r#""complete":true"#), "{json}");
+    assert_eq!(
+        json.matches("\"complete\"").count(),
+        1,
+        "false is not written"
+    );
+}
+
+#[test]
+fn decisions_apply_in_effective_order_and_are_shared() {
+    let c = read(&doc(PROCS, UNITS, DECISIONS)).expect("valid");
+    let r = c.compliance(&on("2025-12-31"));
+    // 91's communes: complete list {A, B, F}; D abolished nationwide (already out); B amended;
+    // A replaced by C → {B, C, F}.
+    assert_eq!(applicable(&c, &r, "30985"), ["B", "C", "F"]);
+    assert_eq!(applicable(&c, &r, "30988"), ["B", "C", "F"]);
+    // Another province's commune: the levels' list minus D.
+    assert_eq!(applicable(&c, &r, "40001"), ["A", "B", "C"]);
+    // The province itself: no decision of its level.
+    assert_eq!(applicable(&c, &r, "91"), ["E"]);
+    let view = r.view(&c);
+    let row = |code: &str| view.units.iter().find(|u| u.unit == code).expect("row");
+    assert_eq!(row("30985").applicability, "decisions");
+    assert_eq!(
+        row("30985").decisions,
+        ["1/QĐ-UBND", "3/QĐ-BTP", "2/QĐ-UBND"],
+        "by effective day, not document order"
+    );
+    assert_eq!(row("40001").decisions, ["3/QĐ-BTP"]);
+    assert_eq!(row("91").applicability, "levels");
+    assert!(row("91").decisions.is_empty());
+    // 30985 posted B on 2025-08-01, before the amendment of 2025-09-01: outdated; A no longer
+    // applies (posted_not_applicable); C published. 1 of 3.
+    let u = row("30985");
+    assert_eq!(u.outdated_procedures, ["1.000002"]);
+    assert_eq!(u.missing, ["1.000006"]);
+    assert_eq!(u.rate, Some([1, 3]));
+    assert!(r.warnings.iter().any(|w| w.code == "posted_not_applicable"
+        && w.procedure.as_ref().map(|p| p.code(&c)) == Some("1.000001")));
+}
+
+#[test]
+fn decisions_count_from_their_effective_day() {
+    let c = read(&doc(PROCS, UNITS, DECISIONS)).expect("valid");
+    // Before any decision: the levels.
+    let r = c.compliance(&on("2025-06-30"));
+    assert_eq!(applicable(&c, &r, "30985"), ["A", "B", "C", "D"]);
+    assert_eq!(r.view(&c).units[1].applicability, "levels");
+    // On the first decision's day: its complete list.
+    let r = c.compliance(&on("2025-07-01"));
+    assert_eq!(applicable(&c, &r, "30985"), ["A", "B", "F"]);
+    // B is not amended yet: the posting of 2025-08-01 counts (as of 2025-08-15).
+    let r = c.compliance(&on("2025-08-15"));
+    let u = r.unit_by_code(&c, "30985").expect("unit");
+    assert_eq!((u.published, u.outdated), (Some(2), Some(0)));
+    assert_eq!(applicable(&c, &r, "40001"), ["A", "B", "C"]);
+}
+
+#[test]
+fn a_procedure_not_in_force_leaves_a_decision_list() {
+    let procs = r#"{"code":"1.000001","name":"A","field":"ho-tich","levels":["commune"],"abolished":"2025-10-01"},
+                   {"code":"1.000002","name":"B","field":"ho-tich","levels":["province"],"effective":"2026-01-01"}"#;
+    let decisions = r#","decisions":[{"id":"9","effective":"2025-01-01","scope":{"level":"commune"},"complete":true,
+        "items":[{"procedure":"1.000001","action":"listed"},{"procedure":"1.000002","action":"new"}]}]"#;
+    let units = r#"{"code":"30985","name":"Xã","level":"commune"}"#;
+    let c = read(&doc(procs, units, decisions)).expect("valid");
+    let r = c.compliance(&on("2025-09-30"));
+    assert_eq!(applicable(&c, &r, "30985"), ["A"]);
+    let r = c.compliance(&on("2025-12-31"));
+    assert!(applicable(&c, &r, "30985").is_empty());
+    assert_eq!(r.units[0].rate, None);
+}
+
+#[test]
+fn applies_overrides_come_after_decisions() {
+    let units = r#"{"code":"91","name":"Tỉnh","level":"province"},
+        {"code":"30985","name":"Xã","level":"commune","parent":"91","applies":{"add":["1.000004"],"remove":["1.000006"]}}"#;
+    let c = read(&doc(PROCS, units, DECISIONS)).expect("valid");
+    let r = c.compliance(&on("2025-12-31"));
+    // {B, C, F} from the decisions, + D (applies.add, though abolished by 3/QĐ-BTP), − F.
+    assert_eq!(applicable(&c, &r, "30985"), ["B", "C", "D"]);
+}
+
+#[test]
+fn bad_decisions_are_errors_with_their_paths() {
+    let units = r#"{"code":"91","name":"Tỉnh","level":"province"},{"code":"30985","name":"Xã","level":"commune","parent":"91"}"#;
+    let decisions = r#","decisions":[
+        {"id":" ","effective":"2025-01-01","scope":{"level":"commune"},"items":[]},
+        {"id":"A","effective":"2025-01-01","scope":{"level":"ward"},"items":[]},
+        {"id":"A","effective":"2025-01-01","scope":{"level":"commune"},"items":[]},
+        {"id":"B","effective":"2025-02-30","scope":{"level":"commune"},"items":[]},
+        {"id":"C","scope":{"level":"commune","within":"99"},"items":[]},
+        {"id":"D","effective":"2025-01-01","scope":{"level":"province","within":"30985"},"items":[]},
+        {"id":"E","effective":"2025-01-01","scope":{"level":"commune","within":"91"},"items":[
+            {"procedure":"1.999999","action":"listed"},
+            {"procedure":"1.000001","action":"moved"},
+            {"procedure":"1.000002","action":"listed","by":"1.000003"},
+            {"procedure":"1.000003","action":"replaced"},
+            {"procedure":"1.000004","action":"replaced","by":"1.999998"},
+            {"procedure":"1.000002","action":"abolished"}]},
+        {"id":"F","effective":"2025-01-01","scope":{"level":"commune"},"items":[
+            {"procedure":"1.000001","action":"replaced","by":"1.000002"},
+            {"procedure":"1.000003","action":"listed"},
+            {"procedure":"1.000002","action":"replaced","by":"1.000001"},
+            {"procedure":"1.000004","action":"replaced","by":"1.000004"}]},
+        {"id":"G","effective":"2025-01-01","scope":null,"complete":"yes","items":[{"procedure":"1.000001","action":"new","note":1}]},
+        {"id":"H","effective":"2025-01-01","scope":{"level":"commune"},"items":"1.000001"}]"#;
+    let err = read(&doc(PROCS, units, decisions)).expect_err("invalid");
+    let p = |s: &str| s.to_owned();
+    assert_eq!(
+        codes(&err),
+        [
+            // Structural problems first, in document order.
+            ("bad_date", p("/decisions/3/effective")),
+            ("missing_key", p("/decisions/4")),
+            ("wrong_type", p("/decisions/8/scope")),
+            ("wrong_type", p("/decisions/8/complete")),
+            ("unknown_key", p("/decisions/8/items/0/note")),
+            ("wrong_type", p("/decisions/9/items")),
+            // Then the validator's.
+            ("bad_code", p("/decisions/0/id")),
+            ("unknown_level", p("/decisions/1/scope/level")),
+            ("duplicate_code", p("/decisions/2/id")),
+            ("bad_parent", p("/decisions/5/scope/within")),
+            ("unknown_procedure", p("/decisions/6/items/0/procedure")),
+            ("bad_value", p("/decisions/6/items/1/action")),
+            ("bad_value", p("/decisions/6/items/2/by")),
+            ("missing_key", p("/decisions/6/items/3")),
+            ("unknown_procedure", p("/decisions/6/items/4/by")),
+            ("duplicate_code", p("/decisions/6/items/5/procedure")),
+            ("replacement_cycle", p("/decisions/7/items/0")),
+            ("replacement_cycle", p("/decisions/7/items/3")),
+        ]
+    );
+    let cycle = &err.problems()[16];
+    assert!(
+        cycle.message.contains("1.000001 by 1.000002 by 1.000001"),
+        "{}",
+        cycle.message
+    );
+}
+
+#[test]
+fn a_scope_within_an_unknown_unit() {
+    let decisions = r#","decisions":[{"id":"C","effective":"2025-01-01","scope":{"level":"commune","within":"99"},"items":[]}]"#;
+    let err = read(&doc(PROCS, "", decisions)).expect_err("invalid");
+    assert_eq!(
+        codes(&err),
+        [("unknown_unit", "/decisions/0/scope/within".to_owned())]
+    );
+    // The same level as the scope is fine: a decision for one commune.
+    let units = r#"{"code":"30985","name":"Xã","level":"commune"}"#;
+    let decisions = r#","decisions":[{"id":"C","effective":"2025-01-01","scope":{"level":"commune","within":"30985"},"complete":true,"items":[{"procedure":"1.000003","action":"listed"}]}]"#;
+    let c = read(&doc(PROCS, units, decisions)).expect("valid");
+    let r = c.compliance(&on("2025-12-31"));
+    assert_eq!(applicable(&c, &r, "30985"), ["C"]);
+}

@@ -65,6 +65,11 @@ pub struct UnitRow<'a> {
     pub outdated_procedures: Vec<&'a str>,
     /// Per field with at least one applicable procedure, in field order.
     pub by_field: Vec<FieldRow<'a>>,
+    /// `levels` when the procedures' levels alone set what applies, `decisions` when
+    /// publishing decisions do.
+    pub applicability: &'static str,
+    /// The ids of the decisions that set the list (`D(u, d)`), in the order they apply.
+    pub decisions: Vec<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -178,6 +183,12 @@ fn unit_json<'a>(c: &'a Catalog, u: &UnitCompliance) -> UnitRow<'a> {
                     percent: f.rate().map(Rate::percent),
                 }
             })
+            .collect(),
+        applicability: u.applicability(),
+        decisions: u
+            .decisions
+            .iter()
+            .map(|&d| c.decision(d).id.as_str())
             .collect(),
     }
 }

@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use crate::catalog::Action;
 use crate::model::{Channel, Date, Level, LevelSet, Online, Vocabulary};
 use crate::text::{fold, nfc};
 
@@ -405,6 +406,105 @@ pub fn parse_online(text: &str) -> Option<Online> {
         Some(Online::None)
     } else {
         None
+    }
+}
+
+/// Phrases of a decision's action, most specific first (matched on folded text, at word
+/// boundaries): "sửa đổi, bổ sung" before "bổ sung", "bãi bỏ" and "thay thế" before "danh mục"
+/// (a heading "Danh mục thủ tục hành chính bị bãi bỏ" is about abolished procedures).
+const ACTION_PHRASES: &[(&str, Action)] = &[
+    ("sửa đổi", Action::Amended),
+    ("bổ sung", Action::Amended),
+    ("điều chỉnh", Action::Amended),
+    ("bãi bỏ", Action::Abolished),
+    ("hủy bỏ", Action::Abolished),
+    ("thay thế", Action::Replaced),
+    ("mới ban hành", Action::New),
+    ("ban hành mới", Action::New),
+    ("danh mục", Action::Listed),
+];
+
+/// Parse a decision item's action as a spreadsheet writes it: the format's words (`listed`,
+/// `new`, `amended`, `replaced`, `abolished`) or the Vietnamese labels of decisions — "Danh
+/// mục" (listed), "Mới ban hành" / "Ban hành mới" / "Mới" (new), "Sửa đổi, bổ sung" / "Sửa
+/// đổi" / "Bổ sung" (amended), "Thay thế" (replaced), "Bãi bỏ" (abolished) — in any case,
+/// with or without diacritics. A cell may say more ("Thay thế TTHC 2.000528"): the first
+/// label found decides.
+///
+/// ```
+/// use tthc::{catalog::Action, io::wording::parse_action};
+/// assert_eq!(parse_action("Sửa đổi, bổ sung"), Some(Action::Amended));
+/// assert_eq!(parse_action("BÃI BỎ"), Some(Action::Abolished));
+/// assert_eq!(parse_action("thay the"), Some(Action::Replaced));
+/// assert_eq!(parse_action("Mới"), Some(Action::New));
+/// assert_eq!(parse_action("listed"), Some(Action::Listed));
+/// assert_eq!(parse_action("Giữ nguyên"), None);
+/// ```
+pub fn parse_action(text: &str) -> Option<Action> {
+    let t = text.trim();
+    if let Some(a) = Action::from_word(t) {
+        return Some(a);
+    }
+    let f = fold(&nfc(t));
+    if f == "moi" {
+        return Some(Action::New);
+    }
+    ACTION_PHRASES
+        .iter()
+        .find(|(phrase, _)| has_words(&f, &fold(phrase)))
+        .map(|&(_, a)| a)
+}
+
+/// The action of a section heading of a decision's list ("I. Danh mục thủ tục hành chính mới
+/// ban hành", "Thủ tục hành chính bị bãi bỏ"): the one action it names; `listed` for a heading
+/// that says "danh mục" and names none; `None` when it names several (a title such as "công bố
+/// danh mục TTHC mới ban hành, sửa đổi, bổ sung, bãi bỏ") or none.
+pub(crate) fn heading_action(text: &str) -> Option<Action> {
+    let f = fold(&nfc(text));
+    let mut found: Option<Action> = None;
+    for &(phrase, action) in ACTION_PHRASES {
+        if action == Action::Listed || !has_words(&f, &fold(phrase)) {
+            continue;
+        }
+        match found {
+            Some(a) if a != action => return None,
+            _ => found = Some(action),
+        }
+    }
+    found.or_else(|| has_words(&f, &fold("danh mục")).then_some(Action::Listed))
+}
+
+/// The level of government a decision's title names for the units it covers: "cấp xã",
+/// "UBND xã", "cấp phường" → commune; "cấp huyện" → district; "cấp tỉnh" → province. `None`
+/// when it names none or several.
+///
+/// ```
+/// use tthc::{io::wording::scope_level, Level};
+/// let title = "Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của UBND cấp xã";
+/// assert_eq!(scope_level(title), Some(Level::Commune));
+/// assert_eq!(scope_level("Danh mục thủ tục hành chính"), None);
+/// ```
+pub fn scope_level(text: &str) -> Option<Level> {
+    let f = fold(&nfc(text));
+    let mut found = LevelSet::EMPTY;
+    for (phrase, level) in [
+        ("cấp xã", Level::Commune),
+        ("cấp phường", Level::Commune),
+        ("ubnd xã", Level::Commune),
+        ("nhân dân xã", Level::Commune),
+        ("cấp huyện", Level::District),
+        ("ubnd huyện", Level::District),
+        ("nhân dân huyện", Level::District),
+        ("cấp tỉnh", Level::Province),
+    ] {
+        if has_words(&f, &fold(phrase)) {
+            found.insert(level);
+        }
+    }
+    let mut levels = found.iter();
+    match (levels.next(), levels.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
     }
 }
 

@@ -993,6 +993,7 @@ impl Table {
                             .extend(list.iter().map(|&(p, on)| DocPosting {
                                 procedure: b(&self.proc_codes[p as usize]),
                                 on,
+                                checked: None,
                             }));
                     }
                 }
