@@ -113,6 +113,7 @@ const REPORT_EXAMPLES: &str = concat!(
   tthc report                                   the embedded An Biên 2018 dataset, as a table
   tthc report catalogue.json --channel portal --as-of 2025-07-01
   tthc report catalogue.json --format csv > units.csv
+  tthc report catalogue.json --stale-after 90   postings not checked for 90 days are stale
   tthc report --format json --lang en           the report of docs/format.md §3"
 );
 
@@ -254,6 +255,10 @@ pub struct ReportArgs {
     /// Language of the table
     #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
     pub lang: Lang,
+    /// Freshness: a posting last seen (checked, else posted) more than DAYS days before the
+    /// report's day is stale; each unit lists its stale and unchecked postings
+    #[arg(long, value_name = "DAYS", value_parser = value_parser!(u32).range(1..))]
+    pub stale_after: Option<u32>,
 }
 
 /// `tthc validate`.

@@ -173,6 +173,11 @@ impl Postings {
     pub(crate) fn dates(&self) -> &[(u32, Date)] {
         &self.dates
     }
+
+    /// `(index, day)` of the postings with a `checked` day, in index order.
+    pub(crate) fn checked_days(&self) -> &[(u32, Date)] {
+        &self.checked
+    }
 }
 
 /// An administrative unit (province, district, commune) and what it published.

@@ -33,6 +33,11 @@ pub struct ComplianceOptions {
     pub as_of: Option<Date>,
     /// Today, in Vietnam: the day used when neither `as_of` nor the document gives one.
     pub today: Date,
+    /// Freshness: a published posting whose last known day (`checked`, else `on`) is more than
+    /// this many days before the report's day is stale, one with neither is unchecked; each
+    /// unit then lists its stale codes and counts its unchecked postings. `None` (the
+    /// default): no freshness figures. At least 1 ([`ComplianceOptions::with_stale_after`]).
+    pub stale_after: Option<u32>,
 }
 
 #[cfg(not(target_family = "wasm"))]
@@ -50,7 +55,35 @@ impl ComplianceOptions {
             channel: Channel::OneStopShop,
             as_of: None,
             today,
+            stale_after: None,
         }
+    }
+
+    /// The options with `stale_after` set (whole days ≥ 1; `None` unsets it); another number
+    /// is the argument error `bad_value` at path `stale_after`.
+    ///
+    /// ```
+    /// let o = tthc::ComplianceOptions::on(tthc::Date::MIN).with_stale_after(Some(90))?;
+    /// assert_eq!(o.stale_after, Some(90));
+    /// let err = o.with_stale_after(Some(0)).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("bad_value", "stale_after"));
+    /// # Ok::<(), tthc::Error>(())
+    /// ```
+    pub fn with_stale_after(self, days: Option<i64>) -> Result<Self, Error> {
+        let stale_after = match days {
+            None => None,
+            Some(d) => Some(u32::try_from(d).ok().filter(|d| *d >= 1).ok_or_else(|| {
+                Error::Argument(crate::Problem::new(
+                    Code::BadValue,
+                    "stale_after",
+                    format!("`{d}` is not a number of days (a whole number, at least 1)"),
+                ))
+            })?),
+        };
+        Ok(ComplianceOptions {
+            stale_after,
+            ..self
+        })
     }
 
     /// The day used: `as_of`, else the catalogue's `as_of`, else `today`.
@@ -79,6 +112,7 @@ impl ComplianceOptions {
                 .unwrap_or_default(),
             as_of: as_of.map(|d| Date::parse_at(d, "as_of")).transpose()?,
             today,
+            stale_after: None,
         })
     }
 }
@@ -165,6 +199,11 @@ pub struct UnitCompliance {
     /// `D(u, d)`: the decisions that set the unit's applicable list, in the order they apply;
     /// empty when the procedures' levels alone do (`applicability` `levels`).
     pub decisions: Vec<DecisionId>,
+    /// With `stale_after`: published procedures whose posting was last known to be there more
+    /// than `stale_after` days before the report's day, in document order.
+    pub stale: Option<Vec<ProcId>>,
+    /// With `stale_after`: published procedures whose posting has neither `on` nor `checked`.
+    pub unchecked: Option<u32>,
 }
 
 impl UnitCompliance {
@@ -278,7 +317,7 @@ impl Catalog {
         let as_of = options.day(self);
         let channel = options.channel;
         let mut warnings = Vec::new();
-        let mut scan = Scan::new(self, as_of);
+        let mut scan = Scan::new(self, as_of, options.stale_after);
         let reported = reported_figures(self, channel);
         let mut units = Vec::with_capacity(self.units().len());
         for (i, unit) in self.units().iter().enumerate() {
@@ -286,7 +325,8 @@ impl Catalog {
             let postings = unit.postings(channel);
             match reported[i] {
                 Some(report) if !postings.is_given() => {
-                    units.push(report.into_unit(id, scan.decisions_of(id)));
+                    let fresh = options.stale_after.is_some();
+                    units.push(report.into_unit(id, scan.decisions_of(id), fresh));
                 }
                 other => {
                     if other.is_some() {
@@ -321,12 +361,14 @@ impl Catalog {
         unit: UnitId,
         options: &ComplianceOptions,
     ) -> (UnitCompliance, Vec<ProcId>) {
-        let mut scan = Scan::new(self, options.day(self));
+        let mut scan = Scan::new(self, options.day(self), options.stale_after);
         let items = scan.unit(unit, options.channel, &mut Vec::new());
         let applicable = scan.last_applicable(self.unit(unit));
         let given = self.unit(unit).postings(options.channel).is_given();
         let figures = match reported_figures(self, options.channel)[unit.0 as usize] {
-            Some(report) if !given => report.into_unit(unit, items.decisions),
+            Some(report) if !given => {
+                report.into_unit(unit, items.decisions, options.stale_after.is_some())
+            }
             _ => items,
         };
         (figures, applicable)
@@ -365,7 +407,7 @@ struct Reported {
 }
 
 impl Reported {
-    fn into_unit(self, unit: UnitId, decisions: Vec<DecisionId>) -> UnitCompliance {
+    fn into_unit(self, unit: UnitId, decisions: Vec<DecisionId>, fresh: bool) -> UnitCompliance {
         UnitCompliance {
             unit,
             basis: Basis::Reported,
@@ -381,6 +423,8 @@ impl Reported {
             outdated_procedures: Vec::new(),
             by_field: Vec::new(),
             decisions,
+            stale: fresh.then(Vec::new),
+            unchecked: fresh.then_some(0),
         }
     }
 }
@@ -425,6 +469,11 @@ fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>
 pub(crate) struct Scan<'c> {
     catalog: &'c Catalog,
     as_of: Date,
+    /// `stale_after` in days, when freshness is asked for.
+    stale_after: Option<u32>,
+    /// Per procedure, for the unit being scanned: `(stamp, last known day of its freshest
+    /// published posting, as days since 1970, or `i64::MIN` when none has a day)`.
+    fresh: Vec<(u32, i64)>,
     lists: Lists<'c>,
     /// `stamp << 2 | state` per procedure for the unit being scanned.
     mark: Vec<u32>,
@@ -451,12 +500,18 @@ struct Tally {
 }
 
 impl<'c> Scan<'c> {
-    pub(crate) fn new(catalog: &'c Catalog, as_of: Date) -> Self {
+    pub(crate) fn new(catalog: &'c Catalog, as_of: Date, stale_after: Option<u32>) -> Self {
         let n = catalog.procedures().len();
         let f = catalog.fields().len();
         Scan {
             catalog,
             as_of,
+            stale_after,
+            fresh: if stale_after.is_some() {
+                vec![(0, i64::MIN); n]
+            } else {
+                Vec::new()
+            },
             lists: Lists::new(catalog, as_of),
             mark: vec![0; n],
             overrides: vec![0; n],
@@ -513,6 +568,8 @@ impl<'c> Scan<'c> {
         let amended: &[Option<Date>] = base.amended.as_deref().unwrap_or(&self.amended);
         let postings = unit.postings(channel);
         let (ids, mut dates) = (postings.ids(), postings.dates());
+        let mut checked = postings.checked_days();
+        let fresh = self.stale_after.is_some();
         let mut warn = |code: &'static str, p: Posted| {
             warnings.push(Warning {
                 code,
@@ -531,6 +588,9 @@ impl<'c> Scan<'c> {
                 _ => None,
             };
             if !self.applies(pi, base, plain) {
+                if fresh && checked.first().is_some_and(|&(at, _)| at as usize == k) {
+                    checked = &checked[1..];
+                }
                 warn("posted_not_applicable", Posted::Procedure(p));
                 continue;
             }
@@ -542,6 +602,24 @@ impl<'c> Scan<'c> {
                 Some(d) if amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
                 None | Some(_) => PUBLISHED,
             };
+            if fresh {
+                let seen = match checked.first() {
+                    Some(&(at, d)) if at as usize == k => {
+                        checked = &checked[1..];
+                        Some(d)
+                    }
+                    _ => None,
+                };
+                if state == PUBLISHED {
+                    let day = seen.or(on).map_or(i64::MIN, Date::days_since_epoch);
+                    let slot = &mut self.fresh[pi];
+                    *slot = if slot.0 == self.stamp {
+                        (self.stamp, slot.1.max(day))
+                    } else {
+                        (self.stamp, day)
+                    };
+                }
+            }
             let m = self.mark[pi];
             let prev = if m >> 2 == self.stamp {
                 warn("posted_twice", Posted::Procedure(p));
@@ -595,10 +673,21 @@ impl<'c> Scan<'c> {
                 .saturating_sub(tally.published as usize),
         );
         let mut outdated_procedures = Vec::with_capacity(tally.outdated as usize);
+        let (mut stale, mut unchecked) = (Vec::new(), 0u32);
+        let today = self.as_of.days_since_epoch();
         for &p in applicable_list {
             let m = self.mark[p.0 as usize];
             match if m >> 2 == self.stamp { m & 3 } else { 0 } {
-                PUBLISHED => {}
+                PUBLISHED => {
+                    if let Some(limit) = self.stale_after {
+                        let (_, day) = self.fresh[p.0 as usize];
+                        if day == i64::MIN {
+                            unchecked += 1;
+                        } else if today - day > i64::from(limit) {
+                            stale.push(p);
+                        }
+                    }
+                }
                 OUTDATED => outdated_procedures.push(p),
                 _ => missing.push(p),
             }
@@ -655,6 +744,8 @@ impl<'c> Scan<'c> {
             outdated_procedures,
             by_field,
             decisions,
+            stale: fresh.then_some(stale),
+            unchecked: fresh.then_some(unchecked),
         }
     }
 

@@ -283,3 +283,148 @@ fn a_scope_within_an_unknown_unit() {
     let r = c.compliance(&on("2025-12-31"));
     assert_eq!(applicable(&c, &r, "30985"), ["C"]);
 }
+
+fn fresh(day: &str, stale_after: i64) -> tthc::ComplianceOptions {
+    on(day)
+        .with_stale_after(Some(stale_after))
+        .expect("valid stale_after")
+}
+
+#[test]
+fn checked_is_read_and_written_back() {
+    let units = r#"{"code":"30985","name":"Xã","level":"commune","published":{"one_stop_shop":[
+        {"procedure":"1.000001","on":"2025-07-03","checked":"2026-03-01"},
+        {"procedure":"1.000002","checked":"2026-03-01"},
+        {"procedure":"1.999999","on":"2025-01-01","checked":"2025-02-01"}]}}"#;
+    let c = read(&doc(PROCS, units, "")).expect("valid");
+    let postings = c.units()[0].postings(tthc::Channel::OneStopShop);
+    let got: Vec<_> = postings
+        .iter_checked()
+        .map(|(p, on, checked)| {
+            (
+                c.procedure(p).code.as_str(),
+                on.map(|d| d.to_string()),
+                checked.map(|d| d.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "1.000001",
+                Some("2025-07-03".into()),
+                Some("2026-03-01".into())
+            ),
+            ("1.000002", None, Some("2026-03-01".into())),
+        ]
+    );
+    assert_eq!(
+        postings.unknown()[0]
+            .checked
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2025-02-01")
+    );
+    assert!(c
+        .to_json()
+        .contains(r#"{"procedure":"1.000002","checked":"2026-03-01"}"#));
+}
+
+#[test]
+fn a_check_before_the_posting_is_a_bad_date() {
+    let units = r#"{"code":"30985","name":"Xã","level":"commune","published":{"portal":[
+        {"procedure":"1.000001","on":"2025-07-03","checked":"2025-07-02"},
+        {"checked":"2025-01-01","procedure":"1.000002","on":"2025-02-01"},
+        {"procedure":"1.000003","on":"2025-07-03","checked":"2025-07-03"}]}}"#;
+    let err = read(&doc(PROCS, units, "")).expect_err("invalid");
+    assert_eq!(
+        codes(&err),
+        [
+            ("bad_date", "/units/0/published/portal/0/checked".to_owned()),
+            ("bad_date", "/units/0/published/portal/1/checked".to_owned()),
+        ]
+    );
+}
+
+/// Commune 30985, as of 2026-03-31 with `stale_after` 90 (90 days before is 2025-12-31):
+/// A checked 2025-12-31 (exactly 90 days: fresh), B posted 2025-12-30 and never checked (91
+/// days: stale), C posted undated (unchecked), D posted twice — undated and checked
+/// 2026-01-15 (the fresher counts: fresh).
+const FRESH_UNITS: &str = r#"{"code":"30985","name":"Xã","level":"commune","published":{"one_stop_shop":[
+    {"procedure":"1.000001","on":"2025-01-01","checked":"2025-12-31"},
+    {"procedure":"1.000002","on":"2025-12-30"},
+    "1.000003",
+    "1.000004",{"procedure":"1.000004","checked":"2026-01-15"}]}}"#;
+
+#[test]
+fn stale_and_unchecked_at_the_boundary() {
+    let c = read(&doc(PROCS, FRESH_UNITS, "")).expect("valid");
+    let r = c.compliance(&fresh("2026-03-31", 90));
+    let view = r.view(&c);
+    let u = &view.units[0];
+    assert_eq!(u.stale.as_deref(), Some(&["1.000002"][..]));
+    assert_eq!(u.unchecked, Some(1));
+    // Stale and unchecked postings still count as published.
+    assert_eq!(u.published, Some(4));
+    // One day later A is stale too (91 days); with 91 days B is fresh again.
+    let r = c.compliance(&fresh("2026-04-01", 90));
+    assert_eq!(
+        r.view(&c).units[0].stale.as_deref(),
+        Some(&["1.000001", "1.000002"][..])
+    );
+    let r = c.compliance(&fresh("2026-03-31", 91));
+    assert_eq!(r.view(&c).units[0].stale.as_deref(), Some(&[][..]));
+    // Without the option nothing is computed nor written.
+    let r = c.compliance(&on("2026-03-31"));
+    assert_eq!(r.units[0].stale, None);
+    assert!(!r.to_json(&c).contains("stale"));
+    assert!(!r.to_json(&c).contains("unchecked"));
+}
+
+#[test]
+fn only_published_postings_are_stale() {
+    // B amended after its posting (outdated), A posted after the day (not yet), C not
+    // applicable: none is stale or unchecked, though all are old or undated.
+    let procs = r#"{"code":"1.000001","name":"A","field":"ho-tich","levels":["commune"]},
+        {"code":"1.000002","name":"B","field":"ho-tich","levels":["commune"],"amended":"2026-01-01"},
+        {"code":"1.000003","name":"C","field":"ho-tich","levels":["province"]}"#;
+    let units = r#"{"code":"30985","name":"Xã","level":"commune","published":{"one_stop_shop":[
+        {"procedure":"1.000001","on":"2026-05-01"},{"procedure":"1.000002","on":"2020-01-01"},"1.000003"]}}"#;
+    let c = read(&doc(procs, units, "")).expect("valid");
+    let r = c.compliance(&fresh("2026-03-31", 30));
+    let u = &r.view(&c).units[0];
+    assert_eq!(u.stale.as_deref(), Some(&[][..]));
+    assert_eq!(u.unchecked, Some(0));
+    assert_eq!(u.published, Some(0));
+}
+
+#[test]
+fn reported_units_get_empty_freshness() {
+    let units = r#"{"code":"30985","name":"Xã","level":"commune"}"#;
+    let extra = r#","reports":[{"unit":"30985","scope":"self","procedures":10,"published":9}]"#;
+    let c = read(&doc(PROCS, units, extra)).expect("valid");
+    let r = c.compliance(&fresh("2026-03-31", 30));
+    let u = &r.view(&c).units[0];
+    assert_eq!(
+        (u.basis, u.stale.as_deref(), u.unchecked),
+        ("reported", Some(&[][..]), Some(0))
+    );
+}
+
+#[test]
+fn stale_after_must_be_a_positive_number_of_days() {
+    for bad in [0, -1, i64::from(u32::MAX) + 1] {
+        let err = on("2026-01-01")
+            .with_stale_after(Some(bad))
+            .expect_err("invalid");
+        assert_eq!((err.code(), err.path()), ("bad_value", "stale_after"));
+    }
+    assert_eq!(
+        on("2026-01-01")
+            .with_stale_after(None)
+            .expect("ok")
+            .stale_after,
+        None
+    );
+}

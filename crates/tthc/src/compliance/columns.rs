@@ -59,7 +59,7 @@ const fn col(name: &'static str, kind: ColumnType, doc: &'static str) -> Column 
 }
 
 /// The columns of a report's units, in order: one row per unit.
-pub const UNIT_COLUMNS: [Column; 15] = [
+pub const UNIT_COLUMNS: [Column; 18] = [
     col("unit", ColumnType::Text, "GSO code of the unit"),
     col("name", ColumnType::Text, "name of the unit"),
     col("level", ColumnType::Text, "province, district or commune"),
@@ -123,6 +123,21 @@ pub const UNIT_COLUMNS: [Column; 15] = [
         ColumnType::Count,
         "rank among units of the same level (1, 2, 2, 4)",
     ),
+    col(
+        "applicability",
+        ColumnType::Text,
+        "levels (the procedures' levels) or decisions (publishing decisions) set what applies",
+    ),
+    col(
+        "stale",
+        ColumnType::Count,
+        "with stale_after: published postings last known more than stale_after days ago",
+    ),
+    col(
+        "unchecked",
+        ColumnType::Count,
+        "with stale_after: published postings with neither a posting day nor a check",
+    ),
 ];
 
 /// One value of a row.
@@ -155,7 +170,7 @@ impl Cell<'_> {
 
 impl<'a> UnitRow<'a> {
     /// The row's values in the order of [`UNIT_COLUMNS`].
-    pub fn cells(&self) -> [Cell<'a>; 15] {
+    pub fn cells(&self) -> [Cell<'a>; 18] {
         [
             Cell::Text(self.unit),
             Cell::Text(self.name),
@@ -172,6 +187,9 @@ impl<'a> UnitRow<'a> {
             Cell::Count(self.rate.map(|r| r[1])),
             Cell::Percent(self.percent),
             Cell::Count(self.rank),
+            Cell::Text(self.applicability),
+            Cell::Count(self.stale.as_ref().map(|s| s.len() as u32)),
+            Cell::Count(self.unchecked),
         ]
     }
 }

@@ -70,6 +70,14 @@ pub struct UnitRow<'a> {
     pub applicability: &'static str,
     /// The ids of the decisions that set the list (`D(u, d)`), in the order they apply.
     pub decisions: Vec<&'a str>,
+    /// With `stale_after`: codes of published procedures whose posting was last known to be
+    /// there more than `stale_after` days before the report's day (absent without the option).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale: Option<Vec<&'a str>>,
+    /// With `stale_after`: published procedures whose posting has neither `on` nor `checked`
+    /// (absent without the option).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unchecked: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -190,6 +198,8 @@ fn unit_json<'a>(c: &'a Catalog, u: &UnitCompliance) -> UnitRow<'a> {
             .iter()
             .map(|&d| c.decision(d).id.as_str())
             .collect(),
+        stale: u.stale.as_ref().map(|s| codes(c, s)),
+        unchecked: u.unchecked,
     }
 }
 
