@@ -205,6 +205,7 @@ fn table(catalog: &Catalog, report: &Compliance, lang: Lang) -> String {
         );
     }
     decisions_note(&mut out, catalog, report, lang);
+    eras_note(&mut out, catalog, report, lang);
     if fresh {
         stale_section(&mut out, catalog, report, lang);
     }
@@ -228,6 +229,9 @@ fn unit_row(
     };
     if !u.decisions.is_empty() {
         star.push_str(" †");
+    }
+    if !u.current {
+        star.push_str(" ‡");
     }
     let fields = match (u.fields_published, u.fields) {
         (Some(p), Some(a)) if !u.approximate => format!("{p}/{a}"),
@@ -312,6 +316,68 @@ fn decisions_note(out: &mut String, catalog: &Catalog, report: &Compliance, lang
                 .map(|t| format!(" {t}"))
                 .unwrap_or_default()
         );
+    }
+}
+
+/// Units that do not exist on the report's day (marked ‡), and the units that succeeded them.
+fn eras_note(out: &mut String, catalog: &Catalog, report: &Compliance, lang: Lang) {
+    let gone: Vec<&UnitCompliance> = report.units.iter().filter(|u| !u.current).collect();
+    if gone.is_empty() {
+        return;
+    }
+    let vi = lang == Lang::Vi;
+    let _ = writeln!(
+        out,
+        "\n{} {} ({}):",
+        if vi {
+            "‡ đơn vị không tồn tại vào ngày"
+        } else {
+            "‡ units that do not exist on"
+        },
+        report.as_of,
+        if vi {
+            "không xếp hạng cùng các đơn vị hiện hành"
+        } else {
+            "not ranked with the current units"
+        }
+    );
+    for u in gone.iter().take(50) {
+        let unit = catalog.unit(u.unit);
+        let span = match (unit.valid_from, unit.valid_to) {
+            (_, Some(to)) if to < report.as_of => {
+                format!("{} {to}", if vi { "đến" } else { "until" })
+            }
+            (Some(from), _) => format!("{} {from}", if vi { "từ" } else { "from" }),
+            _ => String::new(),
+        };
+        // A successor's name only when the document's unit of that code is a current one
+        // (merged communes reuse old codes: the old unit's name would mislead).
+        let successors: Vec<String> = unit
+            .successors
+            .iter()
+            .map(|code| {
+                catalog
+                    .unit_id(code)
+                    .filter(|id| report.units[id.0 as usize].current)
+                    .map_or(code.clone(), |id| {
+                        format!("{} ({code})", catalog.unit(id).name)
+                    })
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} ({}), {span}{}",
+            unit.name,
+            unit.code,
+            if successors.is_empty() {
+                String::new()
+            } else {
+                format!(" → {}", successors.join(", "))
+            }
+        );
+    }
+    if gone.len() > 50 {
+        let _ = writeln!(out, "  … {}", gone.len() - 50);
     }
 }
 

@@ -209,6 +209,12 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// Whether the unit exists on `day`: not before its `valid_from`, not after its
+    /// `valid_to` (both inclusive, either may be open).
+    pub fn valid_on(&self, day: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= day) && self.valid_to.is_none_or(|t| day <= t)
+    }
+
     /// What the unit posted on a channel.
     pub fn postings(&self, channel: Channel) -> &Postings {
         &self.postings[channel.index()]

@@ -204,6 +204,9 @@ pub struct UnitCompliance {
     pub stale: Option<Vec<ProcId>>,
     /// With `stale_after`: published procedures whose posting has neither `on` nor `checked`.
     pub unchecked: Option<u32>,
+    /// Whether the unit exists on the report's day (within its `valid_from`..`valid_to`).
+    /// Units that do not are never ranked; their `successors` say which units took over.
+    pub current: bool,
 }
 
 impl UnitCompliance {
@@ -326,7 +329,9 @@ impl Catalog {
             match reported[i] {
                 Some(report) if !postings.is_given() => {
                     let fresh = options.stale_after.is_some();
-                    units.push(report.into_unit(id, scan.decisions_of(id), fresh));
+                    let mut row = report.into_unit(id, scan.decisions_of(id), fresh);
+                    row.current = unit.valid_on(as_of);
+                    units.push(row);
                 }
                 other => {
                     if other.is_some() {
@@ -367,7 +372,10 @@ impl Catalog {
         let given = self.unit(unit).postings(options.channel).is_given();
         let figures = match reported_figures(self, options.channel)[unit.0 as usize] {
             Some(report) if !given => {
-                report.into_unit(unit, items.decisions, options.stale_after.is_some())
+                let mut row =
+                    report.into_unit(unit, items.decisions, options.stale_after.is_some());
+                row.current = items.current;
+                row
             }
             _ => items,
         };
@@ -425,6 +433,7 @@ impl Reported {
             decisions,
             stale: fresh.then(Vec::new),
             unchecked: fresh.then_some(0),
+            current: true,
         }
     }
 }
@@ -746,6 +755,7 @@ impl<'c> Scan<'c> {
             decisions,
             stale: fresh.then_some(stale),
             unchecked: fresh.then_some(unchecked),
+            current: unit.valid_on(self.as_of),
         }
     }
 
@@ -756,13 +766,14 @@ impl<'c> Scan<'c> {
     }
 }
 
-/// Competition ranking by rate among units of the same level.
+/// Competition ranking by rate among the current units of the same level (units outside
+/// their `valid_from`..`valid_to` on the day are not ranked).
 fn rank(catalog: &Catalog, units: &mut [UnitCompliance]) {
     for level in [Level::Province, Level::District, Level::Commune] {
         let mut ranked: Vec<(usize, Rate)> = units
             .iter()
             .enumerate()
-            .filter(|(_, u)| catalog.unit(u.unit).level == level)
+            .filter(|(_, u)| u.current && catalog.unit(u.unit).level == level)
             .filter_map(|(i, u)| u.rate.map(|r| (i, r)))
             .collect();
         ranked.sort_by(|a, b| b.1.cmp_value(a.1).then(a.0.cmp(&b.0)));

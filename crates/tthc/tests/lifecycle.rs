@@ -428,3 +428,52 @@ fn stale_after_must_be_a_positive_number_of_days() {
         None
     );
 }
+
+#[test]
+fn units_outside_their_era_are_not_ranked_and_name_their_successors() {
+    let c = Catalog::an_bien_2018();
+    // In 2018 every unit exists: the district ranks 1.
+    let r = c.compliance(&on("2018-12-31"));
+    assert!(r.units.iter().all(|u| u.current));
+    assert_eq!(r.unit_by_code(&c, "908").and_then(|u| u.rank), Some(1));
+    // On 2026-01-01 none does (valid_to 2025-06-30): no rank; the report names the three
+    // communes of 2025-07-01 that took over.
+    let r = c.compliance(&on("2026-01-01"));
+    let view = r.view(&c);
+    assert!(view.units.iter().all(|u| !u.current && u.rank.is_none()));
+    let district = view.units.iter().find(|u| u.unit == "908").expect("908");
+    assert_eq!(district.successors, ["30985", "30988", "31006"]);
+    let successors: std::collections::BTreeSet<&str> = view
+        .units
+        .iter()
+        .filter(|u| u.level == "commune")
+        .flat_map(|u| u.successors.iter().copied())
+        .collect();
+    assert_eq!(
+        successors.into_iter().collect::<Vec<_>>(),
+        ["30985", "30988", "31006"]
+    );
+    // The last day of validity still counts; the first day of a unit too.
+    let r = c.compliance(&on("2025-06-30"));
+    assert!(r.units.iter().all(|u| u.current));
+}
+
+#[test]
+fn new_units_rank_among_themselves_only() {
+    // An old commune (until 2025-06-30) at 1/1 and two new ones (from 2025-07-01) at 1/2 and
+    // 0/2: as of 2025-12-31 the new ones rank 1 and 2, the old one is not ranked.
+    let procs = r#"{"code":"1.000001","name":"A","field":"ho-tich","levels":["commune"]},
+                   {"code":"1.000002","name":"B","field":"ho-tich","levels":["commune"],"effective":"2025-07-01"}"#;
+    let units = r#"{"code":"30991","name":"Xã Tây Yên A","level":"commune","valid_to":"2025-06-30","successors":["30988"],
+                    "published":{"one_stop_shop":["1.000001"]}},
+                   {"code":"30988","name":"Xã Tây Yên","level":"commune","valid_from":"2025-07-01","published":{"one_stop_shop":["1.000001"]}},
+                   {"code":"31006","name":"Xã Đông Thái","level":"commune","valid_from":"2025-07-01","published":{"one_stop_shop":[]}}"#;
+    let c = read(&doc(procs, units, "")).expect("valid");
+    let r = c.compliance(&on("2025-12-31"));
+    let ranks: Vec<(bool, Option<u32>)> = r.units.iter().map(|u| (u.current, u.rank)).collect();
+    assert_eq!(ranks, [(false, None), (true, Some(1)), (true, Some(2))]);
+    // Before the merger it is the other way round.
+    let r = c.compliance(&on("2025-06-30"));
+    let ranks: Vec<(bool, Option<u32>)> = r.units.iter().map(|u| (u.current, u.rank)).collect();
+    assert_eq!(ranks, [(true, Some(1)), (false, None), (false, None)]);
+}

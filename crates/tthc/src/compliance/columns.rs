@@ -59,7 +59,7 @@ const fn col(name: &'static str, kind: ColumnType, doc: &'static str) -> Column 
 }
 
 /// The columns of a report's units, in order: one row per unit.
-pub const UNIT_COLUMNS: [Column; 18] = [
+pub const UNIT_COLUMNS: [Column; 19] = [
     col("unit", ColumnType::Text, "GSO code of the unit"),
     col("name", ColumnType::Text, "name of the unit"),
     col("level", ColumnType::Text, "province, district or commune"),
@@ -124,6 +124,11 @@ pub const UNIT_COLUMNS: [Column; 18] = [
         "rank among units of the same level (1, 2, 2, 4)",
     ),
     col(
+        "current",
+        ColumnType::Bool,
+        "the unit exists on the report's day (units that do not are not ranked)",
+    ),
+    col(
         "applicability",
         ColumnType::Text,
         "levels (the procedures' levels) or decisions (publishing decisions) set what applies",
@@ -170,7 +175,7 @@ impl Cell<'_> {
 
 impl<'a> UnitRow<'a> {
     /// The row's values in the order of [`UNIT_COLUMNS`].
-    pub fn cells(&self) -> [Cell<'a>; 18] {
+    pub fn cells(&self) -> [Cell<'a>; 19] {
         [
             Cell::Text(self.unit),
             Cell::Text(self.name),
@@ -187,6 +192,7 @@ impl<'a> UnitRow<'a> {
             Cell::Count(self.rate.map(|r| r[1])),
             Cell::Percent(self.percent),
             Cell::Count(self.rank),
+            Cell::Bool(self.current),
             Cell::Text(self.applicability),
             Cell::Count(self.stale.as_ref().map(|s| s.len() as u32)),
             Cell::Count(self.unchecked),

@@ -65,6 +65,11 @@ pub struct UnitRow<'a> {
     pub outdated_procedures: Vec<&'a str>,
     /// Per field with at least one applicable procedure, in field order.
     pub by_field: Vec<FieldRow<'a>>,
+    /// Whether the unit exists on the report's day (within its `valid_from`..`valid_to`); a
+    /// unit that does not is not ranked.
+    pub current: bool,
+    /// The codes of the units that took over from it (its `successors`), in document order.
+    pub successors: Vec<&'a str>,
     /// `levels` when the procedures' levels alone set what applies, `decisions` when
     /// publishing decisions do.
     pub applicability: &'static str,
@@ -192,6 +197,8 @@ fn unit_json<'a>(c: &'a Catalog, u: &UnitCompliance) -> UnitRow<'a> {
                 }
             })
             .collect(),
+        current: u.current,
+        successors: unit.successors.iter().map(String::as_str).collect(),
         applicability: u.applicability(),
         decisions: u
             .decisions
