@@ -117,6 +117,23 @@ const REPORT_EXAMPLES: &str = concat!(
   tthc report --format json --lang en           the report of docs/format.md §3"
 );
 
+const DIFF_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc diff catalogue-2025-06.json catalogue-2025-07.json
+  tthc diff before.json after.json --channel portal --as-of 2025-07-01
+  tthc diff old.json new.json --format json > changes.json
+  tthc diff old.json new.json --exit-code && echo unchanged
+
+What changed (procedures, fields, units, decisions), then per unit what to post, re-post and
+take down. OLD and NEW are JSON catalogues or any file `tthc import` reads.
+
+",
+    heading!("Exit status:"),
+    " 0 done (with or without differences; with --exit-code: 0 none, 1 some), 1 invalid input,
+ 2 usage or I/O problems"
+);
+
 const VALIDATE_EXAMPLES: &str = concat!(
     heading!("Examples:"),
     "
@@ -211,6 +228,9 @@ pub enum Command {
     /// Check a JSON catalogue and list every problem
     #[command(after_help = VALIDATE_EXAMPLES, args_override_self = true)]
     Validate(ValidateArgs),
+    /// Changes between two catalogues and what each unit must post, re-post and take down
+    #[command(after_help = DIFF_EXAMPLES, args_override_self = true)]
+    Diff(DiffArgs),
     /// Write a deterministic synthetic national-scale catalogue (for benchmarks)
     #[command(after_help = SYNTH_EXAMPLES, args_override_self = true)]
     Synth(SynthArgs),
@@ -259,6 +279,32 @@ pub struct ReportArgs {
     /// report's day is stale; each unit lists its stale and unchecked postings
     #[arg(long, value_name = "DAYS", value_parser = value_parser!(u32).range(1..))]
     pub stale_after: Option<u32>,
+}
+
+/// `tthc diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old catalogue (JSON, or any file `tthc import` reads)
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub old: PathBuf,
+    /// The new catalogue
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub new: PathBuf,
+    /// The channel of the actions [default: the one-stop desk and each channel a unit uses]
+    #[arg(long, value_name = "C", value_parser = vocab::<Channel>())]
+    pub channel: Option<Channel>,
+    /// The day applicability is computed on, on both sides [default: NEW's as_of, else today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
+    pub as_of: Option<Date>,
+    /// Output: a table an office can act on, or the JSON of docs/format.md
+    #[arg(long, value_parser = among(&[OutputFormat::Table, OutputFormat::Json], &[]), default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Language of the table
+    #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
+    pub lang: Lang,
+    /// Exit with 1 when the catalogues differ, 0 when they do not (like git diff --exit-code)
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 /// `tthc validate`.

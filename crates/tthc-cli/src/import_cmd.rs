@@ -263,7 +263,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
 }
 
 /// A JSON catalogue, or any file the importer reads (strict, format detected).
-fn load(path: &Path) -> Result<Catalog, ExitCode> {
+pub fn load(path: &Path) -> Result<Catalog, ExitCode> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));

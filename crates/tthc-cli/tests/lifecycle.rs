@@ -136,3 +136,68 @@ fn import_a_decision_into_a_catalogue() {
     let o = tthc(&["import", s(&bad), "--decision", "9"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn diff_table_json_and_exit_code() {
+    let old = scratch("old.json", CATALOGUE);
+    let new_text = CATALOGUE
+        .replace(
+            r#""name":"Thủ tục đăng ký kết hôn","field":"ho-tich","levels":["commune"]"#,
+            r#""name":"Thủ tục đăng ký kết hôn","field":"ho-tich","levels":["commune"],"amended":"2026-01-01""#,
+        )
+        .replace(
+            r#"{"code":"1.000656","name":"Thủ tục đăng ký khai tử","field":"ho-tich","levels":["commune"]}"#,
+            r#"{"code":"1.000656","name":"Thủ tục đăng ký khai tử","field":"ho-tich","levels":["province"]},
+               {"code":"1.013000","name":"Thủ tục mới","field":"ho-tich","levels":["commune"]}"#,
+        );
+    let new = scratch("new.json", &new_text);
+    let o = tthc(&["diff", s(&old), s(&new)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "Thủ tục: thêm 1, bỏ 0, thay đổi 2",
+        "  + 1.013000  Thủ tục mới",
+        "      amended: — → 2026-01-01",
+        "Xã An Biên (30985) — niêm yết tại Bộ phận Một cửa",
+        "  Niêm yết mới (1):",
+        "    1.013000  Thủ tục mới",
+        "  Niêm yết lại (đã sửa đổi) (1):",
+        "    1.000894  Thủ tục đăng ký kết hôn",
+        "  Gỡ bỏ (1):",
+        "    1.000656  Thủ tục đăng ký khai tử",
+    ] {
+        assert!(
+            out.lines().any(|l| l == line),
+            "missing {line:?} in:\n{out}"
+        );
+    }
+    let o = tthc(&["diff", s(&old), s(&new), "--format", "json", "--lang", "en"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["tthc_diff"], 1);
+    assert_eq!(
+        v["actions"][1]["take_down"],
+        serde_json::json!(["1.000656"])
+    );
+    // --exit-code: 1 with differences, 0 without; 0 without the flag.
+    assert_eq!(
+        tthc(&["diff", s(&old), s(&new), "--exit-code"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        tthc(&["diff", s(&old), s(&old), "--exit-code"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = tthc(&["diff", s(&old), s(&old), "--lang", "en"]);
+    assert!(stdout(&o).contains("No difference."));
+    // Bad input: 1 for an invalid document, 2 for a missing file.
+    let bad = scratch("bad.json", r#"{"tthc":1}"#);
+    assert_eq!(tthc(&["diff", s(&old), s(&bad)]).status.code(), Some(1));
+    assert_eq!(
+        tthc(&["diff", s(&old), "/nonexistent.json"]).status.code(),
+        Some(2)
+    );
+}

@@ -471,4 +471,29 @@ impl Catalog {
     pub fn to_document(&self) -> crate::Document<'_> {
         build::to_document(self)
     }
+
+    /// A field as the document writes it.
+    pub fn doc_field(&self, id: FieldId) -> crate::document::DocField<'_> {
+        build::doc_field(self.field(id))
+    }
+
+    /// A procedure as the document writes it.
+    pub fn doc_procedure(&self, id: ProcId) -> crate::document::DocProcedure<'_> {
+        build::doc_procedure(self, self.procedure(id))
+    }
+
+    /// A unit as the document writes it, without its postings (`published` empty).
+    pub fn doc_unit_head(&self, id: UnitId) -> crate::document::DocUnit<'_> {
+        build::doc_unit_head(self, self.unit(id))
+    }
+
+    /// A unit's postings as the document writes them.
+    pub fn doc_published(&self, id: UnitId) -> crate::document::DocPublished<'_> {
+        build::doc_published(self, self.unit(id))
+    }
+
+    /// A decision as the document writes it.
+    pub fn doc_decision(&self, id: DecisionId) -> crate::document::DocDecision<'_> {
+        build::doc_decision(self, self.decision(id))
+    }
 }

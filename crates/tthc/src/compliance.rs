@@ -491,8 +491,9 @@ pub(crate) struct Scan<'c> {
     stamp: u32,
     /// Reused buffer for the applicable procedures of a unit with overrides.
     scratch: Vec<ProcId>,
-    /// The list of the unit scanned last.
+    /// The list of the unit scanned last, and whether it had no `applies` overrides.
     last_list: u32,
+    last_plain: bool,
     /// Each procedure's field and last amendment, copied out for locality.
     field_of: Vec<u32>,
     amended: Vec<Option<Date>>,
@@ -527,6 +528,7 @@ impl<'c> Scan<'c> {
             stamp: 0,
             scratch: Vec::new(),
             last_list: 0,
+            last_plain: true,
             field_of: catalog.procedures().iter().map(|p| p.field.0).collect(),
             amended: catalog.procedures().iter().map(|p| p.amended).collect(),
             field_applicable: vec![0; f],
@@ -541,6 +543,29 @@ impl<'c> Scan<'c> {
         } else {
             self.scratch.clone()
         }
+    }
+
+    /// The posting state of procedure `p` for the unit [`Scan::unit`] scanned last:
+    /// [`PUBLISHED`], [`OUTDATED`], [`POSTED`] (posted after as_of) or 0 (not posted, or not
+    /// applicable).
+    #[inline]
+    pub(crate) fn last_state(&self, p: ProcId) -> u32 {
+        let m = self.mark[p.0 as usize];
+        if m >> 2 == self.stamp {
+            m & 3
+        } else {
+            0
+        }
+    }
+
+    /// Whether procedure `p` applied to the unit [`Scan::unit`] scanned last.
+    #[inline]
+    pub(crate) fn last_applies(&self, p: ProcId) -> bool {
+        self.applies(
+            p.0 as usize,
+            self.lists.get(self.last_list),
+            self.last_plain,
+        )
     }
 
     /// Whether procedure `p` applies to the unit being scanned, whose list is `list`.
@@ -573,6 +598,7 @@ impl<'c> Scan<'c> {
         }
         let li = self.lists.of(id);
         self.last_list = li;
+        self.last_plain = plain;
         let base = self.lists.get(li);
         let amended: &[Option<Date>] = base.amended.as_deref().unwrap_or(&self.amended);
         let postings = unit.postings(channel);

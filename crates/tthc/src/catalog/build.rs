@@ -816,81 +816,19 @@ fn replacement_cycles(
 
 /// The catalogue as a document that borrows from it.
 pub(super) fn to_document(c: &Catalog) -> Document<'_> {
-    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
     Document {
         tthc: 1,
         title: c.title.as_deref().map(Cow::Borrowed),
         as_of: c.as_of,
         source: c.source.as_deref().map(Cow::Borrowed),
-        fields: c
-            .fields
-            .iter()
-            .map(|f| DocField {
-                code: Cow::Borrowed(&f.code),
-                name: Cow::Borrowed(&f.name),
-                name_en: f.name_en.as_deref().map(Cow::Borrowed),
-            })
-            .collect(),
-        procedures: c
-            .procedures
-            .iter()
-            .map(|p| DocProcedure {
-                code: Cow::Borrowed(p.code.as_str()),
-                name: Cow::Borrowed(&p.name),
-                field: Cow::Borrowed(&c.field(p.field).code),
-                levels: p.levels.iter().map(|l| Cow::Borrowed(l.as_str())).collect(),
-                decision: p.decision.as_deref().map(Cow::Borrowed),
-                effective: p.effective,
-                amended: p.amended,
-                abolished: p.abolished,
-                online: p.online.map(|o| Cow::Borrowed(o.as_str())),
-                agencies: p
-                    .agencies
-                    .iter()
-                    .map(|a| Cow::Borrowed(a.as_str()))
-                    .collect(),
-            })
-            .collect(),
+        fields: c.fields.iter().map(doc_field).collect(),
+        procedures: c.procedures.iter().map(|p| doc_procedure(c, p)).collect(),
         units: c
             .units
             .iter()
-            .map(|u| {
-                let mut published = DocPublished::default();
-                for ch in Channel::ALL {
-                    let p = u.postings(ch);
-                    if !p.given {
-                        continue;
-                    }
-                    let list = published.channel_mut(ch);
-                    list.extend(p.iter_checked().map(|(id, on, checked)| DocPosting {
-                        procedure: code(id),
-                        on,
-                        checked,
-                    }));
-                    list.extend(p.unknown.iter().map(|u| DocPosting {
-                        procedure: Cow::Borrowed(u.code.as_str()),
-                        on: u.on,
-                        checked: u.checked,
-                    }));
-                }
-                DocUnit {
-                    code: Cow::Borrowed(&u.code),
-                    name: Cow::Borrowed(&u.name),
-                    level: Cow::Borrowed(u.level.as_str()),
-                    parent: u.parent_code.as_deref().map(Cow::Borrowed),
-                    valid_from: u.valid_from,
-                    valid_to: u.valid_to,
-                    successors: u
-                        .successors
-                        .iter()
-                        .map(|s| Cow::Borrowed(s.as_str()))
-                        .collect(),
-                    applies: u.applies_given.then(|| DocApplies {
-                        add: u.applies_add.iter().map(|&id| code(id)).collect(),
-                        remove: u.applies_remove.iter().map(|&id| code(id)).collect(),
-                    }),
-                    published,
-                }
+            .map(|u| DocUnit {
+                published: doc_published(c, u),
+                ..doc_unit_head(c, u)
             })
             .collect(),
         reports: c
@@ -908,32 +846,110 @@ pub(super) fn to_document(c: &Catalog) -> Document<'_> {
                 note: r.note.as_deref().map(Cow::Borrowed),
             })
             .collect(),
-        decisions: c
-            .decisions
+        decisions: c.decisions.iter().map(|d| doc_decision(c, d)).collect(),
+    }
+}
+
+/// A field as the document writes it.
+pub(super) fn doc_field(f: &Field) -> DocField<'_> {
+    DocField {
+        code: Cow::Borrowed(&f.code),
+        name: Cow::Borrowed(&f.name),
+        name_en: f.name_en.as_deref().map(Cow::Borrowed),
+    }
+}
+
+/// A procedure as the document writes it.
+pub(super) fn doc_procedure<'c>(c: &'c Catalog, p: &'c Procedure) -> DocProcedure<'c> {
+    DocProcedure {
+        code: Cow::Borrowed(p.code.as_str()),
+        name: Cow::Borrowed(&p.name),
+        field: Cow::Borrowed(&c.field(p.field).code),
+        levels: p.levels.iter().map(|l| Cow::Borrowed(l.as_str())).collect(),
+        decision: p.decision.as_deref().map(Cow::Borrowed),
+        effective: p.effective,
+        amended: p.amended,
+        abolished: p.abolished,
+        online: p.online.map(|o| Cow::Borrowed(o.as_str())),
+        agencies: p
+            .agencies
             .iter()
-            .map(|d| DocDecision {
-                id: Cow::Borrowed(&d.id),
-                title: d.title.as_deref().map(Cow::Borrowed),
-                issuer: d.issuer.as_deref().map(Cow::Borrowed),
-                issued: d.issued,
-                effective: Some(d.effective),
-                scope: DocScope {
-                    level: Cow::Borrowed(d.scope.level.as_str()),
-                    within: d
-                        .scope
-                        .within
-                        .map(|u| Cow::Borrowed(c.unit(u).code.as_str())),
-                },
-                complete: d.complete,
-                items: d
-                    .items
-                    .iter()
-                    .map(|it| DocItem {
-                        procedure: code(it.procedure),
-                        action: Cow::Borrowed(it.action.as_str()),
-                        by: it.by.map(code),
-                    })
-                    .collect(),
+            .map(|a| Cow::Borrowed(a.as_str()))
+            .collect(),
+    }
+}
+
+/// A unit as the document writes it, without its postings.
+pub(super) fn doc_unit_head<'c>(c: &'c Catalog, u: &'c Unit) -> DocUnit<'c> {
+    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
+    DocUnit {
+        code: Cow::Borrowed(&u.code),
+        name: Cow::Borrowed(&u.name),
+        level: Cow::Borrowed(u.level.as_str()),
+        parent: u.parent_code.as_deref().map(Cow::Borrowed),
+        valid_from: u.valid_from,
+        valid_to: u.valid_to,
+        successors: u
+            .successors
+            .iter()
+            .map(|s| Cow::Borrowed(s.as_str()))
+            .collect(),
+        applies: u.applies_given.then(|| DocApplies {
+            add: u.applies_add.iter().map(|&id| code(id)).collect(),
+            remove: u.applies_remove.iter().map(|&id| code(id)).collect(),
+        }),
+        published: DocPublished::default(),
+    }
+}
+
+/// A unit's postings as the document writes them.
+pub(super) fn doc_published<'c>(c: &'c Catalog, u: &'c Unit) -> DocPublished<'c> {
+    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
+    let mut published = DocPublished::default();
+    for ch in Channel::ALL {
+        let p = u.postings(ch);
+        if !p.given {
+            continue;
+        }
+        let list = published.channel_mut(ch);
+        list.extend(p.iter_checked().map(|(id, on, checked)| DocPosting {
+            procedure: code(id),
+            on,
+            checked,
+        }));
+        list.extend(p.unknown.iter().map(|u| DocPosting {
+            procedure: Cow::Borrowed(u.code.as_str()),
+            on: u.on,
+            checked: u.checked,
+        }));
+    }
+    published
+}
+
+/// A decision as the document writes it.
+pub(super) fn doc_decision<'c>(c: &'c Catalog, d: &'c Decision) -> DocDecision<'c> {
+    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
+    DocDecision {
+        id: Cow::Borrowed(&d.id),
+        title: d.title.as_deref().map(Cow::Borrowed),
+        issuer: d.issuer.as_deref().map(Cow::Borrowed),
+        issued: d.issued,
+        effective: Some(d.effective),
+        scope: DocScope {
+            level: Cow::Borrowed(d.scope.level.as_str()),
+            within: d
+                .scope
+                .within
+                .map(|u| Cow::Borrowed(c.unit(u).code.as_str())),
+        },
+        complete: d.complete,
+        items: d
+            .items
+            .iter()
+            .map(|it| DocItem {
+                procedure: code(it.procedure),
+                action: Cow::Borrowed(it.action.as_str()),
+                by: it.by.map(code),
             })
             .collect(),
     }
