@@ -643,7 +643,9 @@ META_ROWS = [
 vec("import", "portal-metadata-csv",
     "The header and four real rows of the portal's metadata crawl (../shared/data/portal/procedures-metadata-2026.csv: 1.000894, 1.001193, 2.000908 of bo-tu-phap, 1.012812 of bo-nong-nghiep-mt), format auto (a portal list: no unit-code column). "
     "Expect 4 procedures in file order with their decisions (163/QĐ-BTP, 858/QĐ-BTP, 2304/QĐ-BNNMT) and levels from cap_thuc_hien (commune; 2.000908: central, province, commune, other), "
-    "fields derived from the names: ho-tich 'Hộ tịch', chung-thuc 'Chứng thực', dat-dai 'Đất đai'; no units.",
+    "fields derived from the names: ho-tich 'Hộ tịch', chung-thuc 'Chứng thực', dat-dai 'Đất đai'; no units. "
+    "Agencies from co_quan_thuc_hien: 1.000894 one agency 'Ủy ban Nhân dân xã, phường, thị trấn.' (commas before small letters stay in the name, no-break spaces become spaces), "
+    "2.000908 one agency 'Cơ quan, tổ chức đang quản lý sổ gốc'; 1.001193 and 1.012812 say 'Không có thông tin': no agencies key.",
     input_text="\r\n".join([META_HEADER] + META_ROWS) + "\r\n")
 # Rows of ../shared/data/portal/portal-exports-7-lists.csv (source_xlsx BoTuPhap) under the header
 # of the portal's own Excel export, with the export's title row above it.
@@ -655,7 +657,7 @@ EXPORT_GOOD = ["1.001193,Thủ tục đăng ký khai sinh,Bộ Tư pháp,Ủy ba
 EXPORT_BAD = "1.001669,Thủ tục đăng ký giám hộ có yếu tố nước ngoài,Bộ Tư pháp,Phòng Tư Pháp,Hộ tịch"
 EXPORT_DESC = ("Real rows of the Ministry of Justice's portal export (../shared/data/portal/portal-exports-7-lists.csv, BoTuPhap) under the export's header "
                "'Mã số, Tên, Cơ quan ban hành, Cơ quan thực hiện, Lĩnh vực' and its title row (row 1, skipped); format portal-csv; no level column, so levels come from the agencies' wording: "
-               "1.001193 and 2.001019 'Ủy ban nhân dân cấp xã' → commune, 1.013803 'Sở Tư Pháp' → province, 2.000851 'Cục Bổ trợ tư pháp' → central")
+               "1.001193 and 2.001019 'Ủy ban nhân dân cấp xã' → commune, 1.013803 'Sở Tư Pháp' → province, 2.000851 'Cục Bổ trợ tư pháp' → central; each procedure keeps that one agency in `agencies`")
 vec("import", "portal-export-csv",
     EXPORT_DESC + ". Expect 4 procedures in file order, fields ho-tich, chung-thuc, cong-chung 'Công chứng', luat-su 'Luật sư', no decisions, no units.",
     input_text=EXPORT_HEADER + "\r\n".join(EXPORT_GOOD) + "\r\n", options={"format": "portal-csv"})

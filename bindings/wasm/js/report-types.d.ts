@@ -31,7 +31,8 @@ export type ErrorCode =
   | "bad_encoding"
   | "bad_cell"
   | "empty"
-  | "bad_text";
+  | "bad_text"
+  | "replacement_cycle";
 
 /** The figures of one field for one unit. */
 export interface FieldReport {
@@ -82,7 +83,8 @@ export interface UnitReport {
   percent: number | null;
   /**
    * Rank by rate among the units of the same level in the document (1 is best; ties share a
-   * rank, the next skips), or `null` for a unit without a rate or a unit computed alone.
+   * rank, the next skips), or `null` for a unit without a rate, a unit that is not `current`
+   * on the day, or a unit computed alone.
    */
   rank: number | null;
   /**
@@ -94,6 +96,38 @@ export interface UnitReport {
   outdated_procedures: string[];
   /** Figures per field, in document order (empty for reported units). */
   by_field: FieldReport[];
+  /**
+   * Whether the unit exists on the report's day (within its `valid_from`..`valid_to`). A unit
+   * that does not is never ranked (`rank` null): it is reported apart from the current units,
+   * with the units that succeeded it.
+   */
+  current: boolean;
+  /**
+   * The GSO codes of the units that took over from it (the document's `successors`), in
+   * document order; empty when it has none.
+   */
+  successors: string[];
+  /**
+   * `levels`: no publishing decision covers the unit on the day, so the procedures' levels set
+   * what applies; `decisions`: decisions do.
+   */
+  applicability: "levels" | "decisions";
+  /**
+   * The ids of the decisions that cover the unit on the day (D(u, d)), in the order they apply
+   * (by `effective`, then document order); empty with `levels`.
+   */
+  decisions: string[];
+  /**
+   * Only with the option `stale_after` (absent without it): codes of the published procedures
+   * whose posting was last known to be there (`checked`, else `on`) more than `stale_after`
+   * days before the report's day, in document order. They still count as published.
+   */
+  stale?: string[];
+  /**
+   * Only with the option `stale_after` (absent without it): how many published procedures have
+   * a posting with neither `on` nor `checked`. They still count as published.
+   */
+  unchecked?: number;
 }
 
 /** The units of one level inside a parent unit (e.g. the communes of district 908). */
@@ -155,7 +189,8 @@ export interface ReportWarning {
 /**
  * The compliance report of docs/format.md §3, with the keys added beyond it ("Report keys
  * added beyond §3"): the same object from the CLI (`--format json`), Python (`to_dict()`) and
- * JavaScript. The writer always emits every key, so every key is required; figures that do not
+ * JavaScript. The writer always emits every key, so every key is required (except a unit's
+ * `stale` and `unchecked`, written only with the option `stale_after`); figures that do not
  * exist are `null`.
  */
 export interface Report {

@@ -10,7 +10,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{value_parser, Args, Parser, Subcommand, ValueHint};
 use tthc::io::import::Format;
 use tthc::synth::SynthOptions;
-use tthc::{Channel, Date, Lang, OutputFormat, Vocabulary};
+use tthc::{Channel, Date, Lang, Level, OutputFormat, Vocabulary};
 
 /// A heading of the help's extra text, styled as clap styles `Usage:` and `Options:` (bold,
 /// underlined; clap strips the style when the output is not a terminal).
@@ -73,6 +73,11 @@ fn as_of(s: &str) -> Result<Date, String> {
     Date::parse_at(s, "as_of").map_err(|e| message(&e))
 }
 
+/// A day `YYYY-MM-DD` of another option, or the core's `bad_date` message.
+fn day(s: &str) -> Result<Date, String> {
+    Date::parse_at(s, "day").map_err(|e| message(&e))
+}
+
 /// `--format` of `validate` and `stats`: `table` (the text for people; `text` is still
 /// accepted) or `json`.
 const TEXT_OR_JSON: &[OutputFormat] = &[OutputFormat::Table, OutputFormat::Json];
@@ -108,7 +113,25 @@ const REPORT_EXAMPLES: &str = concat!(
   tthc report                                   the embedded An Biên 2018 dataset, as a table
   tthc report catalogue.json --channel portal --as-of 2025-07-01
   tthc report catalogue.json --format csv > units.csv
+  tthc report catalogue.json --stale-after 90   postings not checked for 90 days are stale
   tthc report --format json --lang en           the report of docs/format.md §3"
+);
+
+const DIFF_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc diff catalogue-2025-06.json catalogue-2025-07.json
+  tthc diff before.json after.json --channel portal --as-of 2025-07-01
+  tthc diff old.json new.json --format json > changes.json
+  tthc diff old.json new.json --exit-code && echo unchanged
+
+What changed (procedures, fields, units, decisions), then per unit what to post, re-post and
+take down. OLD and NEW are JSON catalogues or any file `tthc import` reads.
+
+",
+    heading!("Exit status:"),
+    " 0 done (with or without differences; with --exit-code: 0 none, 1 some), 1 invalid input,
+ 2 usage or I/O problems"
 );
 
 const VALIDATE_EXAMPLES: &str = concat!(
@@ -135,9 +158,13 @@ const IMPORT_EXAMPLES: &str = concat!(
   tthc import danh-sach-tthc.xlsx -o catalogue.json
   tthc import danh-sach-tthc.xlsx procedures-metadata.csv -o catalogue.json
   tthc import publications.csv --format table-csv --lenient -o catalogue.json
+  tthc import decision.xlsx --decision 123/QĐ-UBND --effective 2025-07-01 --scope commune \\
+      --within 91 --into catalogue.json -o out.json
 
 Strict: any bad row is an error and nothing is written; --lenient skips bad rows and lists them.
-The rules are in docs/import.md."
+With --into, FILE is a publishing decision's list (mã TTHC, and the action: Danh mục, Mới ban
+hành, Sửa đổi, bổ sung, Thay thế, Bãi bỏ), added to the catalogue as a decision; the number,
+days and level not given come from the sheet's title rows. The rules are in docs/import.md."
 );
 
 const STATS_EXAMPLES: &str = concat!(
@@ -201,6 +228,9 @@ pub enum Command {
     /// Check a JSON catalogue and list every problem
     #[command(after_help = VALIDATE_EXAMPLES, args_override_self = true)]
     Validate(ValidateArgs),
+    /// Changes between two catalogues and what each unit must post, re-post and take down
+    #[command(after_help = DIFF_EXAMPLES, args_override_self = true)]
+    Diff(DiffArgs),
     /// Write a deterministic synthetic national-scale catalogue (for benchmarks)
     #[command(after_help = SYNTH_EXAMPLES, args_override_self = true)]
     Synth(SynthArgs),
@@ -245,6 +275,36 @@ pub struct ReportArgs {
     /// Language of the table
     #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
     pub lang: Lang,
+    /// Freshness: a posting last seen (checked, else posted) more than DAYS days before the
+    /// report's day is stale; each unit lists its stale and unchecked postings
+    #[arg(long, value_name = "DAYS", value_parser = value_parser!(u32).range(1..))]
+    pub stale_after: Option<u32>,
+}
+
+/// `tthc diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old catalogue (JSON, or any file `tthc import` reads)
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub old: PathBuf,
+    /// The new catalogue
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub new: PathBuf,
+    /// The channel of the actions [default: the one-stop desk and each channel a unit uses]
+    #[arg(long, value_name = "C", value_parser = vocab::<Channel>())]
+    pub channel: Option<Channel>,
+    /// The day applicability is computed on, on both sides [default: NEW's as_of, else today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
+    pub as_of: Option<Date>,
+    /// Output: a table an office can act on, or the JSON of docs/format.md
+    #[arg(long, value_parser = among(&[OutputFormat::Table, OutputFormat::Json], &[]), default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Language of the table
+    #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
+    pub lang: Lang,
+    /// Exit with 1 when the catalogues differ, 0 when they do not (like git diff --exit-code)
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 /// `tthc validate`.
@@ -303,7 +363,68 @@ pub struct ImportArgs {
     /// The JSON catalogue to write [default: stdout]
     #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
+    /// Read FILE as a publishing decision's list and add it to this JSON catalogue
+    #[arg(long, value_name = "CATALOGUE", value_hint = ValueHint::FilePath,
+          conflicts_with_all = ["file2", "format"], help_heading = "Decision lists")]
+    pub into: Option<PathBuf>,
+    /// The decision's number [default: from the sheet's title rows]
+    #[arg(
+        long,
+        value_name = "ID",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub decision: Option<String>,
+    /// The day it takes effect [default: from the title rows, "hiệu lực … ngày …"]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day, requires = "into", help_heading = "Decision lists")]
+    pub effective: Option<Date>,
+    /// The day it was signed [default: from the title rows]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day, requires = "into", help_heading = "Decision lists")]
+    pub issued: Option<Date>,
+    /// The level of the units it covers [default: from the title rows, "UBND cấp xã"]
+    #[arg(long, value_name = "LEVEL", value_parser = among(UNIT_LEVELS, &[]), requires = "into", help_heading = "Decision lists")]
+    pub scope: Option<Level>,
+    /// The unit whose area it covers (a GSO code of the catalogue) [default: the one province
+    /// the title rows name, else every unit of the level]
+    #[arg(
+        long,
+        value_name = "CODE",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub within: Option<String>,
+    /// Its title [default: the title row that says "danh mục"]
+    #[arg(
+        long,
+        value_name = "TEXT",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub title: Option<String>,
+    /// Who issued it
+    #[arg(
+        long,
+        value_name = "TEXT",
+        requires = "into",
+        help_heading = "Decision lists"
+    )]
+    pub issuer: Option<String>,
+    /// The items are the whole list for the scope [default: when the sheet has no action
+    /// column and no section rows]
+    #[arg(
+        long,
+        requires = "into",
+        conflicts_with = "no_complete",
+        help_heading = "Decision lists"
+    )]
+    pub complete: bool,
+    /// The items change the current list (they are not the whole list)
+    #[arg(long, requires = "into", help_heading = "Decision lists")]
+    pub no_complete: bool,
 }
+
+/// The levels of units (a decision's `--scope`).
+const UNIT_LEVELS: &[Level] = &[Level::Province, Level::District, Level::Commune];
 
 /// `tthc stats`.
 #[derive(Debug, Args)]

@@ -14,7 +14,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use tthc::io::import::{import_path, ImportOptions, Imported};
+use tthc::io::import::{
+    import_decision_path, import_path, DecisionOptions, ImportOptions, Imported,
+};
 use tthc::{Catalog, OutputFormat};
 
 use crate::args::{ExportArgs, ImportArgs, StatsArgs};
@@ -23,6 +25,9 @@ use crate::progress::Spinner;
 
 /// `tthc import FILE [FILE2] [--format F] [--lenient] [-o OUT]`.
 pub fn import(args: &ImportArgs) -> ExitCode {
+    if let Some(into) = &args.into {
+        return import_decision(args, into);
+    }
     let file = args.file.display().to_string();
     let options = ImportOptions {
         format: args.format,
@@ -56,6 +61,95 @@ pub fn import(args: &ImportArgs) -> ExitCode {
         return code;
     }
     summary(&file, &imported);
+    ExitCode::SUCCESS
+}
+
+/// `tthc import FILE --into CATALOGUE [--decision ID] [--effective D] [--scope L] …`.
+fn import_decision(args: &ImportArgs, into: &Path) -> ExitCode {
+    let file = args.file.display().to_string();
+    let catalog = match Catalog::from_path(into, &tthc::io::json::ReadOptions::default()) {
+        Ok(c) => c,
+        Err(e) => return out::fail(&e),
+    };
+    let options = DecisionOptions {
+        id: args.decision.clone(),
+        title: args.title.clone(),
+        issuer: args.issuer.clone(),
+        issued: args.issued,
+        effective: args.effective,
+        scope: args.scope,
+        within: args.within.clone(),
+        complete: if args.complete {
+            Some(true)
+        } else if args.no_complete {
+            Some(false)
+        } else {
+            None
+        },
+        lenient: args.lenient,
+        ..DecisionOptions::default()
+    };
+    let spinner = Spinner::start(format!("importing {file}"));
+    let imported = import_decision_path(&args.file, &catalog, &options);
+    drop(spinner);
+    let imported = match imported {
+        Ok(i) => i,
+        Err(e) => {
+            let n = e.problems().len();
+            for p in e.problems() {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "{file}: {n} problem{}; nothing written{}",
+                if n == 1 { "" } else { "s" },
+                if options.lenient || !matches!(e, tthc::Error::Import(_)) {
+                    ""
+                } else {
+                    " (--lenient keeps the good rows)"
+                }
+            );
+            return out::status(&e);
+        }
+    };
+    let json = imported.catalog.to_json_pretty();
+    if let Err(code) = out::write_out(args.output.as_deref(), &json) {
+        return code;
+    }
+    let c = &imported.catalog;
+    if let Some(d) = c.decisions().last() {
+        eprintln!(
+            "{file}: decision {} ({} items, {}; scope {}{}, effective {}) added to {}",
+            d.id,
+            imported.items,
+            if d.complete {
+                "the complete list"
+            } else {
+                "changes to the list"
+            },
+            d.scope.level,
+            d.scope
+                .within
+                .map(|u| format!(" within {}", c.unit(u).code))
+                .unwrap_or_default(),
+            d.effective,
+            into.display()
+        );
+    }
+    if !imported.from_title.is_empty() {
+        eprintln!("  from the title rows: {}", imported.from_title.join(", "));
+    }
+    if imported.section_rows + imported.heading_rows > 0 {
+        eprintln!(
+            "  {} section rows, {} other rows without a code",
+            imported.section_rows, imported.heading_rows
+        );
+    }
+    if imported.skipped_rows > 0 {
+        eprintln!("  skipped {} rows:", imported.skipped_rows);
+        for p in &imported.skipped {
+            eprintln!("{p}");
+        }
+    }
     ExitCode::SUCCESS
 }
 
@@ -169,7 +263,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
 }
 
 /// A JSON catalogue, or any file the importer reads (strict, format detected).
-fn load(path: &Path) -> Result<Catalog, ExitCode> {
+pub fn load(path: &Path) -> Result<Catalog, ExitCode> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));

@@ -14,6 +14,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
     let options = ComplianceOptions {
         channel: args.channel,
         as_of: args.as_of,
+        stale_after: args.stale_after,
         ..ComplianceOptions::default()
     };
     let (catalog, report) = match &args.file {
@@ -87,8 +88,8 @@ fn table(catalog: &Catalog, report: &Compliance, lang: Lang) -> String {
         if vi { "tính đến ngày" } else { "as of" },
         report.as_of
     );
-    let head = if vi {
-        [
+    let mut head: Vec<&str> = if vi {
+        vec![
             "Đơn vị",
             "Cấp",
             "Lĩnh vực",
@@ -98,7 +99,7 @@ fn table(catalog: &Catalog, report: &Compliance, lang: Lang) -> String {
             "Hạng",
         ]
     } else {
-        [
+        vec![
             "Unit",
             "Level",
             "Fields",
@@ -108,21 +109,29 @@ fn table(catalog: &Catalog, report: &Compliance, lang: Lang) -> String {
             "Rank",
         ]
     };
-    let rows: Vec<[String; 7]> = catalog
+    let fresh = report.units.iter().any(|u| u.unchecked.is_some());
+    if fresh {
+        head.extend(if vi {
+            ["Cần kiểm tra lại", "Chưa kiểm tra"]
+        } else {
+            ["Stale", "Unchecked"]
+        });
+    }
+    let rows: Vec<Vec<String>> = catalog
         .unit_tree()
         .into_iter()
-        .map(|(id, depth)| unit_row(catalog, &report.units[id.0 as usize], depth, lang))
+        .map(|(id, depth)| unit_row(catalog, &report.units[id.0 as usize], depth, lang, fresh))
         .collect();
-    let mut widths = head.map(|h| h.chars().count());
+    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r.iter()) {
             *w = (*w).max(c.chars().count());
         }
     }
-    let line = |cells: &[String; 7]| -> String {
+    let line = |cells: &[String]| -> String {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
-            let cell = if (2..=4).contains(&i) || i == 6 {
+            let cell = if (2..=4).contains(&i) || i >= 6 {
                 lpad(c, widths[i])
             } else {
                 pad(c, widths[i])
@@ -132,8 +141,13 @@ fn table(catalog: &Catalog, report: &Compliance, lang: Lang) -> String {
         }
         s.trim_end().to_owned()
     };
-    let _ = writeln!(out, "{}", line(&head.map(str::to_owned)));
-    let _ = writeln!(out, "{}", "─".repeat(widths.iter().sum::<usize>() + 12));
+    let head: Vec<String> = head.into_iter().map(str::to_owned).collect();
+    let _ = writeln!(out, "{}", line(&head));
+    let _ = writeln!(
+        out,
+        "{}",
+        "─".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1))
+    );
     for r in &rows {
         let _ = writeln!(out, "{}", line(r));
     }
@@ -152,18 +166,35 @@ fn table(catalog: &Catalog, report: &Compliance, lang: Lang) -> String {
             }
         );
     }
+    decisions_note(&mut out, catalog, report, lang);
+    eras_note(&mut out, catalog, report, lang);
+    if fresh {
+        stale_section(&mut out, catalog, report, lang);
+    }
     groups_section(&mut out, catalog, report, lang);
     warnings_section(&mut out, catalog, report, lang);
     out
 }
 
-fn unit_row(catalog: &Catalog, u: &UnitCompliance, depth: usize, lang: Lang) -> [String; 7] {
+fn unit_row(
+    catalog: &Catalog,
+    u: &UnitCompliance,
+    depth: usize,
+    lang: Lang,
+    fresh: bool,
+) -> Vec<String> {
     let unit = catalog.unit(u.unit);
-    let star = if u.basis == tthc::Basis::Reported {
-        " (*)"
+    let mut star = if u.basis == tthc::Basis::Reported {
+        " (*)".to_owned()
     } else {
-        ""
+        String::new()
     };
+    if !u.decisions.is_empty() {
+        star.push_str(" †");
+    }
+    if !u.current {
+        star.push_str(" ‡");
+    }
     let fields = match (u.fields_published, u.fields) {
         (Some(p), Some(a)) if !u.approximate => format!("{p}/{a}"),
         (p, _) => tthc::format_count(p, u.approximate, lang),
@@ -176,7 +207,7 @@ fn unit_row(catalog: &Catalog, u: &UnitCompliance, depth: usize, lang: Lang) -> 
         ),
         None => "—".to_owned(),
     };
-    [
+    let mut row = vec![
         format!("{}{} ({}){star}", "  ".repeat(depth), unit.name, unit.code),
         unit.level.label(lang).to_owned(),
         fields,
@@ -184,7 +215,191 @@ fn unit_row(catalog: &Catalog, u: &UnitCompliance, depth: usize, lang: Lang) -> 
         tthc::format_count(u.published, u.approximate, lang),
         rate,
         u.rank.map_or(String::new(), |r| r.to_string()),
-    ]
+    ];
+    if fresh {
+        row.push(
+            u.stale
+                .as_ref()
+                .map_or(String::new(), |s| s.len().to_string()),
+        );
+        row.push(u.unchecked.map_or(String::new(), |n| n.to_string()));
+    }
+    row
+}
+
+/// Which decisions set the lists of the units marked †.
+fn decisions_note(out: &mut String, catalog: &Catalog, report: &Compliance, lang: Lang) {
+    let mut used: Vec<tthc::catalog::DecisionId> = report
+        .units
+        .iter()
+        .flat_map(|u| u.decisions.iter().copied())
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    if used.is_empty() {
+        return;
+    }
+    let vi = lang == Lang::Vi;
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if vi {
+            "† danh mục TTHC áp dụng theo quyết định công bố (không theo cấp thực hiện):"
+        } else {
+            "† the applicable list comes from publishing decisions (not from the levels):"
+        }
+    );
+    for d in used {
+        let d = catalog.decision(d);
+        let scope = d.scope.within.map_or_else(
+            || d.scope.level.label(lang).to_owned(),
+            |w| {
+                let w = catalog.unit(w);
+                format!("{} — {} ({})", d.scope.level.label(lang), w.name, w.code)
+            },
+        );
+        let _ = writeln!(
+            out,
+            "  {} ({} {}; {scope}{}){}",
+            d.id,
+            if vi { "hiệu lực" } else { "effective" },
+            d.effective,
+            if d.complete {
+                if vi {
+                    "; toàn bộ danh mục"
+                } else {
+                    "; the complete list"
+                }
+            } else {
+                ""
+            },
+            d.title
+                .as_deref()
+                .map(|t| format!(" {t}"))
+                .unwrap_or_default()
+        );
+    }
+}
+
+/// Units that do not exist on the report's day (marked ‡), and the units that succeeded them.
+fn eras_note(out: &mut String, catalog: &Catalog, report: &Compliance, lang: Lang) {
+    let gone: Vec<&UnitCompliance> = report.units.iter().filter(|u| !u.current).collect();
+    if gone.is_empty() {
+        return;
+    }
+    let vi = lang == Lang::Vi;
+    let _ = writeln!(
+        out,
+        "\n{} {} ({}):",
+        if vi {
+            "‡ đơn vị không tồn tại vào ngày"
+        } else {
+            "‡ units that do not exist on"
+        },
+        report.as_of,
+        if vi {
+            "không xếp hạng cùng các đơn vị hiện hành"
+        } else {
+            "not ranked with the current units"
+        }
+    );
+    for u in gone.iter().take(50) {
+        let unit = catalog.unit(u.unit);
+        let span = match (unit.valid_from, unit.valid_to) {
+            (_, Some(to)) if to < report.as_of => {
+                format!("{} {to}", if vi { "đến" } else { "until" })
+            }
+            (Some(from), _) => format!("{} {from}", if vi { "từ" } else { "from" }),
+            _ => String::new(),
+        };
+        // A successor's name only when the document's unit of that code is a current one
+        // (merged communes reuse old codes: the old unit's name would mislead).
+        let successors: Vec<String> = unit
+            .successors
+            .iter()
+            .map(|code| {
+                catalog
+                    .unit_id(code)
+                    .filter(|id| report.units[id.0 as usize].current)
+                    .map_or(code.clone(), |id| {
+                        format!("{} ({code})", catalog.unit(id).name)
+                    })
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} ({}), {span}{}",
+            unit.name,
+            unit.code,
+            if successors.is_empty() {
+                String::new()
+            } else {
+                format!(" → {}", successors.join(", "))
+            }
+        );
+    }
+    if gone.len() > 50 {
+        let _ = writeln!(out, "  … {}", gone.len() - 50);
+    }
+}
+
+/// Stale and unchecked postings per unit (with `--stale-after`).
+fn stale_section(out: &mut String, catalog: &Catalog, report: &Compliance, lang: Lang) {
+    let vi = lang == Lang::Vi;
+    let rows: Vec<&UnitCompliance> = report
+        .units
+        .iter()
+        .filter(|u| u.stale.as_ref().is_some_and(|s| !s.is_empty()) || u.unchecked > Some(0))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if vi {
+            "Niêm yết cần kiểm tra lại (quá hạn kiểm tra) và chưa kiểm tra"
+        } else {
+            "Stale postings (not checked in time) and unchecked postings"
+        }
+    );
+    for u in rows.iter().take(50) {
+        let unit = catalog.unit(u.unit);
+        let stale = u.stale.as_deref().unwrap_or_default();
+        let codes: Vec<&str> = stale
+            .iter()
+            .take(10)
+            .map(|&p| catalog.procedure(p).code.as_str())
+            .collect();
+        let more = stale.len().saturating_sub(10);
+        let _ = writeln!(
+            out,
+            "  {} ({}): {} {}{}{}; {} {}",
+            unit.name,
+            unit.code,
+            if vi {
+                "cần kiểm tra lại"
+            } else {
+                "stale"
+            },
+            stale.len(),
+            if codes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", codes.join(", "))
+            },
+            if more > 0 {
+                format!(" … +{more}")
+            } else {
+                String::new()
+            },
+            if vi { "chưa kiểm tra" } else { "unchecked" },
+            u.unchecked.unwrap_or(0)
+        );
+    }
+    if rows.len() > 50 {
+        let _ = writeln!(out, "  … {}", rows.len() - 50);
+    }
 }
 
 fn groups_section(out: &mut String, catalog: &Catalog, report: &Compliance, lang: Lang) {

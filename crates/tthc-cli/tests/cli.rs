@@ -35,6 +35,7 @@ fn help_lists_the_commands_and_examples() {
     for command in [
         "report",
         "validate",
+        "diff",
         "synth",
         "import",
         "stats",
@@ -65,6 +66,7 @@ fn every_command_has_help_with_examples() {
     for command in [
         "report",
         "validate",
+        "diff",
         "synth",
         "import",
         "stats",

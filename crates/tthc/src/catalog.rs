@@ -5,6 +5,7 @@
 //! national catalogue of ten thousand units and millions of postings stays compact.
 
 mod build;
+pub mod decision;
 mod lookup;
 
 pub(crate) use build::Resolved;
@@ -13,6 +14,8 @@ pub(crate) use lookup::CodeTable;
 use rustc_hash::FxHashMap;
 
 use crate::model::{Channel, Date, Level, LevelSet, Online, ProcedureCode};
+
+pub use decision::{Action, Decision, DecisionId, DecisionItem, DecisionScope};
 
 /// Index of a field in [`Catalog::fields`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,6 +61,8 @@ pub struct Procedure {
     pub abolished: Option<Date>,
     /// How far it can be done online.
     pub online: Option<Online>,
+    /// The implementing agencies (cơ quan thực hiện) as published; empty when unknown or none.
+    pub agencies: Vec<String>,
 }
 
 impl Procedure {
@@ -67,14 +72,27 @@ impl Procedure {
     }
 }
 
+/// A posting of a code the document does not define.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownPosting {
+    /// The code as posted.
+    pub code: String,
+    /// When it was posted.
+    pub on: Option<Date>,
+    /// When it was last verified to be still posted.
+    pub checked: Option<Date>,
+}
+
 /// What one unit posted on one channel.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Postings {
     procs: Vec<ProcId>,
     /// `(index in procs, date)` for the postings whose date is known, in index order.
     dates: Vec<(u32, Date)>,
+    /// `(index in procs, day)` for the postings whose `checked` day is known, in index order.
+    checked: Vec<(u32, Date)>,
     /// Postings of codes the document does not define, in document order.
-    unknown: Vec<(String, Option<Date>)>,
+    unknown: Vec<UnknownPosting>,
     /// Whether the document gave this channel at all (even as an empty list).
     given: bool,
 }
@@ -89,8 +107,18 @@ impl Postings {
         })
     }
 
+    /// Known postings with the day they were posted and the day they were last checked, in
+    /// document order (duplicates kept).
+    pub fn iter_checked(&self) -> impl Iterator<Item = (ProcId, Option<Date>, Option<Date>)> + '_ {
+        let mut checked = self.checked.iter().peekable();
+        self.iter().enumerate().map(move |(i, (p, on))| {
+            let c = checked.next_if(|(k, _)| *k as usize == i).map(|(_, d)| *d);
+            (p, on, c)
+        })
+    }
+
     /// Postings whose code the document does not define.
-    pub fn unknown(&self) -> &[(String, Option<Date>)] {
+    pub fn unknown(&self) -> &[UnknownPosting] {
         &self.unknown
     }
 
@@ -110,22 +138,26 @@ impl Postings {
     }
 
     /// Add a posting of a known procedure (postings are added in document order).
-    pub(crate) fn push_known(&mut self, id: ProcId, on: Option<Date>) {
+    pub(crate) fn push_known(&mut self, id: ProcId, on: Option<Date>, checked: Option<Date>) {
         if let Some(d) = on {
             self.dates.push((self.procs.len() as u32, d));
+        }
+        if let Some(d) = checked {
+            self.checked.push((self.procs.len() as u32, d));
         }
         self.procs.push(id);
     }
 
     /// Add a posting of a code the document does not define.
-    pub(crate) fn push_unknown(&mut self, code: String, on: Option<Date>) {
-        self.unknown.push((code, on));
+    pub(crate) fn push_unknown(&mut self, code: String, on: Option<Date>, checked: Option<Date>) {
+        self.unknown.push(UnknownPosting { code, on, checked });
     }
 
     /// Free the spare capacity left by growing the vectors.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.procs.shrink_to_fit();
         self.dates.shrink_to_fit();
+        self.checked.shrink_to_fit();
     }
 
     /// Record that the document lists this channel.
@@ -140,6 +172,11 @@ impl Postings {
     /// `(index, date)` of the dated postings, in index order.
     pub(crate) fn dates(&self) -> &[(u32, Date)] {
         &self.dates
+    }
+
+    /// `(index, day)` of the postings with a `checked` day, in index order.
+    pub(crate) fn checked_days(&self) -> &[(u32, Date)] {
+        &self.checked
     }
 }
 
@@ -172,6 +209,12 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// Whether the unit exists on `day`: not before its `valid_from`, not after its
+    /// `valid_to` (both inclusive, either may be open).
+    pub fn valid_on(&self, day: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= day) && self.valid_to.is_none_or(|t| day <= t)
+    }
+
     /// What the unit posted on a channel.
     pub fn postings(&self, channel: Channel) -> &Postings {
         &self.postings[channel.index()]
@@ -243,6 +286,7 @@ pub struct Catalog {
     procedures: Vec<Procedure>,
     units: Vec<Unit>,
     reports: Vec<Report>,
+    decisions: Vec<Decision>,
     index: Index,
 }
 
@@ -252,6 +296,7 @@ struct Index {
     procedure_by_code: CodeTable,
     field_by_code: FxHashMap<String, FieldId>,
     unit_by_code: FxHashMap<String, UnitId>,
+    decision_by_id: FxHashMap<String, DecisionId>,
     children: Vec<Vec<UnitId>>,
 }
 
@@ -283,6 +328,29 @@ impl Catalog {
     /// All reported figures, in document order.
     pub fn reports(&self) -> &[Report] {
         &self.reports
+    }
+    /// All publishing decisions, in document order.
+    pub fn decisions(&self) -> &[Decision] {
+        &self.decisions
+    }
+    /// A decision by id.
+    pub fn decision(&self, id: DecisionId) -> &Decision {
+        &self.decisions[id.0 as usize]
+    }
+    /// The id of the decision with this number.
+    pub fn decision_id(&self, id: &str) -> Option<DecisionId> {
+        self.index.decision_by_id.get(id).copied()
+    }
+    /// Whether `unit` is `ancestor` or below it through parent links.
+    pub fn is_within(&self, unit: UnitId, ancestor: UnitId) -> bool {
+        let mut at = Some(unit);
+        while let Some(u) = at {
+            if u == ancestor {
+                return true;
+            }
+            at = self.unit(u).parent;
+        }
+        false
     }
     /// A field by id.
     pub fn field(&self, id: FieldId) -> &Field {
@@ -338,7 +406,12 @@ impl Catalog {
         let procedures: usize = self
             .procedures
             .iter()
-            .map(|p| s(p.code.as_str()) + p.name.capacity() + o(p.decision.as_ref()))
+            .map(|p| {
+                s(p.code.as_str())
+                    + p.name.capacity()
+                    + o(p.decision.as_ref())
+                    + p.agencies.iter().map(|a| a.capacity() + 24).sum::<usize>()
+            })
             .sum();
         let units: usize = self
             .units
@@ -353,10 +426,10 @@ impl Catalog {
                         .iter()
                         .map(|p| {
                             p.procs.capacity() * 4
-                                + p.dates.capacity() * 8
+                                + (p.dates.capacity() + p.checked.capacity()) * 8
                                 + p.unknown
                                     .iter()
-                                    .map(|(c, _)| c.capacity() + 32)
+                                    .map(|u| u.code.capacity() + 40)
                                     .sum::<usize>()
                         })
                         .sum::<usize>()
@@ -427,5 +500,30 @@ impl Catalog {
     /// The catalogue as a document (for writing).
     pub fn to_document(&self) -> crate::Document<'_> {
         build::to_document(self)
+    }
+
+    /// A field as the document writes it.
+    pub fn doc_field(&self, id: FieldId) -> crate::document::DocField<'_> {
+        build::doc_field(self.field(id))
+    }
+
+    /// A procedure as the document writes it.
+    pub fn doc_procedure(&self, id: ProcId) -> crate::document::DocProcedure<'_> {
+        build::doc_procedure(self, self.procedure(id))
+    }
+
+    /// A unit as the document writes it, without its postings (`published` empty).
+    pub fn doc_unit_head(&self, id: UnitId) -> crate::document::DocUnit<'_> {
+        build::doc_unit_head(self, self.unit(id))
+    }
+
+    /// A unit's postings as the document writes them.
+    pub fn doc_published(&self, id: UnitId) -> crate::document::DocPublished<'_> {
+        build::doc_published(self, self.unit(id))
+    }
+
+    /// A decision as the document writes it.
+    pub fn doc_decision(&self, id: DecisionId) -> crate::document::DocDecision<'_> {
+        build::doc_decision(self, self.decision(id))
     }
 }

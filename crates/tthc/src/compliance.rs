@@ -6,11 +6,13 @@
 //! is allocated per posting.
 
 pub mod columns;
+mod lists;
 mod view;
 
+pub(crate) use lists::{List, Lists};
 pub use view::{FieldRow, GroupRow, ReportView, UnitRow, WarningRow};
 
-use crate::catalog::{Catalog, FieldId, ProcId, Scope, UnitId};
+use crate::catalog::{Catalog, DecisionId, FieldId, ProcId, Scope, UnitId};
 use crate::error::{Code, Error};
 use crate::model::vocab::{vocabulary, Vocabulary};
 use crate::model::{Channel, Date, Level};
@@ -31,6 +33,11 @@ pub struct ComplianceOptions {
     pub as_of: Option<Date>,
     /// Today, in Vietnam: the day used when neither `as_of` nor the document gives one.
     pub today: Date,
+    /// Freshness: a published posting whose last known day (`checked`, else `on`) is more than
+    /// this many days before the report's day is stale, one with neither is unchecked; each
+    /// unit then lists its stale codes and counts its unchecked postings. `None` (the
+    /// default): no freshness figures. At least 1 ([`ComplianceOptions::with_stale_after`]).
+    pub stale_after: Option<u32>,
 }
 
 #[cfg(not(target_family = "wasm"))]
@@ -48,7 +55,35 @@ impl ComplianceOptions {
             channel: Channel::OneStopShop,
             as_of: None,
             today,
+            stale_after: None,
         }
+    }
+
+    /// The options with `stale_after` set (whole days ≥ 1; `None` unsets it); another number
+    /// is the argument error `bad_value` at path `stale_after`.
+    ///
+    /// ```
+    /// let o = tthc::ComplianceOptions::on(tthc::Date::MIN).with_stale_after(Some(90))?;
+    /// assert_eq!(o.stale_after, Some(90));
+    /// let err = o.with_stale_after(Some(0)).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("bad_value", "stale_after"));
+    /// # Ok::<(), tthc::Error>(())
+    /// ```
+    pub fn with_stale_after(self, days: Option<i64>) -> Result<Self, Error> {
+        let stale_after = match days {
+            None => None,
+            Some(d) => Some(u32::try_from(d).ok().filter(|d| *d >= 1).ok_or_else(|| {
+                Error::Argument(crate::Problem::new(
+                    Code::BadValue,
+                    "stale_after",
+                    format!("`{d}` is not a number of days (a whole number, at least 1)"),
+                ))
+            })?),
+        };
+        Ok(ComplianceOptions {
+            stale_after,
+            ..self
+        })
     }
 
     /// The day used: `as_of`, else the catalogue's `as_of`, else `today`.
@@ -77,6 +112,7 @@ impl ComplianceOptions {
                 .unwrap_or_default(),
             as_of: as_of.map(|d| Date::parse_at(d, "as_of")).transpose()?,
             today,
+            stale_after: None,
         })
     }
 }
@@ -160,6 +196,29 @@ pub struct UnitCompliance {
     pub outdated_procedures: Vec<ProcId>,
     /// Per field with at least one applicable procedure, in field order.
     pub by_field: Vec<FieldCompliance>,
+    /// `D(u, d)`: the decisions that set the unit's applicable list, in the order they apply;
+    /// empty when the procedures' levels alone do (`applicability` `levels`).
+    pub decisions: Vec<DecisionId>,
+    /// With `stale_after`: published procedures whose posting was last known to be there more
+    /// than `stale_after` days before the report's day, in document order.
+    pub stale: Option<Vec<ProcId>>,
+    /// With `stale_after`: published procedures whose posting has neither `on` nor `checked`.
+    pub unchecked: Option<u32>,
+    /// Whether the unit exists on the report's day (within its `valid_from`..`valid_to`).
+    /// Units that do not are never ranked; their `successors` say which units took over.
+    pub current: bool,
+}
+
+impl UnitCompliance {
+    /// `levels` when the procedures' levels alone set what applies, `decisions` when
+    /// publishing decisions do.
+    pub fn applicability(&self) -> &'static str {
+        if self.decisions.is_empty() {
+            "levels"
+        } else {
+            "decisions"
+        }
+    }
 }
 
 /// Figures of the units of one level inside one parent (e.g. the communes of district 908).
@@ -249,10 +308,11 @@ impl Compliance {
     }
 }
 
-/// Posting states kept per procedure while a unit is scanned (low two bits of a stamp).
-const POSTED: u32 = 1;
-const OUTDATED: u32 = 2;
-const PUBLISHED: u32 = 3;
+/// Posting states kept per procedure while a unit is scanned (low two bits of a stamp):
+/// posted but not yet (dated after as_of), outdated, published.
+pub(crate) const POSTED: u32 = 1;
+pub(crate) const OUTDATED: u32 = 2;
+pub(crate) const PUBLISHED: u32 = 3;
 
 impl Catalog {
     /// Compute the compliance report for a channel and a day.
@@ -260,14 +320,19 @@ impl Catalog {
         let as_of = options.day(self);
         let channel = options.channel;
         let mut warnings = Vec::new();
-        let mut scan = Scan::new(self, as_of);
+        let mut scan = Scan::new(self, as_of, options.stale_after);
         let reported = reported_figures(self, channel);
         let mut units = Vec::with_capacity(self.units().len());
         for (i, unit) in self.units().iter().enumerate() {
             let id = UnitId(i as u32);
             let postings = unit.postings(channel);
             match reported[i] {
-                Some(report) if !postings.is_given() => units.push(report.into_unit(id)),
+                Some(report) if !postings.is_given() => {
+                    let fresh = options.stale_after.is_some();
+                    let mut row = report.into_unit(id, scan.decisions_of(id), fresh);
+                    row.current = unit.valid_on(as_of);
+                    units.push(row);
+                }
                 other => {
                     if other.is_some() {
                         warnings.push(Warning {
@@ -301,12 +366,17 @@ impl Catalog {
         unit: UnitId,
         options: &ComplianceOptions,
     ) -> (UnitCompliance, Vec<ProcId>) {
-        let mut scan = Scan::new(self, options.day(self));
+        let mut scan = Scan::new(self, options.day(self), options.stale_after);
         let items = scan.unit(unit, options.channel, &mut Vec::new());
         let applicable = scan.last_applicable(self.unit(unit));
         let given = self.unit(unit).postings(options.channel).is_given();
         let figures = match reported_figures(self, options.channel)[unit.0 as usize] {
-            Some(report) if !given => report.into_unit(unit),
+            Some(report) if !given => {
+                let mut row =
+                    report.into_unit(unit, items.decisions, options.stale_after.is_some());
+                row.current = items.current;
+                row
+            }
             _ => items,
         };
         (figures, applicable)
@@ -345,7 +415,7 @@ struct Reported {
 }
 
 impl Reported {
-    fn into_unit(self, unit: UnitId) -> UnitCompliance {
+    fn into_unit(self, unit: UnitId, decisions: Vec<DecisionId>, fresh: bool) -> UnitCompliance {
         UnitCompliance {
             unit,
             basis: Basis::Reported,
@@ -360,6 +430,10 @@ impl Reported {
             missing: Vec::new(),
             outdated_procedures: Vec::new(),
             by_field: Vec::new(),
+            decisions,
+            stale: fresh.then(Vec::new),
+            unchecked: fresh.then_some(0),
+            current: true,
         }
     }
 }
@@ -395,20 +469,21 @@ fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>
     out
 }
 
-/// Per-level applicability and scratch space reused across units.
+/// Applicable lists and scratch space reused across units.
 ///
 /// Most units have no `applies` overrides: for them the applicable list and the per-field
-/// applicable counts are those of their level, computed once; only their postings are walked,
-/// plus one pass over the level's list for the missing codes.
-struct Scan<'c> {
+/// applicable counts are those of their list (their level's, or the one their decisions
+/// give), computed once; only their postings are walked, plus one pass over the list for the
+/// missing codes.
+pub(crate) struct Scan<'c> {
     catalog: &'c Catalog,
     as_of: Date,
-    /// Procedures of each level in force on `as_of`, in id order.
-    by_level: [Vec<ProcId>; 5],
-    /// `(field, applicable procedures)` of each level, fields in id order.
-    level_fields: [Vec<(FieldId, u32)>; 5],
-    /// Bit `level` set when procedure p is in `by_level[level]`.
-    in_level: Vec<u8>,
+    /// `stale_after` in days, when freshness is asked for.
+    stale_after: Option<u32>,
+    /// Per procedure, for the unit being scanned: `(stamp, last known day of its freshest
+    /// published posting, as days since 1970, or `i64::MIN` when none has a day)`.
+    fresh: Vec<(u32, i64)>,
+    lists: Lists<'c>,
     /// `stamp << 2 | state` per procedure for the unit being scanned.
     mark: Vec<u32>,
     /// `stamp << 2 | 1` for added, `| 2` for removed procedures of the unit being scanned.
@@ -416,6 +491,9 @@ struct Scan<'c> {
     stamp: u32,
     /// Reused buffer for the applicable procedures of a unit with overrides.
     scratch: Vec<ProcId>,
+    /// The list of the unit scanned last, and whether it had no `applies` overrides.
+    last_list: u32,
+    last_plain: bool,
     /// Each procedure's field and last amendment, copied out for locality.
     field_of: Vec<u32>,
     amended: Vec<Option<Date>>,
@@ -432,72 +510,77 @@ struct Tally {
 }
 
 impl<'c> Scan<'c> {
-    fn new(catalog: &'c Catalog, as_of: Date) -> Self {
+    pub(crate) fn new(catalog: &'c Catalog, as_of: Date, stale_after: Option<u32>) -> Self {
         let n = catalog.procedures().len();
         let f = catalog.fields().len();
-        let mut by_level: [Vec<ProcId>; 5] = Default::default();
-        let mut in_level = vec![0u8; n];
-        for (i, p) in catalog.procedures().iter().enumerate() {
-            if !p.in_force(as_of) {
-                continue;
-            }
-            for l in p.levels.iter() {
-                by_level[l as usize].push(ProcId(i as u32));
-                in_level[i] |= 1 << (l as u8);
-            }
-        }
-        let field_of: Vec<u32> = catalog.procedures().iter().map(|p| p.field.0).collect();
-        let level_fields = std::array::from_fn(|l| {
-            let mut counts = vec![0u32; f];
-            for p in &by_level[l] {
-                counts[field_of[p.0 as usize] as usize] += 1;
-            }
-            counts
-                .into_iter()
-                .enumerate()
-                .filter(|(_, c)| *c > 0)
-                .map(|(i, c)| (FieldId(i as u32), c))
-                .collect()
-        });
         Scan {
             catalog,
             as_of,
-            by_level,
-            level_fields,
-            in_level,
+            stale_after,
+            fresh: if stale_after.is_some() {
+                vec![(0, i64::MIN); n]
+            } else {
+                Vec::new()
+            },
+            lists: Lists::new(catalog, as_of),
             mark: vec![0; n],
             overrides: vec![0; n],
             stamp: 0,
             scratch: Vec::new(),
-            field_of,
+            last_list: 0,
+            last_plain: true,
+            field_of: catalog.procedures().iter().map(|p| p.field.0).collect(),
             amended: catalog.procedures().iter().map(|p| p.amended).collect(),
             field_applicable: vec![0; f],
             field_published: vec![0; f],
         }
     }
 
-    /// The applicable procedures of the unit [`Scan::unit`] scanned last.
-    fn last_applicable(&self, unit: &crate::catalog::Unit) -> Vec<ProcId> {
+    /// The applicable procedures of the unit [`Scan::unit`] scanned last, in id order.
+    pub(crate) fn last_applicable(&self, unit: &crate::catalog::Unit) -> Vec<ProcId> {
         if unit.applies_add.is_empty() && unit.applies_remove.is_empty() {
-            self.by_level[unit.level as usize].clone()
+            self.lists.get(self.last_list).procs.clone()
         } else {
             self.scratch.clone()
         }
     }
 
-    /// Whether procedure `p` applies to the unit being scanned.
+    /// The posting state of procedure `p` for the unit [`Scan::unit`] scanned last:
+    /// [`PUBLISHED`], [`OUTDATED`], [`POSTED`] (posted after as_of) or 0 (not posted, or not
+    /// applicable).
     #[inline]
-    fn applies(&self, p: usize, level_bit: u8, plain: bool) -> bool {
+    pub(crate) fn last_state(&self, p: ProcId) -> u32 {
+        let m = self.mark[p.0 as usize];
+        if m >> 2 == self.stamp {
+            m & 3
+        } else {
+            0
+        }
+    }
+
+    /// Whether procedure `p` applied to the unit [`Scan::unit`] scanned last.
+    #[inline]
+    pub(crate) fn last_applies(&self, p: ProcId) -> bool {
+        self.applies(
+            p.0 as usize,
+            self.lists.get(self.last_list),
+            self.last_plain,
+        )
+    }
+
+    /// Whether procedure `p` applies to the unit being scanned, whose list is `list`.
+    #[inline]
+    fn applies(&self, p: usize, list: &List, plain: bool) -> bool {
         if !plain {
             let o = self.overrides[p];
             if o >> 2 == self.stamp {
                 return o & 3 == 1;
             }
         }
-        self.in_level[p] & level_bit != 0
+        list.contains(p)
     }
 
-    fn unit(
+    pub(crate) fn unit(
         &mut self,
         id: UnitId,
         channel: Channel,
@@ -513,10 +596,15 @@ impl<'c> Scan<'c> {
         for &p in &unit.applies_remove {
             self.overrides[p.0 as usize] = s | 2;
         }
-        let level = unit.level as usize;
-        let level_bit = 1u8 << level;
+        let li = self.lists.of(id);
+        self.last_list = li;
+        self.last_plain = plain;
+        let base = self.lists.get(li);
+        let amended: &[Option<Date>] = base.amended.as_deref().unwrap_or(&self.amended);
         let postings = unit.postings(channel);
         let (ids, mut dates) = (postings.ids(), postings.dates());
+        let mut checked = postings.checked_days();
+        let fresh = self.stale_after.is_some();
         let mut warn = |code: &'static str, p: Posted| {
             warnings.push(Warning {
                 code,
@@ -534,7 +622,10 @@ impl<'c> Scan<'c> {
                 }
                 _ => None,
             };
-            if !self.applies(pi, level_bit, plain) {
+            if !self.applies(pi, base, plain) {
+                if fresh && checked.first().is_some_and(|&(at, _)| at as usize == k) {
+                    checked = &checked[1..];
+                }
                 warn("posted_not_applicable", Posted::Procedure(p));
                 continue;
             }
@@ -543,9 +634,27 @@ impl<'c> Scan<'c> {
                     warn("posted_after_as_of", Posted::Procedure(p));
                     POSTED
                 }
-                Some(d) if self.amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
+                Some(d) if amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
                 None | Some(_) => PUBLISHED,
             };
+            if fresh {
+                let seen = match checked.first() {
+                    Some(&(at, d)) if at as usize == k => {
+                        checked = &checked[1..];
+                        Some(d)
+                    }
+                    _ => None,
+                };
+                if state == PUBLISHED {
+                    let day = seen.or(on).map_or(i64::MIN, Date::days_since_epoch);
+                    let slot = &mut self.fresh[pi];
+                    *slot = if slot.0 == self.stamp {
+                        (self.stamp, slot.1.max(day))
+                    } else {
+                        (self.stamp, day)
+                    };
+                }
+            }
             let m = self.mark[pi];
             let prev = if m >> 2 == self.stamp {
                 warn("posted_twice", Posted::Procedure(p));
@@ -571,49 +680,59 @@ impl<'c> Scan<'c> {
                 }
             }
         }
-        for (code, _) in postings.unknown() {
-            warn("posted_unknown", Posted::Unknown(code.clone()));
+        for u in postings.unknown() {
+            warn("posted_unknown", Posted::Unknown(u.code.clone()));
         }
-        // The applicable list: the level's, or (with overrides) filtered and extended.
+        // The applicable list: the unit's list, or (with overrides) filtered and extended.
         let mut list = std::mem::take(&mut self.scratch);
         if !plain {
             list.clear();
             list.extend(
-                self.by_level[level]
+                base.procs
                     .iter()
                     .copied()
-                    .filter(|p| self.applies(p.0 as usize, level_bit, false)),
+                    .filter(|p| self.applies(p.0 as usize, base, false)),
             );
             let before = list.len();
             list.extend(unit.applies_add.iter().copied().filter(|p| {
-                self.in_level[p.0 as usize] & level_bit == 0
-                    && self.applies(p.0 as usize, level_bit, false)
+                !base.contains(p.0 as usize) && self.applies(p.0 as usize, base, false)
             }));
             if list.len() > before {
                 list.sort_unstable();
             }
         }
-        let applicable_list: &[ProcId] = if plain { &self.by_level[level] } else { &list };
+        let applicable_list: &[ProcId] = if plain { &base.procs } else { &list };
         let mut missing = Vec::with_capacity(
             applicable_list
                 .len()
                 .saturating_sub(tally.published as usize),
         );
         let mut outdated_procedures = Vec::with_capacity(tally.outdated as usize);
+        let (mut stale, mut unchecked) = (Vec::new(), 0u32);
+        let today = self.as_of.days_since_epoch();
         for &p in applicable_list {
             let m = self.mark[p.0 as usize];
             match if m >> 2 == self.stamp { m & 3 } else { 0 } {
-                PUBLISHED => {}
+                PUBLISHED => {
+                    if let Some(limit) = self.stale_after {
+                        let (_, day) = self.fresh[p.0 as usize];
+                        if day == i64::MIN {
+                            unchecked += 1;
+                        } else if today - day > i64::from(limit) {
+                            stale.push(p);
+                        }
+                    }
+                }
                 OUTDATED => outdated_procedures.push(p),
                 _ => missing.push(p),
             }
         }
         let applicable = applicable_list.len() as u32;
-        // Per field: the level's counts, or (with overrides) counted from the list.
+        // Per field: the list's counts, or (with overrides) counted from the unit's list.
         let mut by_field = Vec::new();
         if plain {
-            by_field.reserve(self.level_fields[level].len());
-            for &(f, a) in &self.level_fields[level] {
+            by_field.reserve(base.fields.len());
+            for &(f, a) in &base.fields {
                 let fp = &mut self.field_published[f.0 as usize];
                 by_field.push(FieldCompliance {
                     field: f,
@@ -642,6 +761,7 @@ impl<'c> Scan<'c> {
             // Fields published only through procedures outside the list cannot exist: postings
             // of non-applicable procedures were not counted.
         }
+        let decisions = base.decisions.clone();
         self.scratch = list;
         let fields_published = by_field.iter().filter(|f| f.published > 0).count() as u32;
         UnitCompliance {
@@ -658,17 +778,28 @@ impl<'c> Scan<'c> {
             missing,
             outdated_procedures,
             by_field,
+            decisions,
+            stale: fresh.then_some(stale),
+            unchecked: fresh.then_some(unchecked),
+            current: unit.valid_on(self.as_of),
         }
+    }
+
+    /// `D(u, d)` of a unit: the decisions that set its list, in the order they apply.
+    pub(crate) fn decisions_of(&mut self, id: UnitId) -> Vec<DecisionId> {
+        let li = self.lists.of(id);
+        self.lists.get(li).decisions.clone()
     }
 }
 
-/// Competition ranking by rate among units of the same level.
+/// Competition ranking by rate among the current units of the same level (units outside
+/// their `valid_from`..`valid_to` on the day are not ranked).
 fn rank(catalog: &Catalog, units: &mut [UnitCompliance]) {
     for level in [Level::Province, Level::District, Level::Commune] {
         let mut ranked: Vec<(usize, Rate)> = units
             .iter()
             .enumerate()
-            .filter(|(_, u)| catalog.unit(u.unit).level == level)
+            .filter(|(_, u)| u.current && catalog.unit(u.unit).level == level)
             .filter_map(|(i, u)| u.rate.map(|r| (i, r)))
             .collect();
         ranked.sort_by(|a, b| b.1.cmp_value(a.1).then(a.0.cmp(&b.0)));

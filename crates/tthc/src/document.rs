@@ -36,6 +36,9 @@ pub struct Document<'a> {
     /// Figures reported where no item-level data exists.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<DocReport<'a>>,
+    /// Publishing decisions (quyết định công bố) that set what units must post.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<DocDecision<'a>>,
 }
 
 /// A field: `{ "code", "name", "name_en" }`.
@@ -61,6 +64,9 @@ pub struct DocProcedure<'a> {
     pub field: Text<'a>,
     /// Level names (`central`, `province`, `district`, `commune`, `other`).
     pub levels: Vec<Text<'a>>,
+    /// The implementing agencies (cơ quan thực hiện) as published, in the source's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<Text<'a>>,
     /// Số quyết định công bố.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<Text<'a>>,
@@ -157,28 +163,85 @@ impl<'a> DocPublished<'a> {
     }
 }
 
-/// A posting: a procedure code and, when known, the day it was posted.
+/// A posting: a procedure code and, when known, the day it was posted and the day someone
+/// last checked it was still there.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocPosting<'a> {
     /// The procedure's code.
     pub procedure: Text<'a>,
     /// When it was posted.
     pub on: Option<Date>,
+    /// When it was last verified to be still posted.
+    pub checked: Option<Date>,
 }
 
 impl Serialize for DocPosting<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        match self.on {
-            None => s.serialize_str(&self.procedure),
-            Some(on) => {
-                let mut m = s.serialize_map(Some(2))?;
-                m.serialize_entry("procedure", &self.procedure)?;
-                m.serialize_entry("on", &on)?;
-                m.end()
-            }
+        if self.on.is_none() && self.checked.is_none() {
+            return s.serialize_str(&self.procedure);
         }
+        let n = 1 + usize::from(self.on.is_some()) + usize::from(self.checked.is_some());
+        let mut m = s.serialize_map(Some(n))?;
+        m.serialize_entry("procedure", &self.procedure)?;
+        if let Some(on) = self.on {
+            m.serialize_entry("on", &on)?;
+        }
+        if let Some(checked) = self.checked {
+            m.serialize_entry("checked", &checked)?;
+        }
+        m.end()
     }
+}
+
+/// A publishing decision (quyết định công bố): a list of procedures for the units of a level
+/// within an area, from a day on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocDecision<'a> {
+    /// The decision's number, unique among decisions (`123/QĐ-UBND`).
+    pub id: Text<'a>,
+    /// Its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text<'a>>,
+    /// Who issued it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Text<'a>>,
+    /// The day it was signed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Date>,
+    /// The day it takes effect (required; `None` only in a document with errors).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// The units it covers.
+    pub scope: DocScope<'a>,
+    /// The items are the whole list for the scope.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub complete: bool,
+    /// The procedures it lists, in its order.
+    pub items: Vec<DocItem<'a>>,
+}
+
+/// A decision's scope: the units of `level` that are `within` a unit (or every unit of the
+/// level).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocScope<'a> {
+    /// `province`, `district` or `commune`.
+    pub level: Text<'a>,
+    /// A unit code: the covered units are it or below it through `parent` links.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<Text<'a>>,
+}
+
+/// One item of a decision.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocItem<'a> {
+    /// The procedure's code.
+    pub procedure: Text<'a>,
+    /// `listed`, `new`, `amended`, `replaced` or `abolished`.
+    pub action: Text<'a>,
+    /// For `replaced`: the procedure that takes its place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<Text<'a>>,
 }
 
 /// Figures a unit reported where no item-level data exists.

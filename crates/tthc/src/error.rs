@@ -30,7 +30,8 @@ pub enum Code {
     UnknownProcedure,
     /// A date that is not a real `YYYY-MM-DD` day.
     BadDate,
-    /// A parent of the same or a lower level, or a cycle of parents.
+    /// A parent of the same or a lower level, a cycle of parents, or a decision's scope
+    /// `within` a unit of a lower level than the scope.
     BadParent,
     /// Report figures that contradict each other.
     InconsistentReport,
@@ -53,6 +54,8 @@ pub enum Code {
     /// A string argument that is not Unicode text: it holds a lone (unpaired) surrogate, which
     /// Python and JavaScript strings can carry and Rust strings cannot.
     BadText,
+    /// A decision replaces procedures in a circle (A by B and B by A).
+    ReplacementCycle,
 }
 
 impl Code {
@@ -81,6 +84,7 @@ impl Code {
         Code::BadCell,
         Code::Empty,
         Code::BadText,
+        Code::ReplacementCycle,
     ];
 
     /// The stable snake_case name of the code.
@@ -109,6 +113,7 @@ impl Code {
             Code::BadCell => "bad_cell",
             Code::Empty => "empty",
             Code::BadText => "bad_text",
+            Code::ReplacementCycle => "replacement_cycle",
         }
     }
 }

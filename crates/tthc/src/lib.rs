@@ -20,6 +20,7 @@
 pub mod catalog;
 pub mod compliance;
 pub mod data;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod io;

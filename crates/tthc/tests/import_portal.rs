@@ -110,6 +110,69 @@ fn metadata_csv_2026_content() {
 }
 
 #[test]
+fn metadata_csv_2026_agencies() {
+    let c = metadata().catalog;
+    let agencies = |code: &str| -> Vec<String> {
+        c.procedure(c.procedure_id(code).expect("present"))
+            .agencies
+            .clone()
+    };
+    // "Không có thông tin" is none: 302 rows say so (counted with Python on the file).
+    let none = c.procedures().iter().filter(|p| p.agencies.is_empty());
+    assert_eq!(none.count(), 302);
+    assert!(agencies("1.001193").is_empty(), "Không có thông tin");
+    // The crawl joins agencies with ", "; a comma before a small letter stays in the name
+    // (3,246 agencies in all and 537 procedures with more than one, by an independent
+    // Python reading of the same rule).
+    let all: usize = c.procedures().iter().map(|p| p.agencies.len()).sum();
+    assert_eq!(all, 3246);
+    let multi = c.procedures().iter().filter(|p| p.agencies.len() > 1);
+    assert_eq!(multi.count(), 537);
+    // No-break spaces of the file become spaces.
+    assert_eq!(
+        agencies("1.000894"),
+        ["Ủy ban Nhân dân xã, phường, thị trấn."]
+    );
+    let tax = c
+        .procedures()
+        .iter()
+        .find(|p| {
+            p.agencies.first().map(String::as_str) == Some("Cục Thuế - Bộ tài chính")
+                && p.agencies.len() == 3
+        })
+        .expect("a tax procedure with three agencies");
+    assert_eq!(
+        tax.agencies,
+        [
+            "Cục Thuế - Bộ tài chính",
+            "Thuế tỉnh, thành phố",
+            "Thuế cơ sở"
+        ]
+    );
+    // Round trip through JSON keeps them.
+    let back = Catalog::from_json(c.to_json().as_bytes()).expect("valid");
+    assert_eq!(back, c);
+}
+
+#[test]
+fn xlsx_export_agencies_one_a_line() {
+    let imported = import_path(
+        &data("danh-sach-tthc-BoTuPhap.xlsx"),
+        Some(&data("procedures-metadata-2026.csv")),
+        &ImportOptions::default(),
+    )
+    .expect("imports");
+    let c = &imported.catalog;
+    let birth = c.procedure(c.procedure_id("1.001193").expect("present"));
+    assert_eq!(birth.agencies, ["Ủy ban nhân dân cấp xã"]);
+    assert!(c.procedures().iter().any(|p| p.agencies.len() > 1));
+    assert!(c
+        .procedures()
+        .iter()
+        .all(|p| p.agencies.iter().all(|a| !a.contains('\n'))));
+}
+
+#[test]
 fn xlsx_export_with_levels_from_the_metadata() {
     let imported = import_path(
         &data("danh-sach-tthc-BoTuPhap.xlsx"),

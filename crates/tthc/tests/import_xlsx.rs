@@ -334,3 +334,66 @@ fn empty_workbooks() {
     .expect_err("no header");
     assert_eq!(err.code(), "missing_column");
 }
+
+#[test]
+fn a_decision_list_as_xlsx() {
+    // A decision's appendix as a workbook: title rows (the number, the day it takes effect and
+    // the level), a header, a section row per action, a code typed as a number.
+    let book = xlsx(&[
+        vec![Text("ỦY BAN NHÂN DÂN TỈNH AN GIANG")],
+        vec![Text("Ban hành kèm theo Quyết định số 456/QĐ-UBND ngày 15/8/2025")],
+        vec![Text(
+            "Danh mục thủ tục hành chính mới ban hành, sửa đổi, bổ sung, bãi bỏ thuộc thẩm quyền giải quyết của UBND cấp xã",
+        )],
+        vec![Text("Quyết định có hiệu lực kể từ ngày 01 tháng 9 năm 2025")],
+        vec![Empty],
+        vec![Text("STT"), Text("Mã số TTHC"), Text("Tên thủ tục hành chính")],
+        vec![Text("I. Thủ tục hành chính mới ban hành")],
+        vec![Number(1.0), Number(1.00023), Text("Thủ tục A")],
+        vec![Text("II. Thủ tục hành chính được sửa đổi, bổ sung")],
+        vec![Number(2.0), Text("1.001193"), Text("Thủ tục đăng ký khai sinh")],
+        vec![Text("III. Thủ tục hành chính bị bãi bỏ")],
+        vec![Number(3.0), Text("1.000894"), Text("Thủ tục đăng ký kết hôn")],
+    ]);
+    let catalog = tthc::Catalog::from_json(
+        r#"{"tthc":1,"fields":[{"code":"ho-tich","name":"Hộ tịch"}],
+        "procedures":[{"code":"1.000230","name":"A","field":"ho-tich","levels":["commune"]},
+                      {"code":"1.001193","name":"B","field":"ho-tich","levels":["commune"]},
+                      {"code":"1.000894","name":"C","field":"ho-tich","levels":["commune"]}],
+        "units":[{"code":"91","name":"Tỉnh An Giang","level":"province"}]}"#
+            .as_bytes(),
+    )
+    .expect("valid");
+    let imported = tthc::io::import::import_decision(
+        &book,
+        &catalog,
+        &tthc::io::import::DecisionOptions::default(),
+    )
+    .expect("imports");
+    let c = &imported.catalog;
+    let d = &c.decisions()[0];
+    assert_eq!(d.id, "456/QĐ-UBND");
+    assert_eq!(
+        d.issued.map(|x| x.to_string()).as_deref(),
+        Some("2025-08-15")
+    );
+    assert_eq!(d.effective.to_string(), "2025-09-01");
+    assert_eq!(d.scope.level, Level::Commune);
+    assert_eq!(d.scope.within.map(|u| c.unit(u).code.as_str()), Some("91"));
+    assert!(!d.complete);
+    let items: Vec<(&str, &str)> = d
+        .items
+        .iter()
+        .map(|i| (c.procedure(i.procedure).code.as_str(), i.action.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1.000230", "new"),
+            ("1.001193", "amended"),
+            ("1.000894", "abolished")
+        ]
+    );
+    assert_eq!(imported.title_rows, 4);
+    assert_eq!(imported.section_rows, 3);
+}

@@ -67,6 +67,7 @@ fn schemas() -> BTreeMap<String, Value> {
         "validate.schema.json",
         "listing.schema.json",
         "search.schema.json",
+        "diff.schema.json",
         "errors.schema.json",
         "vector.schema.json",
     ] {

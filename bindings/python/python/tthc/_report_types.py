@@ -53,6 +53,7 @@ ErrorCode = Literal[
     "bad_cell",
     "empty",
     "bad_text",
+    "replacement_cycle",
 ]
 
 
@@ -104,7 +105,8 @@ class UnitReport(TypedDict):
     #: The rate as a rounded percentage.
     percent: Optional[float]
     #: Rank by rate among the units of the same level in the document (1 is best; ties share a
-    #: rank, the next skips), or `null` for a unit without a rate or a unit computed alone.
+    #: rank, the next skips), or `null` for a unit without a rate, a unit that is not `current`
+    #: on the day, or a unit computed alone.
     rank: Optional[int]
     #: Codes of the applicable procedures neither published nor outdated, in document order
     #: (empty for reported units).
@@ -113,6 +115,26 @@ class UnitReport(TypedDict):
     outdated_procedures: List[str]
     #: Figures per field, in document order (empty for reported units).
     by_field: List[FieldReport]
+    #: Whether the unit exists on the report's day (within its `valid_from`..`valid_to`). A unit
+    #: that does not is never ranked (`rank` null): it is reported apart from the current units,
+    #: with the units that succeeded it.
+    current: bool
+    #: The GSO codes of the units that took over from it (the document's `successors`), in
+    #: document order; empty when it has none.
+    successors: List[str]
+    #: `levels`: no publishing decision covers the unit on the day, so the procedures' levels
+    #: set what applies; `decisions`: decisions do.
+    applicability: Literal["levels", "decisions"]
+    #: The ids of the decisions that cover the unit on the day (D(u, d)), in the order they
+    #: apply (by `effective`, then document order); empty with `levels`.
+    decisions: List[str]
+    #: Only with the option `stale_after` (absent without it): codes of the published procedures
+    #: whose posting was last known to be there (`checked`, else `on`) more than `stale_after`
+    #: days before the report's day, in document order. They still count as published.
+    stale: List[str]
+    #: Only with the option `stale_after` (absent without it): how many published procedures
+    #: have a posting with neither `on` nor `checked`. They still count as published.
+    unchecked: int
 
 
 class GroupReport(TypedDict):
@@ -175,7 +197,8 @@ class ReportWarning(TypedDict):
 class Report(TypedDict):
     """The compliance report of docs/format.md §3, with the keys added beyond it ("Report keys
     added beyond §3"): the same object from the CLI (`--format json`), Python (`to_dict()`) and
-    JavaScript. The writer always emits every key, so every key is required; figures that do not
+    JavaScript. The writer always emits every key, so every key is required (except a unit's
+    `stale` and `unchecked`, written only with the option `stale_after`); figures that do not
     exist are `null`.
     """
 

@@ -5,11 +5,12 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    Catalog, CodeTable, Field, FieldId, Index, Postings, ProcId, Procedure, Report, Scope, Unit,
-    UnitId,
+    Action, Catalog, CodeTable, Decision, DecisionId, DecisionItem, DecisionScope, Field, FieldId,
+    Index, Postings, ProcId, Procedure, Report, Scope, Unit, UnitId,
 };
 use crate::document::{
-    DocApplies, DocField, DocPosting, DocProcedure, DocPublished, DocReport, DocUnit, Document,
+    DocApplies, DocDecision, DocField, DocItem, DocPosting, DocProcedure, DocPublished, DocReport,
+    DocScope, DocUnit, Document,
 };
 use crate::error::{Code, Error, Problem};
 use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode, Vocabulary};
@@ -22,7 +23,7 @@ fn item_of(path: &str) -> Option<(&'static str, usize)> {
     let mut parts = path.split('/').skip(1);
     let (section, index) = (parts.next()?, parts.next()?);
     let i = index.parse::<usize>().ok()?;
-    ["fields", "procedures", "units", "reports"]
+    ["fields", "procedures", "units", "reports", "decisions"]
         .into_iter()
         .find(|s| *s == section)
         .map(|s| (s, i))
@@ -72,6 +73,8 @@ pub(super) fn build(
     );
     let (units, unit_by_code) = units(&mut b, &doc.units, &lookup, &mut resolved);
     let reports = reports(&mut b, &doc.reports, &unit_by_code, &units);
+    let (decisions, decision_by_id) =
+        decisions(&mut b, &doc.decisions, &lookup, &unit_by_code, &units);
     if !b.problems.is_empty() {
         return Err(Error::Invalid(b.problems));
     }
@@ -89,10 +92,12 @@ pub(super) fn build(
         procedures,
         units,
         reports,
+        decisions,
         index: Index {
             procedure_by_code: lookup,
             field_by_code,
             unit_by_code,
+            decision_by_id,
             children,
         },
     })
@@ -199,6 +204,15 @@ fn procedures(
             }
             parsed
         });
+        for (j, a) in p.agencies.iter().enumerate() {
+            if a.trim().is_empty() {
+                b.err(
+                    Code::BadValue,
+                    format!("/procedures/{i}/agencies/{j}"),
+                    "an agency must be a non-empty name",
+                );
+            }
+        }
         let Some(code) = code else { continue };
         out.push(Procedure {
             code,
@@ -210,6 +224,7 @@ fn procedures(
             amended: p.amended,
             abolished: p.abolished,
             online,
+            agencies: p.agencies.iter().map(ToString::to_string).collect(),
         });
     }
     out
@@ -356,10 +371,15 @@ fn published(
         let slot = &mut out[c.index()];
         slot.mark_given();
         slot.procs.reserve_exact(list.len());
-        for DocPosting { procedure, on } in list {
+        for DocPosting {
+            procedure,
+            on,
+            checked,
+        } in list
+        {
             match lookup.get(procedure) {
-                Some(id) => slot.push_known(id, *on),
-                None => slot.push_unknown(procedure.to_string(), *on),
+                Some(id) => slot.push_known(id, *on, *checked),
+                None => slot.push_unknown(procedure.to_string(), *on, *checked),
             }
         }
     }
@@ -543,76 +563,272 @@ fn reports(
     out
 }
 
+fn decisions(
+    b: &mut Builder,
+    docs: &[DocDecision<'_>],
+    lookup: &CodeTable,
+    unit_by_code: &FxHashMap<String, UnitId>,
+    units: &[Unit],
+) -> (Vec<Decision>, FxHashMap<String, DecisionId>) {
+    let mut out = Vec::with_capacity(docs.len());
+    let mut by_id: FxHashMap<String, DecisionId> = FxHashMap::default();
+    // Index in `docs` of each decision kept, for messages about earlier ones.
+    let mut first_at: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, d) in docs.iter().enumerate() {
+        let path = |k: &str| format!("/decisions/{i}/{k}");
+        let mut ok = true;
+        if d.id.trim().is_empty() {
+            b.err(
+                Code::BadCode,
+                path("id"),
+                "a decision's id (its number, e.g. 123/QĐ-UBND) must be non-empty",
+            );
+            ok = false;
+        } else if let Some(first) = first_at.get(d.id.as_ref()) {
+            b.err(
+                Code::DuplicateCode,
+                path("id"),
+                format!(
+                    "decision `{}` is given twice (first at /decisions/{first})",
+                    d.id
+                ),
+            );
+            ok = false;
+        } else {
+            first_at.insert(d.id.as_ref(), i);
+        }
+        let scope = scope(b, i, &d.scope, unit_by_code, units);
+        let items = decision_items(b, i, &d.items, lookup);
+        let (Some(effective), Some(scope), Some(items), true) = (d.effective, scope, items, ok)
+        else {
+            continue;
+        };
+        by_id.insert(d.id.to_string(), DecisionId(out.len() as u32));
+        out.push(Decision {
+            id: d.id.to_string(),
+            title: d.title.as_deref().map(str::to_owned),
+            issuer: d.issuer.as_deref().map(str::to_owned),
+            issued: d.issued,
+            effective,
+            scope,
+            complete: d.complete,
+            items,
+        });
+    }
+    (out, by_id)
+}
+
+fn scope(
+    b: &mut Builder,
+    i: usize,
+    s: &DocScope<'_>,
+    unit_by_code: &FxHashMap<String, UnitId>,
+    units: &[Unit],
+) -> Option<DecisionScope> {
+    let level = match Level::from_word(&s.level) {
+        Some(l) if l.is_unit_level() => Some(l),
+        _ => {
+            b.err(
+                Code::UnknownLevel,
+                format!("/decisions/{i}/scope/level"),
+                format!(
+                    "`{}` is not a unit level (province, district, commune)",
+                    s.level
+                ),
+            );
+            None
+        }
+    };
+    let within = match s.within.as_deref() {
+        None => None,
+        Some(code) => {
+            let path = format!("/decisions/{i}/scope/within");
+            let Some(&id) = unit_by_code.get(code) else {
+                b.err(
+                    Code::UnknownUnit,
+                    path,
+                    format!("unit `{code}` is not defined in `units`"),
+                );
+                return None;
+            };
+            let of = units[id.0 as usize].level;
+            if let Some(l) = level.filter(|l| of.rank() < l.rank()) {
+                b.err(
+                    Code::BadParent,
+                    path,
+                    format!(
+                        "unit `{code}` is a {of}, below the scope's level {l}: no {l} is within it"
+                    ),
+                );
+                return None;
+            }
+            Some(id)
+        }
+    };
+    Some(DecisionScope {
+        level: level?,
+        within,
+    })
+}
+
+fn decision_items(
+    b: &mut Builder,
+    i: usize,
+    docs: &[DocItem<'_>],
+    lookup: &CodeTable,
+) -> Option<Vec<DecisionItem>> {
+    let mut out = Vec::with_capacity(docs.len());
+    let mut ok = true;
+    // First item of each procedure, to report a procedure listed twice.
+    let mut seen: FxHashMap<ProcId, usize> = FxHashMap::default();
+    for (j, it) in docs.iter().enumerate() {
+        let path = |k: &str| format!("/decisions/{i}/items/{j}/{k}");
+        let procedure = lookup.get(&it.procedure);
+        if procedure.is_none() {
+            b.err(
+                Code::UnknownProcedure,
+                path("procedure"),
+                format!(
+                    "procedure `{}` is not defined in `procedures`",
+                    it.procedure
+                ),
+            );
+        }
+        let action = match Action::parse_at(&it.action, &path("action")) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                for p in e.problems() {
+                    b.err(p.code, p.path.clone(), p.message.clone());
+                }
+                None
+            }
+        };
+        let mut by = None;
+        match (action, it.by.as_deref()) {
+            (Some(Action::Replaced), None) => b.err(
+                Code::MissingKey,
+                format!("/decisions/{i}/items/{j}"),
+                "a `replaced` item needs `by`, the procedure that takes its place",
+            ),
+            (Some(a), Some(_)) if a != Action::Replaced => b.err(
+                Code::BadValue,
+                path("by"),
+                format!("`by` is only for a `replaced` item, not for `{a}`"),
+            ),
+            (_, Some(code)) => {
+                by = lookup.get(code);
+                if by.is_none() {
+                    b.err(
+                        Code::UnknownProcedure,
+                        path("by"),
+                        format!("procedure `{code}` is not defined in `procedures`"),
+                    );
+                }
+            }
+            _ => {}
+        }
+        if let Some(p) = procedure {
+            if let Some(first) = seen.get(&p) {
+                b.err(
+                    Code::DuplicateCode,
+                    path("procedure"),
+                    format!(
+                        "procedure `{}` is already an item of this decision (/decisions/{i}/items/{first})",
+                        it.procedure
+                    ),
+                );
+                ok = false;
+            } else {
+                seen.insert(p, j);
+            }
+        }
+        match (procedure, action) {
+            (Some(procedure), Some(action)) if action != Action::Replaced || by.is_some() => {
+                out.push(DecisionItem {
+                    procedure,
+                    action,
+                    by,
+                });
+            }
+            _ => ok = false,
+        }
+    }
+    if ok && !replacement_cycles(b, i, docs, &out) {
+        ok = false;
+    }
+    ok.then_some(out)
+}
+
+/// Report every circle of replacements in one decision (A by B, B by A; or A by A); `true`
+/// when there is none.
+fn replacement_cycles(
+    b: &mut Builder,
+    i: usize,
+    docs: &[DocItem<'_>],
+    items: &[DecisionItem],
+) -> bool {
+    let next: FxHashMap<ProcId, (usize, ProcId)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(j, it)| it.by.map(|by| (it.procedure, (j, by))))
+        .collect();
+    let mut reported: FxHashSet<ProcId> = FxHashSet::default();
+    let mut none = true;
+    for (j, it) in items.iter().enumerate() {
+        let Some(mut at) = it.by else { continue };
+        if reported.contains(&it.procedure) {
+            continue;
+        }
+        let mut chain = vec![it.procedure];
+        let mut steps = 0;
+        while at != it.procedure {
+            let Some(&(_, to)) = next.get(&at) else { break };
+            chain.push(at);
+            at = to;
+            steps += 1;
+            if steps > items.len() {
+                break; // a circle that does not pass through this item: reported from its own
+            }
+        }
+        if at == it.procedure {
+            none = false;
+            reported.extend(chain.iter().copied());
+            let names: Vec<&str> = chain
+                .iter()
+                .map(|p| {
+                    let k = items.iter().position(|x| x.procedure == *p).unwrap_or(j);
+                    docs[k].procedure.as_ref()
+                })
+                .collect();
+            b.err(
+                Code::ReplacementCycle,
+                format!("/decisions/{i}/items/{j}"),
+                format!(
+                    "the decision replaces procedures in a circle: {} by {}",
+                    names.join(" by "),
+                    names[0]
+                ),
+            );
+        }
+    }
+    none
+}
+
 /// The catalogue as a document that borrows from it.
 pub(super) fn to_document(c: &Catalog) -> Document<'_> {
-    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
     Document {
         tthc: 1,
         title: c.title.as_deref().map(Cow::Borrowed),
         as_of: c.as_of,
         source: c.source.as_deref().map(Cow::Borrowed),
-        fields: c
-            .fields
-            .iter()
-            .map(|f| DocField {
-                code: Cow::Borrowed(&f.code),
-                name: Cow::Borrowed(&f.name),
-                name_en: f.name_en.as_deref().map(Cow::Borrowed),
-            })
-            .collect(),
-        procedures: c
-            .procedures
-            .iter()
-            .map(|p| DocProcedure {
-                code: Cow::Borrowed(p.code.as_str()),
-                name: Cow::Borrowed(&p.name),
-                field: Cow::Borrowed(&c.field(p.field).code),
-                levels: p.levels.iter().map(|l| Cow::Borrowed(l.as_str())).collect(),
-                decision: p.decision.as_deref().map(Cow::Borrowed),
-                effective: p.effective,
-                amended: p.amended,
-                abolished: p.abolished,
-                online: p.online.map(|o| Cow::Borrowed(o.as_str())),
-            })
-            .collect(),
+        fields: c.fields.iter().map(doc_field).collect(),
+        procedures: c.procedures.iter().map(|p| doc_procedure(c, p)).collect(),
         units: c
             .units
             .iter()
-            .map(|u| {
-                let mut published = DocPublished::default();
-                for ch in Channel::ALL {
-                    let p = u.postings(ch);
-                    if !p.given {
-                        continue;
-                    }
-                    let list = published.channel_mut(ch);
-                    list.extend(p.iter().map(|(id, on)| DocPosting {
-                        procedure: code(id),
-                        on,
-                    }));
-                    list.extend(p.unknown.iter().map(|(s, on)| DocPosting {
-                        procedure: Cow::Borrowed(s.as_str()),
-                        on: *on,
-                    }));
-                }
-                DocUnit {
-                    code: Cow::Borrowed(&u.code),
-                    name: Cow::Borrowed(&u.name),
-                    level: Cow::Borrowed(u.level.as_str()),
-                    parent: u.parent_code.as_deref().map(Cow::Borrowed),
-                    valid_from: u.valid_from,
-                    valid_to: u.valid_to,
-                    successors: u
-                        .successors
-                        .iter()
-                        .map(|s| Cow::Borrowed(s.as_str()))
-                        .collect(),
-                    applies: u.applies_given.then(|| DocApplies {
-                        add: u.applies_add.iter().map(|&id| code(id)).collect(),
-                        remove: u.applies_remove.iter().map(|&id| code(id)).collect(),
-                    }),
-                    published,
-                }
+            .map(|u| DocUnit {
+                published: doc_published(c, u),
+                ..doc_unit_head(c, u)
             })
             .collect(),
         reports: c
@@ -628,6 +844,112 @@ pub(super) fn to_document(c: &Catalog) -> Document<'_> {
                 fields_published: r.fields_published.map(u64::from),
                 approximate: r.approximate,
                 note: r.note.as_deref().map(Cow::Borrowed),
+            })
+            .collect(),
+        decisions: c.decisions.iter().map(|d| doc_decision(c, d)).collect(),
+    }
+}
+
+/// A field as the document writes it.
+pub(super) fn doc_field(f: &Field) -> DocField<'_> {
+    DocField {
+        code: Cow::Borrowed(&f.code),
+        name: Cow::Borrowed(&f.name),
+        name_en: f.name_en.as_deref().map(Cow::Borrowed),
+    }
+}
+
+/// A procedure as the document writes it.
+pub(super) fn doc_procedure<'c>(c: &'c Catalog, p: &'c Procedure) -> DocProcedure<'c> {
+    DocProcedure {
+        code: Cow::Borrowed(p.code.as_str()),
+        name: Cow::Borrowed(&p.name),
+        field: Cow::Borrowed(&c.field(p.field).code),
+        levels: p.levels.iter().map(|l| Cow::Borrowed(l.as_str())).collect(),
+        decision: p.decision.as_deref().map(Cow::Borrowed),
+        effective: p.effective,
+        amended: p.amended,
+        abolished: p.abolished,
+        online: p.online.map(|o| Cow::Borrowed(o.as_str())),
+        agencies: p
+            .agencies
+            .iter()
+            .map(|a| Cow::Borrowed(a.as_str()))
+            .collect(),
+    }
+}
+
+/// A unit as the document writes it, without its postings.
+pub(super) fn doc_unit_head<'c>(c: &'c Catalog, u: &'c Unit) -> DocUnit<'c> {
+    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
+    DocUnit {
+        code: Cow::Borrowed(&u.code),
+        name: Cow::Borrowed(&u.name),
+        level: Cow::Borrowed(u.level.as_str()),
+        parent: u.parent_code.as_deref().map(Cow::Borrowed),
+        valid_from: u.valid_from,
+        valid_to: u.valid_to,
+        successors: u
+            .successors
+            .iter()
+            .map(|s| Cow::Borrowed(s.as_str()))
+            .collect(),
+        applies: u.applies_given.then(|| DocApplies {
+            add: u.applies_add.iter().map(|&id| code(id)).collect(),
+            remove: u.applies_remove.iter().map(|&id| code(id)).collect(),
+        }),
+        published: DocPublished::default(),
+    }
+}
+
+/// A unit's postings as the document writes them.
+pub(super) fn doc_published<'c>(c: &'c Catalog, u: &'c Unit) -> DocPublished<'c> {
+    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
+    let mut published = DocPublished::default();
+    for ch in Channel::ALL {
+        let p = u.postings(ch);
+        if !p.given {
+            continue;
+        }
+        let list = published.channel_mut(ch);
+        list.extend(p.iter_checked().map(|(id, on, checked)| DocPosting {
+            procedure: code(id),
+            on,
+            checked,
+        }));
+        list.extend(p.unknown.iter().map(|u| DocPosting {
+            procedure: Cow::Borrowed(u.code.as_str()),
+            on: u.on,
+            checked: u.checked,
+        }));
+    }
+    published
+}
+
+/// A decision as the document writes it.
+pub(super) fn doc_decision<'c>(c: &'c Catalog, d: &'c Decision) -> DocDecision<'c> {
+    let code = |id: ProcId| Cow::Borrowed(c.procedure(id).code.as_str());
+    DocDecision {
+        id: Cow::Borrowed(&d.id),
+        title: d.title.as_deref().map(Cow::Borrowed),
+        issuer: d.issuer.as_deref().map(Cow::Borrowed),
+        issued: d.issued,
+        effective: Some(d.effective),
+        scope: DocScope {
+            level: Cow::Borrowed(d.scope.level.as_str()),
+            within: d
+                .scope
+                .within
+                .map(|u| Cow::Borrowed(c.unit(u).code.as_str())),
+        },
+        complete: d.complete,
+        items: d
+            .items
+            .iter()
+            .map(|it| DocItem {
+                procedure: code(it.procedure),
+                action: Cow::Borrowed(it.action.as_str()),
+                by: it.by.map(code),
             })
             .collect(),
     }

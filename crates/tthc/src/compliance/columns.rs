@@ -61,7 +61,7 @@ const fn col(name: &'static str, kind: ColumnType, doc: &'static str) -> Column 
 }
 
 /// The columns of a report's units, in order: one row per unit.
-pub const UNIT_COLUMNS: [Column; 15] = [
+pub const UNIT_COLUMNS: [Column; 19] = [
     col("unit", ColumnType::Text, "GSO code of the unit"),
     col("name", ColumnType::Text, "name of the unit"),
     col("level", ColumnType::Text, "province, district or commune"),
@@ -125,6 +125,26 @@ pub const UNIT_COLUMNS: [Column; 15] = [
         ColumnType::Count,
         "rank among units of the same level (1, 2, 2, 4)",
     ),
+    col(
+        "current",
+        ColumnType::Bool,
+        "the unit exists on the report's day (units that do not are not ranked)",
+    ),
+    col(
+        "applicability",
+        ColumnType::Text,
+        "levels (the procedures' levels) or decisions (publishing decisions) set what applies",
+    ),
+    col(
+        "stale",
+        ColumnType::Count,
+        "with stale_after: published postings last known more than stale_after days ago",
+    ),
+    col(
+        "unchecked",
+        ColumnType::Count,
+        "with stale_after: published postings with neither a posting day nor a check",
+    ),
 ];
 
 /// One value of a row.
@@ -157,7 +177,7 @@ impl Cell<'_> {
 
 impl<'a> UnitRow<'a> {
     /// The row's values in the order of [`UNIT_COLUMNS`].
-    pub fn cells(&self) -> [Cell<'a>; 15] {
+    pub fn cells(&self) -> [Cell<'a>; 19] {
         [
             Cell::Text(self.unit),
             Cell::Text(self.name),
@@ -174,6 +194,10 @@ impl<'a> UnitRow<'a> {
             Cell::Count(self.rate.map(|r| r[1])),
             Cell::Percent(self.percent),
             Cell::Count(self.rank),
+            Cell::Bool(self.current),
+            Cell::Text(self.applicability),
+            Cell::Count(self.stale.as_ref().map(|s| s.len() as u32)),
+            Cell::Count(self.unchecked),
         ]
     }
 }
@@ -185,7 +209,7 @@ impl Compliance {
     pub fn unit_cells<'a>(
         &'a self,
         catalog: &'a Catalog,
-    ) -> impl ExactSizeIterator<Item = [Cell<'a>; 15]> + 'a {
+    ) -> impl ExactSizeIterator<Item = [Cell<'a>; UNIT_COLUMNS.len()]> + 'a {
         self.units
             .iter()
             .map(move |u| UnitRow::figures(catalog, u).cells())

@@ -65,6 +65,24 @@ pub struct UnitRow<'a> {
     pub outdated_procedures: Vec<&'a str>,
     /// Per field with at least one applicable procedure, in field order.
     pub by_field: Vec<FieldRow<'a>>,
+    /// Whether the unit exists on the report's day (within its `valid_from`..`valid_to`); a
+    /// unit that does not is not ranked.
+    pub current: bool,
+    /// The codes of the units that took over from it (its `successors`), in document order.
+    pub successors: Vec<&'a str>,
+    /// `levels` when the procedures' levels alone set what applies, `decisions` when
+    /// publishing decisions do.
+    pub applicability: &'static str,
+    /// The ids of the decisions that set the list (`D(u, d)`), in the order they apply.
+    pub decisions: Vec<&'a str>,
+    /// With `stale_after`: codes of published procedures whose posting was last known to be
+    /// there more than `stale_after` days before the report's day (absent without the option).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale: Option<Vec<&'a str>>,
+    /// With `stale_after`: published procedures whose posting has neither `on` nor `checked`
+    /// (absent without the option).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unchecked: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -179,6 +197,16 @@ fn unit_json<'a>(c: &'a Catalog, u: &UnitCompliance) -> UnitRow<'a> {
                 }
             })
             .collect(),
+        current: u.current,
+        successors: unit.successors.iter().map(String::as_str).collect(),
+        applicability: u.applicability(),
+        decisions: u
+            .decisions
+            .iter()
+            .map(|&d| c.decision(d).id.as_str())
+            .collect(),
+        stale: u.stale.as_ref().map(|s| codes(c, s)),
+        unchecked: u.unchecked,
     }
 }
 
@@ -210,13 +238,16 @@ impl<'a> UnitRow<'a> {
         unit_json(catalog, unit)
     }
 
-    /// The row without its lists (`missing`, `outdated_procedures`, `by_field` left empty):
-    /// what the column schema needs, without allocating per unit.
+    /// The row without the lists the columns do not need (`missing`, `outdated_procedures`,
+    /// `by_field` left empty): what the column schema needs, without allocating per unit
+    /// (only the short `decisions` and, with `stale_after`, `stale` lists are kept).
     pub fn figures(catalog: &'a Catalog, unit: &UnitCompliance) -> Self {
         let figures = UnitCompliance {
             missing: Vec::new(),
             outdated_procedures: Vec::new(),
             by_field: Vec::new(),
+            decisions: unit.decisions.clone(),
+            stale: unit.stale.clone(),
             ..*unit
         };
         unit_json(catalog, &figures)

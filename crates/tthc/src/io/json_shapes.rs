@@ -10,7 +10,8 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 
 use crate::catalog::{CodeTable, Postings, ProcId, Resolved};
 use crate::document::{
-    DocApplies, DocField, DocPosting, DocProcedure, DocPublished, DocReport, DocUnit, Document,
+    DocApplies, DocDecision, DocField, DocItem, DocPosting, DocProcedure, DocPublished, DocReport,
+    DocScope, DocUnit, Document,
 };
 use crate::error::{Code, Problem};
 use crate::model::{Channel, Date};
@@ -496,6 +497,17 @@ object_shape!(
     "an object from channel to postings"
 );
 object_shape!(ReportShape, DocReport<'de>, "an object (a report)");
+object_shape!(DecisionShape, DocDecision<'de>, "an object (a decision)");
+object_shape!(
+    ScopeShape,
+    DocScope<'de>,
+    "an object with `level` and `within`"
+);
+object_shape!(
+    ItemShape,
+    DocItem<'de>,
+    "an object (a decision's item: procedure, action, by)"
+);
 
 impl DocShape {
     fn read<'de, A: MapAccess<'de>>(cx: &Cx, map: &mut A) -> Result<Document<'de>, A::Error> {
@@ -508,6 +520,7 @@ impl DocShape {
             "procedures",
             "units",
             "reports",
+            "decisions",
         ];
         let mut d = Document::default();
         object(
@@ -534,7 +547,8 @@ impl DocShape {
                         }
                     }
                     6 => d.units = items(required(cx, value(cx, map, ArrayShape(UnitShape))?)),
-                    _ => d.reports = items(value(cx, map, ArrayShape(ReportShape))?),
+                    7 => d.reports = items(value(cx, map, ArrayShape(ReportShape))?),
+                    _ => d.decisions = items(value(cx, map, ArrayShape(DecisionShape))?),
                 }
                 Ok(())
             },
@@ -648,6 +662,7 @@ impl ProcShape {
             "amended",
             "abolished",
             "online",
+            "agencies",
         ];
         let mut p = DocProcedure::default();
         object(
@@ -666,7 +681,8 @@ impl ProcShape {
                     5 => p.effective = value(cx, map, DateShape(true))?.optional(),
                     6 => p.amended = value(cx, map, DateShape(true))?.optional(),
                     7 => p.abolished = value(cx, map, DateShape(true))?.optional(),
-                    _ => p.online = value(cx, map, StrShape(true))?.optional(),
+                    8 => p.online = value(cx, map, StrShape(true))?.optional(),
+                    _ => p.agencies = strings(value(cx, map, ArrayShape(StrShape(false)))?),
                 }
                 Ok(())
             },
@@ -857,10 +873,10 @@ struct ResolvingPosting<'c> {
 }
 
 impl ResolvingPosting<'_> {
-    fn push(self, procedure: &str, on: Option<Date>) {
+    fn push(self, procedure: &str, on: Option<Date>, checked: Option<Date>) {
         match self.table.get(procedure) {
-            Some(id) => self.out.push_known(id, on),
-            None => self.out.push_unknown(procedure.to_owned(), on),
+            Some(id) => self.out.push_known(id, on, checked),
+            None => self.out.push_unknown(procedure.to_owned(), on, checked),
         }
     }
 }
@@ -878,16 +894,16 @@ impl<'de> Visitor<'de> for ResolvingPosting<'_> {
         f.write_str(PostingShape.expected())
     }
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
-        self.push(v, None);
+        self.push(v, None, None);
         Ok(())
     }
     fn visit_str<E>(self, v: &str) -> Result<(), E> {
-        self.push(v, None);
+        self.push(v, None, None);
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         if let Got::Value(p) = PostingShape.map(self.cx, map)? {
-            self.push(&p.procedure, p.on);
+            self.push(&p.procedure, p.on, p.checked);
         }
         Ok(())
     }
@@ -916,13 +932,13 @@ impl<'de> Visitor<'de> for ResolvingPosting<'_> {
     }
 }
 
-/// A posting: a code, or `{ "procedure": code, "on": date }`.
+/// A posting: a code, or `{ "procedure": code, "on": date, "checked": date }`.
 #[derive(Clone, Copy)]
 struct PostingShape;
 impl<'de> Shape<'de> for PostingShape {
     type Out = Got<DocPosting<'de>>;
     fn expected(&self) -> &'static str {
-        "a procedure code or an object { procedure, on }"
+        "a procedure code or an object { procedure, on, checked }"
     }
     fn bad(&self) -> Self::Out {
         Got::Bad
@@ -932,6 +948,7 @@ impl<'de> Shape<'de> for PostingShape {
             Leaf::Str(procedure) => Got::Value(DocPosting {
                 procedure,
                 on: None,
+                checked: None,
             }),
             other => {
                 cx.wrong_type(self.expected(), other.kind());
@@ -942,23 +959,38 @@ impl<'de> Shape<'de> for PostingShape {
     fn map<A: MapAccess<'de>>(self, cx: &Cx, mut map: A) -> Result<Self::Out, A::Error> {
         let mut procedure = None;
         let mut on = None;
+        let mut checked = None;
         object(
             cx,
             &mut map,
-            &["procedure", "on"],
+            &["procedure", "on", "checked"],
             &["procedure"],
             Code::UnknownKey,
             |i, map| {
-                if i == 0 {
-                    procedure = value(cx, map, StrShape(false))?.optional();
-                } else {
-                    on = value(cx, map, DateShape(true))?.optional();
+                match i {
+                    0 => procedure = value(cx, map, StrShape(false))?.optional(),
+                    1 => on = value(cx, map, DateShape(true))?.optional(),
+                    _ => checked = value(cx, map, DateShape(true))?.optional(),
                 }
                 Ok(())
             },
         )?;
+        if let (Some(on), Some(c)) = (on, checked) {
+            if c < on {
+                cx.enter(Seg::Key(Cow::Borrowed("checked")));
+                cx.report(
+                    Code::BadDate,
+                    format!("checked {c} is before the posting day {on}"),
+                );
+                cx.leave();
+            }
+        }
         Ok(procedure.map_or(Got::Bad, |procedure| {
-            Got::Value(DocPosting { procedure, on })
+            Got::Value(DocPosting {
+                procedure,
+                on,
+                checked,
+            })
         }))
     }
 }
@@ -1006,5 +1038,86 @@ impl ReportShape {
             },
         )?;
         Ok(r)
+    }
+}
+
+impl DecisionShape {
+    fn read<'de, A: MapAccess<'de>>(cx: &Cx, map: &mut A) -> Result<DocDecision<'de>, A::Error> {
+        const KEYS: &[&str] = &[
+            "id",
+            "title",
+            "issuer",
+            "issued",
+            "effective",
+            "scope",
+            "complete",
+            "items",
+        ];
+        let mut d = DocDecision::default();
+        object(
+            cx,
+            map,
+            KEYS,
+            &["id", "effective", "scope", "items"],
+            Code::UnknownKey,
+            |i, map| {
+                match i {
+                    0 => d.id = value(cx, map, StrShape(false))?.or_default(),
+                    1 => d.title = value(cx, map, StrShape(true))?.optional(),
+                    2 => d.issuer = value(cx, map, StrShape(true))?.optional(),
+                    3 => d.issued = value(cx, map, DateShape(true))?.optional(),
+                    4 => d.effective = value(cx, map, DateShape(false))?.optional(),
+                    5 => d.scope = value(cx, map, ScopeShape)?.or_default(),
+                    6 => d.complete = value(cx, map, BoolShape)?.optional().unwrap_or(false),
+                    _ => d.items = items(required(cx, value(cx, map, ArrayShape(ItemShape))?)),
+                }
+                Ok(())
+            },
+        )?;
+        Ok(d)
+    }
+}
+
+impl ScopeShape {
+    fn read<'de, A: MapAccess<'de>>(cx: &Cx, map: &mut A) -> Result<DocScope<'de>, A::Error> {
+        let mut s = DocScope::default();
+        object(
+            cx,
+            map,
+            &["level", "within"],
+            &["level"],
+            Code::UnknownKey,
+            |i, map| {
+                if i == 0 {
+                    s.level = value(cx, map, StrShape(false))?.or_default();
+                } else {
+                    s.within = value(cx, map, StrShape(true))?.optional();
+                }
+                Ok(())
+            },
+        )?;
+        Ok(s)
+    }
+}
+
+impl ItemShape {
+    fn read<'de, A: MapAccess<'de>>(cx: &Cx, map: &mut A) -> Result<DocItem<'de>, A::Error> {
+        let mut it = DocItem::default();
+        object(
+            cx,
+            map,
+            &["procedure", "action", "by"],
+            &["procedure", "action"],
+            Code::UnknownKey,
+            |i, map| {
+                match i {
+                    0 => it.procedure = value(cx, map, StrShape(false))?.or_default(),
+                    1 => it.action = value(cx, map, StrShape(false))?.or_default(),
+                    _ => it.by = value(cx, map, StrShape(true))?.optional(),
+                }
+                Ok(())
+            },
+        )?;
+        Ok(it)
     }
 }

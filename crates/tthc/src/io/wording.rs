@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use crate::catalog::Action;
 use crate::model::{Channel, Date, Level, LevelSet, Online, Vocabulary};
 use crate::text::{fold, nfc};
 
@@ -160,6 +161,69 @@ pub fn agency_levels(text: &str) -> Option<LevelSet> {
         }
     }
     (!set.is_empty()).then_some(set)
+}
+
+/// What the portal writes when it has no implementing agency for a procedure.
+const NO_AGENCY: &str = "không có thông tin";
+
+/// The implementing agencies (cơ quan thực hiện) of a procedure as a portal lists them, one
+/// string each, in the source's order, in NFC with single spaces.
+///
+/// The portal's Excel exports put one agency a line; its metadata crawl joins them with `, `
+/// — but agency names hold commas themselves ("Thuế tỉnh, thành phố", "Ủy ban Nhân dân xã,
+/// phường, thị trấn."). So the text is cut at line breaks and `;`, then at each comma that is
+/// followed by a capital letter (the first letter of the next agency's name); a comma followed
+/// by a small letter continues the same name. "Không có thông tin" (no information), the
+/// portal's word for none, gives no agency.
+///
+/// ```
+/// use tthc::io::wording::split_agencies;
+/// assert_eq!(
+///     split_agencies("Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố, Thuế cơ sở"),
+///     ["Cục Thuế - Bộ tài chính", "Thuế tỉnh, thành phố", "Thuế cơ sở"]
+/// );
+/// assert_eq!(
+///     split_agencies("Ủy ban Nhân dân\u{a0}xã,\u{a0}phường,\u{a0}thị trấn."),
+///     ["Ủy ban Nhân dân xã, phường, thị trấn."]
+/// );
+/// assert_eq!(split_agencies("Bộ Xây dựng\nCục Hàng không Việt Nam"), ["Bộ Xây dựng", "Cục Hàng không Việt Nam"]);
+/// assert!(split_agencies("Không có thông tin").is_empty());
+/// assert!(split_agencies("  ").is_empty());
+/// ```
+pub fn split_agencies(text: &str) -> Vec<String> {
+    let text = nfc(text);
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split(['\n', '\r', ';']) {
+        let mut current = String::new();
+        for (k, piece) in line.split(',').enumerate() {
+            let starts_name = piece
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if k > 0 && !starts_name {
+                current.push(',');
+                current.push_str(piece);
+                continue;
+            }
+            push_agency(&mut out, &current);
+            piece.clone_into(&mut current);
+        }
+        push_agency(&mut out, &current);
+    }
+    out
+}
+
+fn push_agency(out: &mut Vec<String>, raw: &str) {
+    let clean = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bare = clean.trim_end_matches('.');
+    if bare.is_empty()
+        || bare.chars().all(|c| !c.is_alphanumeric())
+        || fold(bare) == fold(NO_AGENCY)
+    {
+        return;
+    }
+    out.push(clean);
 }
 
 /// Whether `hay` contains `needle` starting and ending at word boundaries.
@@ -342,6 +406,105 @@ pub fn parse_online(text: &str) -> Option<Online> {
         Some(Online::None)
     } else {
         None
+    }
+}
+
+/// Phrases of a decision's action, most specific first (matched on folded text, at word
+/// boundaries): "sửa đổi, bổ sung" before "bổ sung", "bãi bỏ" and "thay thế" before "danh mục"
+/// (a heading "Danh mục thủ tục hành chính bị bãi bỏ" is about abolished procedures).
+const ACTION_PHRASES: &[(&str, Action)] = &[
+    ("sửa đổi", Action::Amended),
+    ("bổ sung", Action::Amended),
+    ("điều chỉnh", Action::Amended),
+    ("bãi bỏ", Action::Abolished),
+    ("hủy bỏ", Action::Abolished),
+    ("thay thế", Action::Replaced),
+    ("mới ban hành", Action::New),
+    ("ban hành mới", Action::New),
+    ("danh mục", Action::Listed),
+];
+
+/// Parse a decision item's action as a spreadsheet writes it: the format's words (`listed`,
+/// `new`, `amended`, `replaced`, `abolished`) or the Vietnamese labels of decisions — "Danh
+/// mục" (listed), "Mới ban hành" / "Ban hành mới" / "Mới" (new), "Sửa đổi, bổ sung" / "Sửa
+/// đổi" / "Bổ sung" (amended), "Thay thế" (replaced), "Bãi bỏ" (abolished) — in any case,
+/// with or without diacritics. A cell may say more ("Thay thế TTHC 2.000528"): the first
+/// label found decides.
+///
+/// ```
+/// use tthc::{catalog::Action, io::wording::parse_action};
+/// assert_eq!(parse_action("Sửa đổi, bổ sung"), Some(Action::Amended));
+/// assert_eq!(parse_action("BÃI BỎ"), Some(Action::Abolished));
+/// assert_eq!(parse_action("thay the"), Some(Action::Replaced));
+/// assert_eq!(parse_action("Mới"), Some(Action::New));
+/// assert_eq!(parse_action("listed"), Some(Action::Listed));
+/// assert_eq!(parse_action("Giữ nguyên"), None);
+/// ```
+pub fn parse_action(text: &str) -> Option<Action> {
+    let t = text.trim();
+    if let Some(a) = Action::from_word(t) {
+        return Some(a);
+    }
+    let f = fold(&nfc(t));
+    if f == "moi" {
+        return Some(Action::New);
+    }
+    ACTION_PHRASES
+        .iter()
+        .find(|(phrase, _)| has_words(&f, &fold(phrase)))
+        .map(|&(_, a)| a)
+}
+
+/// The action of a section heading of a decision's list ("I. Danh mục thủ tục hành chính mới
+/// ban hành", "Thủ tục hành chính bị bãi bỏ"): the one action it names; `listed` for a heading
+/// that says "danh mục" and names none; `None` when it names several (a title such as "công bố
+/// danh mục TTHC mới ban hành, sửa đổi, bổ sung, bãi bỏ") or none.
+pub(crate) fn heading_action(text: &str) -> Option<Action> {
+    let f = fold(&nfc(text));
+    let mut found: Option<Action> = None;
+    for &(phrase, action) in ACTION_PHRASES {
+        if action == Action::Listed || !has_words(&f, &fold(phrase)) {
+            continue;
+        }
+        match found {
+            Some(a) if a != action => return None,
+            _ => found = Some(action),
+        }
+    }
+    found.or_else(|| has_words(&f, &fold("danh mục")).then_some(Action::Listed))
+}
+
+/// The level of government a decision's title names for the units it covers: "cấp xã",
+/// "UBND xã", "cấp phường" → commune; "cấp huyện" → district; "cấp tỉnh" → province. `None`
+/// when it names none or several.
+///
+/// ```
+/// use tthc::{io::wording::scope_level, Level};
+/// let title = "Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của UBND cấp xã";
+/// assert_eq!(scope_level(title), Some(Level::Commune));
+/// assert_eq!(scope_level("Danh mục thủ tục hành chính"), None);
+/// ```
+pub fn scope_level(text: &str) -> Option<Level> {
+    let f = fold(&nfc(text));
+    let mut found = LevelSet::EMPTY;
+    for (phrase, level) in [
+        ("cấp xã", Level::Commune),
+        ("cấp phường", Level::Commune),
+        ("ubnd xã", Level::Commune),
+        ("nhân dân xã", Level::Commune),
+        ("cấp huyện", Level::District),
+        ("ubnd huyện", Level::District),
+        ("nhân dân huyện", Level::District),
+        ("cấp tỉnh", Level::Province),
+    ] {
+        if has_words(&f, &fold(phrase)) {
+            found.insert(level);
+        }
+    }
+    let mut levels = found.iter();
+    match (levels.next(), levels.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
     }
 }
 

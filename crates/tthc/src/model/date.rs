@@ -81,6 +81,35 @@ impl Date {
         })
     }
 
+    /// Days from 1970-01-01 to this date (negative before it; proleptic Gregorian calendar).
+    ///
+    /// ```
+    /// use tthc::Date;
+    /// let d = Date::parse("2026-07-01").unwrap();
+    /// assert_eq!(d.days_since_epoch(), 20_635);
+    /// assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d);
+    /// ```
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (
+            i64::from(self.year()),
+            i64::from(self.month()),
+            i64::from(self.day()),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+
     /// The date `days` after 1970-01-01 (proleptic Gregorian calendar).
     pub fn from_days_since_epoch(days: i64) -> Date {
         // Howard Hinnant's civil_from_days.
@@ -142,6 +171,18 @@ mod tests {
         assert!(Date::parse("31/12/2018").is_none());
         assert!(Date::parse("２018-12-31").is_none());
         assert!(Date::parse("2018-12-31") < Date::parse("2019-01-01"));
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for days in [-700_000, -1, 0, 1, 59, 60, 11_016, 20_635, 2_000_000] {
+            let d = Date::from_days_since_epoch(days);
+            assert_eq!(d.days_since_epoch(), days, "{d}");
+        }
+        let a = Date::parse("2024-02-28").expect("day");
+        let b = Date::parse("2024-03-01").expect("day");
+        assert_eq!(a.days_until(b), 2);
+        assert_eq!(b.days_until(a), -2);
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! This module needs the `import` feature (on by default), which brings in `csv` and `calamine`.
 #![cfg(feature = "import")]
 
+mod decision;
 mod fields;
 mod portal;
 mod sheet;
@@ -25,6 +26,7 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
+pub use decision::{import_decision, import_decision_path, DecisionOptions, ImportedDecision};
 pub(crate) use sheet::{blank, normalise, Container, Header, RowBuf, Sheet};
 
 use crate::catalog::Catalog;

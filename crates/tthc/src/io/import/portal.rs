@@ -14,7 +14,7 @@ use super::{
 use crate::document::{DocProcedure, Document};
 use crate::error::{Code, Error, Problem};
 use crate::io::columns::Col;
-use crate::io::wording::{agency_levels, parse_levels};
+use crate::io::wording::{agency_levels, parse_levels, split_agencies};
 use crate::model::{LevelSet, ProcedureCode};
 
 /// The procedure code: `ma_thu_tuc` in the crawl, `Mã số` in the Excel export.
@@ -65,6 +65,7 @@ struct Proc {
     field: u32,
     levels: LevelSet,
     decision: Option<String>,
+    agencies: Vec<String>,
 }
 
 /// Read a portal list into a document.
@@ -186,6 +187,7 @@ pub(crate) fn read(
             .map(|c| normalise(row.get(c), &mut cx.normalised).into_owned())
             .filter(|d| !d.is_empty())
             .or_else(|| joined.and_then(|(_, d)| d.clone()));
+        let agencies = agencies_c.map_or_else(Vec::new, |c| split_agencies(row.get(c)));
         if !bad.is_empty() {
             cx.skip_row(n, bad);
             continue;
@@ -210,6 +212,7 @@ pub(crate) fn read(
             field,
             levels,
             decision,
+            agencies,
         });
     }
     let fields = fields.finish();
@@ -221,6 +224,7 @@ pub(crate) fn read(
             field: fields[p.field as usize].code.clone(),
             levels: p.levels.iter().map(|l| Cow::Borrowed(l.as_str())).collect(),
             decision: p.decision.map(Cow::Owned),
+            agencies: p.agencies.into_iter().map(Cow::Owned).collect(),
             ..DocProcedure::default()
         })
         .collect();

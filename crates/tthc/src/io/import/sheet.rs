@@ -112,12 +112,14 @@ pub(crate) struct Header {
     pub(crate) folded: Vec<String>,
     /// Non-blank rows above the header (titles).
     pub(crate) title_rows: usize,
+    /// The text of each title row: its non-blank cells joined by spaces, in row order.
+    pub(crate) titles: Vec<String>,
     /// Blank rows above the header.
     pub(crate) blank_rows: usize,
 }
 
 impl Header {
-    fn from_row(row: &RowBuf, title_rows: usize, blank_rows: usize) -> Header {
+    fn from_row(row: &RowBuf, titles: &[String], blank_rows: usize) -> Header {
         let names: Vec<String> = (0..row.len())
             .map(|i| collapse_spaces(row.get(i)).into_owned())
             .collect();
@@ -126,9 +128,19 @@ impl Header {
             row: row.number,
             names,
             folded,
-            title_rows,
+            title_rows: titles.len(),
+            titles: titles.to_vec(),
             blank_rows,
         }
+    }
+
+    /// The text of a row that is not the header: its non-blank cells, joined by spaces.
+    pub(crate) fn row_text(row: &RowBuf) -> String {
+        (0..row.len())
+            .map(|i| collapse_spaces(row.get(i)))
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Every column whose folded name is one of the folded `aliases`.
@@ -219,7 +231,7 @@ impl<'a> Sheet<'a> {
                     record: csv::ByteRecord::new(),
                 },
             };
-            let (mut titles, mut blanks) = (0, 0);
+            let (mut titles, mut blanks) = (Vec::new(), 0);
             for _ in 0..HEADER_SEARCH_ROWS {
                 if !sheet.next_row(&mut buf)? {
                     break;
@@ -229,11 +241,11 @@ impl<'a> Sheet<'a> {
                     blanks += 1;
                     continue;
                 }
-                let header = Header::from_row(&buf, titles, blanks);
+                let header = Header::from_row(&buf, &titles, blanks);
                 if is_header(&header) {
                     return Ok((sheet, header));
                 }
-                titles += 1;
+                titles.push(Header::row_text(&buf));
             }
         }
         Err(no_header(any_rows, expected))
@@ -273,7 +285,7 @@ impl<'a> Sheet<'a> {
                     first_row,
                 },
             };
-            let (mut titles, mut blanks) = (0, 0);
+            let (mut titles, mut blanks) = (Vec::new(), 0);
             for _ in 0..HEADER_SEARCH_ROWS {
                 if !sheet.next_row(&mut buf)? {
                     break;
@@ -283,11 +295,11 @@ impl<'a> Sheet<'a> {
                     blanks += 1;
                     continue;
                 }
-                let header = Header::from_row(&buf, titles, blanks);
+                let header = Header::from_row(&buf, &titles, blanks);
                 if is_header(&header) {
                     return Ok((sheet, header));
                 }
-                titles += 1;
+                titles.push(Header::row_text(&buf));
             }
         }
         Err(no_header(any_rows, expected))

@@ -976,6 +976,7 @@ impl Table {
                     amended: p.dates[1].map(|(d, _)| d),
                     abolished: p.dates[2].map(|(d, _)| d),
                     online: p.online.map(|(o, _)| Cow::Borrowed(o.as_str())),
+                    agencies: Vec::new(),
                 }
             })
             .collect();
@@ -992,6 +993,7 @@ impl Table {
                             .extend(list.iter().map(|&(p, on)| DocPosting {
                                 procedure: b(&self.proc_codes[p as usize]),
                                 on,
+                                checked: None,
                             }));
                     }
                 }

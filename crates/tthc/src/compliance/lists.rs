@@ -1,0 +1,222 @@
+//! Applicable lists: what applies to a unit before its own `applies` overrides, computed once
+//! per level and once per distinct set of covering decisions, and shared by every unit with the
+//! same level and the same decisions (`format.md`, "Catalogues over time" §2).
+//!
+//! A unit without decisions gets its level's list: the procedures whose `levels` contain the
+//! unit's level and that are in force. A unit covered by decisions `D(u, d)` (those in effect on
+//! the day that cover it, by `effective` then document order) gets the level's list with each
+//! decision applied in turn, then the procedures not in force taken out. Units with the same
+//! level and the same `D(u, d)` share one list, built once: decisions are never replayed per
+//! unit.
+
+use rustc_hash::FxHashMap;
+
+use crate::catalog::{Action, Catalog, DecisionId, FieldId, ProcId, UnitId};
+use crate::model::{Date, Level};
+
+/// One applicable list, shared by the units that have it.
+#[derive(Debug, Clone)]
+pub(crate) struct List {
+    /// The procedures, in id order.
+    pub(crate) procs: Vec<ProcId>,
+    /// Bit `p` set when procedure `p` is in the list.
+    member: Vec<u64>,
+    /// `(field, procedures of the list in it)`, fields in id order.
+    pub(crate) fields: Vec<(FieldId, u32)>,
+    /// Each procedure's amendment day when decisions amended some (else the procedures' own).
+    pub(crate) amended: Option<Vec<Option<Date>>>,
+    /// `D(u, d)`: the decisions that made the list, in the order they were applied.
+    pub(crate) decisions: Vec<DecisionId>,
+}
+
+impl List {
+    /// Whether procedure `p` (an index) is in the list.
+    #[inline]
+    pub(crate) fn contains(&self, p: usize) -> bool {
+        self.member[p >> 6] >> (p & 63) & 1 != 0
+    }
+}
+
+fn set(bits: &mut [u64], p: usize) {
+    bits[p >> 6] |= 1 << (p & 63);
+}
+
+fn clear(bits: &mut [u64], p: usize) {
+    bits[p >> 6] &= !(1 << (p & 63));
+}
+
+/// The lists of one day, built as units ask for them.
+pub(crate) struct Lists<'c> {
+    catalog: &'c Catalog,
+    /// The first five are the levels' lists (index `Level as usize`); then decision lists.
+    all: Vec<List>,
+    /// Bit `p` set when procedure `p` is in force on the day.
+    in_force: Vec<u64>,
+    /// Decisions in effect on the day, by scope level, in `(effective, document order)`.
+    by_level: [Vec<DecisionId>; 5],
+    /// `(level, D(u, d))` → list index.
+    by_key: FxHashMap<(Level, Vec<DecisionId>), u32>,
+    /// List index per unit, `u32::MAX` until asked.
+    of_unit: Vec<u32>,
+    field_of: Vec<u32>,
+    scratch: Vec<DecisionId>,
+}
+
+impl<'c> Lists<'c> {
+    pub(crate) fn new(catalog: &'c Catalog, as_of: Date) -> Self {
+        let n = catalog.procedures().len();
+        let words = n.div_ceil(64).max(1);
+        let mut in_force = vec![0u64; words];
+        let mut member: [Vec<u64>; 5] = std::array::from_fn(|_| vec![0u64; words]);
+        let mut procs: [Vec<ProcId>; 5] = Default::default();
+        for (i, p) in catalog.procedures().iter().enumerate() {
+            if !p.in_force(as_of) {
+                continue;
+            }
+            set(&mut in_force, i);
+            for l in p.levels.iter() {
+                procs[l as usize].push(ProcId(i as u32));
+                set(&mut member[l as usize], i);
+            }
+        }
+        let field_of: Vec<u32> = catalog.procedures().iter().map(|p| p.field.0).collect();
+        let mut lists = Vec::with_capacity(8);
+        for (procs, member) in procs.into_iter().zip(member) {
+            let fields = field_counts(&procs, &field_of, catalog.fields().len());
+            lists.push(List {
+                procs,
+                member,
+                fields,
+                amended: None,
+                decisions: Vec::new(),
+            });
+        }
+        let mut order: Vec<DecisionId> = (0..catalog.decisions().len() as u32)
+            .map(DecisionId)
+            .filter(|d| catalog.decision(*d).effective <= as_of)
+            .collect();
+        order.sort_by_key(|d| (catalog.decision(*d).effective, d.0));
+        let mut by_level: [Vec<DecisionId>; 5] = Default::default();
+        for d in order {
+            by_level[catalog.decision(d).scope.level as usize].push(d);
+        }
+        Lists {
+            catalog,
+            all: lists,
+            in_force,
+            by_level,
+            by_key: FxHashMap::default(),
+            of_unit: vec![u32::MAX; catalog.units().len()],
+            field_of,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// A list by index.
+    #[inline]
+    pub(crate) fn get(&self, i: u32) -> &List {
+        &self.all[i as usize]
+    }
+
+    /// The index of a unit's list, built on first use.
+    pub(crate) fn of(&mut self, unit: UnitId) -> u32 {
+        let known = self.of_unit[unit.0 as usize];
+        if known != u32::MAX {
+            return known;
+        }
+        let level = self.catalog.unit(unit).level;
+        let mut cover = std::mem::take(&mut self.scratch);
+        cover.clear();
+        for &d in &self.by_level[level as usize] {
+            let covers = self
+                .catalog
+                .decision(d)
+                .scope
+                .within
+                .is_none_or(|w| self.catalog.is_within(unit, w));
+            if covers {
+                cover.push(d);
+            }
+        }
+        let index = if cover.is_empty() {
+            level as u32
+        } else if let Some(&i) = self.by_key.get(&(level, cover.clone())) {
+            i
+        } else {
+            let i = self.all.len() as u32;
+            let list = self.build(level, &cover);
+            self.all.push(list);
+            self.by_key.insert((level, cover.clone()), i);
+            i
+        };
+        self.scratch = cover;
+        self.of_unit[unit.0 as usize] = index;
+        index
+    }
+
+    /// The level's list with `decisions` applied in order, then what is not in force removed.
+    fn build(&self, level: Level, decisions: &[DecisionId]) -> List {
+        let c = self.catalog;
+        let mut bits = self.all[level as usize].member.clone();
+        let mut amended: Option<Vec<Option<Date>>> = None;
+        for &d in decisions {
+            let d = c.decision(d);
+            if d.complete {
+                bits.fill(0);
+            }
+            for it in &d.items {
+                let p = it.procedure.0 as usize;
+                match it.action {
+                    Action::Listed | Action::New => set(&mut bits, p),
+                    Action::Amended => {
+                        set(&mut bits, p);
+                        let days = amended.get_or_insert_with(|| {
+                            c.procedures().iter().map(|p| p.amended).collect()
+                        });
+                        days[p] = days[p].max(Some(d.effective));
+                    }
+                    Action::Replaced => {
+                        clear(&mut bits, p);
+                        if let Some(by) = it.by {
+                            set(&mut bits, by.0 as usize);
+                        }
+                    }
+                    Action::Abolished => clear(&mut bits, p),
+                }
+            }
+        }
+        for (b, f) in bits.iter_mut().zip(&self.in_force) {
+            *b &= f;
+        }
+        let mut procs = Vec::new();
+        for (w, &word) in bits.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                let k = rest.trailing_zeros() as usize;
+                procs.push(ProcId((w * 64 + k) as u32));
+                rest &= rest - 1;
+            }
+        }
+        let fields = field_counts(&procs, &self.field_of, c.fields().len());
+        List {
+            procs,
+            member: bits,
+            fields,
+            amended,
+            decisions: decisions.to_vec(),
+        }
+    }
+}
+
+fn field_counts(procs: &[ProcId], field_of: &[u32], fields: usize) -> Vec<(FieldId, u32)> {
+    let mut counts = vec![0u32; fields];
+    for p in procs {
+        counts[field_of[p.0 as usize] as usize] += 1;
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| *c > 0)
+        .map(|(i, c)| (FieldId(i as u32), c))
+        .collect()
+}
