@@ -13,13 +13,17 @@ demo: ## The main job: compliance report of the embedded An Biên 2018 dataset
 	$(CARGO) run --release -q -p tthc-cli -- report
 
 .PHONY: test
-test: test-rust test-python test-wasm ## Every test: Rust, Python, WebAssembly (installs what it needs)
+test: test-rust test-python test-wasm test-exports ## Every test: Rust, Python, WebAssembly, exports (installs what it needs)
 
 .PHONY: test-rust
 test-rust: ## Rust: unit, integration, conformance and doc tests; fmt and clippy
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
+
+.PHONY: test-exports
+test-exports: ## Exports checked by the standards' validators and by DuckDB, polars, pyarrow, openpyxl
+	bash tests/exports/run.sh
 
 .PHONY: python
 python: ## Build and install the Python extension into .venv

@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{value_parser, Args, Parser, Subcommand, ValueHint};
+use tthc::io::export::Target;
 use tthc::io::import::Format;
 use tthc::synth::SynthOptions;
 use tthc::{Channel, Date, Lang, OutputFormat, Vocabulary};
@@ -150,7 +151,12 @@ const STATS_EXAMPLES: &str = concat!(
 const EXPORT_EXAMPLES: &str = concat!(
     heading!("Examples:"),
     "
-  tthc export catalogue.json --to csv -o publications.csv"
+  tthc export catalogue.json --to csv -o publications.csv
+  tthc export catalogue.json --to cpsv-ap --base https://example.gov.vn/tthc/ -o services.jsonld
+  tthc export catalogue.json --to hsds -o services.json
+  tthc export --to cpsv-ap                     the embedded An Biên 2018 dataset
+
+The formats are described in docs/exports.md."
 );
 
 const SEARCH_EXAMPLES: &str = concat!(
@@ -210,7 +216,7 @@ pub enum Command {
     /// Counts: procedures, fields, units, postings, procedures per level and per field
     #[command(after_help = STATS_EXAMPLES, args_override_self = true)]
     Stats(StatsArgs),
-    /// Write a catalogue as a flat publication table (unit × procedure × channel)
+    /// Write a catalogue for other systems: flat table, CPSV-AP, HSDS, Parquet, Excel
     #[command(after_help = EXPORT_EXAMPLES, args_override_self = true)]
     Export(ExportArgs),
     /// Ranked search of procedures, without diacritics
@@ -319,15 +325,30 @@ pub struct StatsArgs {
 /// `tthc export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// A JSON catalogue, or any file `tthc import` reads
-    #[arg(value_hint = ValueHint::FilePath)]
-    pub file: PathBuf,
-    /// What to write: the flat publication table as CSV
-    #[arg(long, value_name = "FORMAT", value_parser = among(&[OutputFormat::Csv], &[]))]
-    pub to: OutputFormat,
-    /// The file to write [default: stdout]
-    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
+    /// A JSON catalogue, or any file `tthc import` reads; without it, the embedded An Biên 2018
+    /// dataset
+    #[arg(value_hint = ValueHint::AnyPath)]
+    pub file: Option<PathBuf>,
+    /// What to write: the flat table (csv, xlsx), CPSV-AP JSON-LD, HSDS JSON or the four
+    /// Parquet files of docs/exports.md
+    #[arg(long, value_name = "FORMAT", value_parser = vocab::<Target>())]
+    pub to: Target,
+    /// The file to write [default: stdout]; a directory for parquet (created when missing)
+    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::AnyPath)]
     pub output: Option<PathBuf>,
+    /// The base of the IRIs of cpsv-ap (and of the unit and field URIs of hsds)
+    #[arg(long, value_name = "IRI", default_value = tthc::io::export::DEFAULT_BASE)]
+    pub base: String,
+    /// The channel of unit_rates.parquet
+    #[arg(long, value_name = "C", value_parser = vocab::<Channel>(), default_value_t = Channel::default())]
+    pub channel: Channel,
+    /// The day that decides which procedures are in force and apply [default: the document's
+    /// as_of, else today in Vietnam]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
+    pub as_of: Option<Date>,
+    /// Language of the headers (xlsx)
+    #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
+    pub lang: Lang,
 }
 
 /// `tthc search`.

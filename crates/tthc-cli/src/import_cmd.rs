@@ -1,11 +1,10 @@
-//! `tthc import`, `tthc stats` and `tthc export`: portal lists and office tables in, counts and
-//! the flat table out. The work is done by the core (`tthc::io::import`, `tthc::stats`,
-//! `tthc::io::table`); this file only parses arguments and prints.
+//! `tthc import` and `tthc stats`: portal lists and office tables in, counts out. The work is
+//! done by the core (`tthc::io::import`, `tthc::stats`); this file only parses arguments and
+//! prints.
 //!
 //! ```text
 //! tthc import FILE [FILE2] [--format auto|portal-csv|portal-xlsx|table-csv|table-xlsx] [--lenient] [-o OUT.json]
 //! tthc stats FILE [--format table|json]
-//! tthc export FILE --to csv [-o OUT.csv]
 //! ```
 //!
 //! Exit codes: 0 done, 1 invalid input (every problem printed to stderr as
@@ -17,7 +16,7 @@ use std::process::ExitCode;
 use tthc::io::import::{import_path, ImportOptions, Imported};
 use tthc::{Catalog, OutputFormat};
 
-use crate::args::{ExportArgs, ImportArgs, StatsArgs};
+use crate::args::{ImportArgs, StatsArgs};
 use crate::out;
 use crate::progress::Spinner;
 
@@ -156,20 +155,8 @@ pub fn stats(args: &StatsArgs) -> ExitCode {
     out::print(&text)
 }
 
-/// `tthc export FILE --to csv [-o OUT]`.
-pub fn export(args: &ExportArgs) -> ExitCode {
-    // `--to` accepts csv only (the parser checks it).
-    debug_assert_eq!(args.to, OutputFormat::Csv);
-    let catalog = match load(&args.file) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let csv = tthc::io::table::export_csv(&catalog);
-    out::to_status(out::write_out(args.output.as_deref(), &csv))
-}
-
 /// A JSON catalogue, or any file the importer reads (strict, format detected).
-fn load(path: &Path) -> Result<Catalog, ExitCode> {
+pub fn load(path: &Path) -> Result<Catalog, ExitCode> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));

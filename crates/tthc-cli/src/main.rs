@@ -5,6 +5,7 @@
 //! usage errors exit 2 too; `--help` and `--version` exit 0).
 
 mod args;
+mod export_cmd;
 mod import_cmd;
 mod out;
 mod progress;
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         Command::Synth(a) => synth_cmd::run(&a),
         Command::Import(a) => import_cmd::import(&a),
         Command::Stats(a) => import_cmd::stats(&a),
-        Command::Export(a) => import_cmd::export(&a),
+        Command::Export(a) => export_cmd::run(&a),
         Command::Search(a) => text_cmd::search(&a),
         Command::Fold(a) => text_cmd::fold(&a),
         Command::Sort => text_cmd::sort(),
