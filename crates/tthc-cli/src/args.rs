@@ -136,6 +136,7 @@ const IMPORT_EXAMPLES: &str = concat!(
   tthc import danh-sach-tthc.xlsx -o catalogue.json
   tthc import danh-sach-tthc.xlsx procedures-metadata.csv -o catalogue.json
   tthc import publications.csv --format table-csv --lenient -o catalogue.json
+  tthc import national-parquet/ -o catalogue.json   the files of `tthc export --to parquet`
 
 Strict: any bad row is an error and nothing is written; --lenient skips bad rows and lists them.
 The rules are in docs/import.md."
@@ -154,6 +155,7 @@ const EXPORT_EXAMPLES: &str = concat!(
   tthc export catalogue.json --to csv -o publications.csv
   tthc export catalogue.json --to cpsv-ap --base https://example.gov.vn/tthc/ -o services.jsonld
   tthc export catalogue.json --to hsds -o services.json
+  tthc export catalogue.json --to parquet -o catalogue-parquet/
   tthc export --to cpsv-ap                     the embedded An Biên 2018 dataset
 
 The formats are described in docs/exports.md."
@@ -236,7 +238,8 @@ pub enum Command {
 /// `tthc report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// A JSON catalogue (format v1); without it, the embedded An Biên 2018 dataset
+    /// A JSON catalogue (format v1) or the directory of a Parquet export; without it, the
+    /// embedded An Biên 2018 dataset
     #[arg(value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Where publication counts
@@ -294,8 +297,9 @@ pub struct SynthArgs {
 /// `tthc import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The portal's list (CSV or xlsx) or a flat publication table
-    #[arg(value_hint = ValueHint::FilePath)]
+    /// The portal's list (CSV or xlsx), a flat publication table, or the directory of a
+    /// Parquet export (or one of its .parquet files)
+    #[arg(value_hint = ValueHint::AnyPath)]
     pub file: PathBuf,
     /// The levels of a portal list by procedure code (the portal's metadata CSV)
     #[arg(value_name = "FILE2", value_hint = ValueHint::FilePath)]

@@ -105,3 +105,43 @@ fn csv_is_the_flat_table() {
     let text = std::fs::read_to_string(&out).expect("written");
     assert!(text.starts_with("unit_code,"), "{text}");
 }
+
+#[test]
+fn parquet_out_and_back_in() {
+    let file = doc();
+    let dir = scratch("export-parquet");
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().expect("utf-8");
+    let o = tthc(&[
+        "export",
+        file.to_str().expect("utf-8"),
+        "--to",
+        "parquet",
+        "-o",
+        d,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for name in ["procedures", "units", "postings", "unit_rates"] {
+        assert!(dir.join(format!("{name}.parquet")).is_file(), "{name}");
+    }
+    let back = scratch("export-parquet-back.json");
+    let o = tthc(&["import", d, "-o", back.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let a: serde_json::Value = serde_json::from_str(DOC).expect("JSON");
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&back).expect("written")).expect("JSON");
+    assert_eq!(a, b);
+    // One of the files names the directory too; `report` reads the directory.
+    let one = dir.join("units.parquet");
+    let o = tthc(&["import", one.to_str().expect("utf-8")]);
+    assert!(o.status.success());
+    let o = tthc(&["report", d, "--format", "csv"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("30985"));
+    // A directory without the files is an I/O problem; parquet needs -o.
+    let o = tthc(&["import", env!("CARGO_TARGET_TMPDIR")]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = tthc(&["export", "--to", "parquet"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("-o"));
+}

@@ -7,5 +7,6 @@ pub mod export;
 pub mod import;
 pub mod json;
 mod json_shapes;
+pub mod parquet;
 pub mod table;
 pub mod wording;

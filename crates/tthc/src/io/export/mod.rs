@@ -229,11 +229,17 @@ pub fn export_to_path(
     export(catalog, options)?.write_to(path)
 }
 
-// The Parquet and xlsx writers land with their cargo features.
+#[cfg(feature = "parquet")]
+fn parquet(catalog: &Catalog, options: &ExportOptions) -> Result<Output, Error> {
+    crate::io::parquet::write(catalog, &options.compliance).map(Output::Files)
+}
+
+#[cfg(not(feature = "parquet"))]
 fn parquet(_: &Catalog, _: &ExportOptions) -> Result<Output, Error> {
     Err(needs_feature(Target::Parquet))
 }
 
+// The xlsx writer lands with its cargo feature.
 fn xlsx(_: &Catalog, _: &ExportOptions) -> Result<Output, Error> {
     Err(needs_feature(Target::Xlsx))
 }
