@@ -30,6 +30,9 @@ pytest pytest
 pyshacl pyshacl>=0.40,<1
 rdflib rdflib>=7,<8
 jsonschema jsonschema>=4.26,<5
+duckdb duckdb>=1.1,<2
+polars polars>=1,<2
+pyarrow pyarrow>=17
 LIST
 if ((${#missing[@]})); then
     echo "run.sh: installing ${missing[*]}"
