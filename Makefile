@@ -13,7 +13,7 @@ demo: ## The main job: compliance report of the embedded An Biên 2018 dataset
 	$(CARGO) run --release -q -p tthc-cli -- report
 
 .PHONY: test
-test: test-rust test-python test-wasm ## Every test: Rust, Python, WebAssembly (installs what it needs)
+test: test-rust test-python test-wasm test-exports ## Every test: Rust, Python, WebAssembly, exports (installs what it needs)
 
 .PHONY: test-rust
 test-rust: ## Rust: unit, integration, conformance and doc tests; fmt, clippy and rustdoc
@@ -21,6 +21,10 @@ test-rust: ## Rust: unit, integration, conformance and doc tests; fmt, clippy an
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p tthc
+
+.PHONY: test-exports
+test-exports: ## Exports checked by the standards' validators and by DuckDB, polars, pyarrow, openpyxl
+	bash tests/exports/run.sh
 
 .PHONY: python
 python: ## Build and install the Python extension into .venv

@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{value_parser, Args, Parser, Subcommand, ValueHint};
+use tthc::io::export::Target;
 use tthc::io::import::Format;
 use tthc::synth::SynthOptions;
 use tthc::{Channel, Date, Lang, Level, OutputFormat, Vocabulary};
@@ -160,6 +161,7 @@ const IMPORT_EXAMPLES: &str = concat!(
   tthc import publications.csv --format table-csv --lenient -o catalogue.json
   tthc import decision.xlsx --decision 123/QĐ-UBND --effective 2025-07-01 --scope commune \\
       --within 91 --into catalogue.json -o out.json
+  tthc import national-parquet/ -o catalogue.json   the files of `tthc export --to parquet`
 
 Strict: any bad row is an error and nothing is written; --lenient skips bad rows and lists them.
 With --into, FILE is a publishing decision's list (mã TTHC, and the action: Danh mục, Mới ban
@@ -177,7 +179,13 @@ const STATS_EXAMPLES: &str = concat!(
 const EXPORT_EXAMPLES: &str = concat!(
     heading!("Examples:"),
     "
-  tthc export catalogue.json --to csv -o publications.csv"
+  tthc export catalogue.json --to csv -o publications.csv
+  tthc export catalogue.json --to cpsv-ap --base https://example.gov.vn/tthc/ -o services.jsonld
+  tthc export catalogue.json --to hsds -o services.json
+  tthc export catalogue.json --to parquet -o catalogue-parquet/
+  tthc export --to cpsv-ap                     the embedded An Biên 2018 dataset
+
+The formats are described in docs/exports.md."
 );
 
 const SEARCH_EXAMPLES: &str = concat!(
@@ -240,7 +248,7 @@ pub enum Command {
     /// Counts: procedures, fields, units, postings, procedures per level and per field
     #[command(after_help = STATS_EXAMPLES, args_override_self = true)]
     Stats(StatsArgs),
-    /// Write a catalogue as a flat publication table (unit × procedure × channel)
+    /// Write a catalogue for other systems: flat table, CPSV-AP, HSDS, Parquet, Excel
     #[command(after_help = EXPORT_EXAMPLES, args_override_self = true)]
     Export(ExportArgs),
     /// Ranked search of procedures, without diacritics
@@ -260,7 +268,8 @@ pub enum Command {
 /// `tthc report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// A JSON catalogue (format v1); without it, the embedded An Biên 2018 dataset
+    /// A JSON catalogue (format v1) or the directory of a Parquet export; without it, the
+    /// embedded An Biên 2018 dataset
     #[arg(value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Where publication counts
@@ -348,8 +357,9 @@ pub struct SynthArgs {
 /// `tthc import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The portal's list (CSV or xlsx) or a flat publication table
-    #[arg(value_hint = ValueHint::FilePath)]
+    /// The portal's list (CSV or xlsx), a flat publication table, or the directory of a
+    /// Parquet export (or one of its .parquet files)
+    #[arg(value_hint = ValueHint::AnyPath)]
     pub file: PathBuf,
     /// The levels of a portal list by procedure code (the portal's metadata CSV)
     #[arg(value_name = "FILE2", value_hint = ValueHint::FilePath)]
@@ -440,15 +450,30 @@ pub struct StatsArgs {
 /// `tthc export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// A JSON catalogue, or any file `tthc import` reads
-    #[arg(value_hint = ValueHint::FilePath)]
-    pub file: PathBuf,
-    /// What to write: the flat publication table as CSV
-    #[arg(long, value_name = "FORMAT", value_parser = among(&[OutputFormat::Csv], &[]))]
-    pub to: OutputFormat,
-    /// The file to write [default: stdout]
-    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
+    /// A JSON catalogue, or any file `tthc import` reads; without it, the embedded An Biên 2018
+    /// dataset
+    #[arg(value_hint = ValueHint::AnyPath)]
+    pub file: Option<PathBuf>,
+    /// What to write: the flat table (csv, xlsx), CPSV-AP JSON-LD, HSDS JSON or the four
+    /// Parquet files of docs/exports.md
+    #[arg(long, value_name = "FORMAT", value_parser = vocab::<Target>())]
+    pub to: Target,
+    /// The file to write [default: stdout]; a directory for parquet (created when missing)
+    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::AnyPath)]
     pub output: Option<PathBuf>,
+    /// The base of the IRIs of cpsv-ap (and of the unit and field URIs of hsds)
+    #[arg(long, value_name = "IRI", default_value = tthc::io::export::DEFAULT_BASE)]
+    pub base: String,
+    /// The channel of unit_rates.parquet
+    #[arg(long, value_name = "C", value_parser = vocab::<Channel>(), default_value_t = Channel::default())]
+    pub channel: Channel,
+    /// The day that decides which procedures are in force and apply [default: the document's
+    /// as_of, else today in Vietnam]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
+    pub as_of: Option<Date>,
+    /// Language of the headers (xlsx)
+    #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
+    pub lang: Lang,
 }
 
 /// `tthc search`.

@@ -19,12 +19,16 @@ use tthc::io::import::{
 };
 use tthc::{Catalog, OutputFormat};
 
-use crate::args::{ExportArgs, ImportArgs, StatsArgs};
+use crate::args::{ImportArgs, StatsArgs};
 use crate::out;
 use crate::progress::Spinner;
 
 /// `tthc import FILE [FILE2] [--format F] [--lenient] [-o OUT]`.
 pub fn import(args: &ImportArgs) -> ExitCode {
+    #[cfg(feature = "parquet")]
+    if let Some(dir) = parquet_dir(&args.file) {
+        return import_parquet(&dir, args);
+    }
     if let Some(into) = &args.into {
         return import_decision(args, into);
     }
@@ -153,6 +157,83 @@ fn import_decision(args: &ImportArgs, into: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The directory of a Parquet export: `path` itself, or the directory of a `.parquet` file
+/// (whose siblings are read by their standard names).
+#[cfg(feature = "parquet")]
+fn parquet_dir(path: &Path) -> Option<std::path::PathBuf> {
+    if path.is_dir() {
+        return Some(path.to_owned());
+    }
+    let parquet = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+    parquet.then(|| {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| ".".into(), Path::to_owned)
+    })
+}
+
+/// `tthc import DIR`: the Parquet files of `tthc export --to parquet` back into JSON.
+#[cfg(feature = "parquet")]
+fn import_parquet(dir: &Path, args: &ImportArgs) -> ExitCode {
+    let shown = dir.display().to_string();
+    let options = tthc::io::parquet::ReadOptions {
+        lenient: args.lenient,
+    };
+    let spinner = Spinner::start(format!("importing {shown}"));
+    let imported = tthc::io::parquet::read_dir(dir, &options);
+    drop(spinner);
+    let imported = match imported {
+        Ok(i) => i,
+        Err(e) => {
+            let n = e.problems().len();
+            for p in e.problems() {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "{shown}: {n} problem{}; nothing written{}",
+                if n == 1 { "" } else { "s" },
+                if args.lenient {
+                    ""
+                } else {
+                    " (--lenient skips bad postings rows)"
+                }
+            );
+            return out::status(&e);
+        }
+    };
+    if let Err(code) = out::write_out(args.output.as_deref(), &imported.catalog.to_json_pretty()) {
+        return code;
+    }
+    let c = &imported.catalog;
+    eprintln!(
+        "{shown}: {} procedures, {} fields, {} units, {} postings (parquet; {} postings rows read)",
+        c.procedures().len(),
+        c.fields().len(),
+        c.units().len(),
+        c.posting_count(),
+        imported.rows
+    );
+    if imported.skipped_rows > 0 {
+        eprintln!("  skipped {} rows:", imported.skipped_rows);
+        for p in &imported.skipped {
+            eprintln!("{p}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A JSON catalogue, or (with the `parquet` feature) the directory of a Parquet export.
+pub fn read_json_or_parquet(path: &Path) -> Result<Catalog, tthc::Error> {
+    #[cfg(feature = "parquet")]
+    if let Some(dir) = parquet_dir(path) {
+        let options = tthc::io::parquet::ReadOptions::default();
+        return tthc::io::parquet::read_dir(&dir, &options).map(|i| i.catalog);
+    }
+    Catalog::from_path(path, &tthc::io::json::ReadOptions::default())
+}
+
 fn summary(file: &str, imp: &Imported) {
     let c = &imp.catalog;
     eprintln!(
@@ -250,26 +331,17 @@ pub fn stats(args: &StatsArgs) -> ExitCode {
     out::print(&text)
 }
 
-/// `tthc export FILE --to csv [-o OUT]`.
-pub fn export(args: &ExportArgs) -> ExitCode {
-    // `--to` accepts csv only (the parser checks it).
-    debug_assert_eq!(args.to, OutputFormat::Csv);
-    let catalog = match load(&args.file) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let csv = tthc::io::table::export_csv(&catalog);
-    out::to_status(out::write_out(args.output.as_deref(), &csv))
-}
-
-/// A JSON catalogue, or any file the importer reads (strict, format detected).
+/// A JSON catalogue, a Parquet export's directory, or any file the importer reads (strict,
+/// format detected).
 pub fn load(path: &Path) -> Result<Catalog, ExitCode> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let spinner = Spinner::start(format!("reading {}", path.display()));
+    #[cfg(feature = "parquet")]
+    let is_json = is_json || parquet_dir(path).is_some();
     let result = if is_json {
-        Catalog::from_path(path, &tthc::io::json::ReadOptions::default())
+        read_json_or_parquet(path)
     } else {
         import_path(path, None, &ImportOptions::default()).map(|i| i.catalog)
     };

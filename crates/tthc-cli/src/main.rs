@@ -6,6 +6,7 @@
 
 mod args;
 mod diff_cmd;
+mod export_cmd;
 mod import_cmd;
 mod out;
 mod progress;
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
         Command::Synth(a) => synth_cmd::run(&a),
         Command::Import(a) => import_cmd::import(&a),
         Command::Stats(a) => import_cmd::stats(&a),
-        Command::Export(a) => import_cmd::export(&a),
+        Command::Export(a) => export_cmd::run(&a),
         Command::Search(a) => text_cmd::search(&a),
         Command::Fold(a) => text_cmd::fold(&a),
         Command::Sort => text_cmd::sort(),

@@ -25,7 +25,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         }
         Some(file) => {
             let spinner = Spinner::start(format!("reading {}", file.display()));
-            let catalog = match Catalog::from_path(file, &tthc::io::json::ReadOptions::default()) {
+            let catalog = match crate::import_cmd::read_json_or_parquet(file) {
                 Ok(c) => c,
                 Err(e) => {
                     drop(spinner);

@@ -1,0 +1,677 @@
+//! Writing: the Arrow record batches of the four files, and their Parquet bytes.
+//!
+//! Dictionary keys are `i32` (ids, below 2^31 for any catalogue the 1 GiB input limit lets in)
+//! and `i8` (levels, channels, statuses).
+#![allow(clippy::cast_possible_wrap)] // reason: see above; ids and small enums fit the keys
+
+use std::sync::Arc;
+
+use arrow_array::builder::{ListBuilder, StringBuilder};
+use arrow_array::types::{Int32Type, Int8Type};
+use arrow_array::{
+    ArrayRef, BooleanArray, Date32Array, DictionaryArray, Float64Array, Int32Array, Int64Array,
+    Int8Array, RecordBatch, StringArray,
+};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::file::metadata::{KeyValue, SortingColumn};
+use parquet::file::properties::WriterProperties;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{days, PostingStatus, FILES, FORMAT_VERSION};
+use crate::catalog::{Catalog, ProcId, Procedure, UnitId};
+use crate::compliance::columns::{Cell, ColumnType, UNIT_COLUMNS};
+use crate::compliance::{Basis, Compliance, ComplianceOptions, Posted};
+use crate::error::{Code, Error, Problem};
+use crate::model::{Channel, Date, Level, Vocabulary};
+
+/// Rows per record batch and per row group of `postings.parquet`.
+const BATCH_ROWS: usize = 1 << 20;
+
+/// The four tables as Arrow record batches (postings in batches of at most 2^20 rows).
+#[derive(Debug, Clone)]
+pub struct Tables {
+    /// One row per procedure, in catalogue order.
+    pub procedures: RecordBatch,
+    /// One row per unit, in catalogue order.
+    pub units: RecordBatch,
+    /// One row per unit × procedure × channel that is applicable or posted, sorted by unit,
+    /// channel and procedure (byte order of their codes and names).
+    pub postings: Vec<RecordBatch>,
+    /// One row per unit of the report, in report order, with the columns of
+    /// [`UNIT_COLUMNS`].
+    pub unit_rates: RecordBatch,
+}
+
+fn dict(key: DataType) -> DataType {
+    DataType::Dictionary(Box::new(key), Box::new(DataType::Utf8))
+}
+
+fn list(name: &str, nullable: bool) -> Field {
+    Field::new_list(name, Field::new_list_field(DataType::Utf8, true), nullable)
+}
+
+fn batch(fields: Vec<Field>, columns: Vec<ArrayRef>) -> RecordBatch {
+    // The schema is built next to the columns from the same list: a mismatch is a defect of
+    // this file, caught by every test that writes a file.
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+        .unwrap_or_else(|e| panic!("the Parquet tables of tthc are built consistently: {e}"))
+}
+
+fn strings<'a>(values: impl Iterator<Item = &'a str>) -> ArrayRef {
+    Arc::new(StringArray::from_iter_values(values))
+}
+
+fn optional_strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
+    Arc::new(values.collect::<StringArray>())
+}
+
+fn dates(values: impl Iterator<Item = Option<Date>>) -> ArrayRef {
+    Arc::new(values.map(|d| d.map(days)).collect::<Date32Array>())
+}
+
+fn string_lists<'a, I>(rows: impl Iterator<Item = Option<I>>) -> ArrayRef
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let mut b = ListBuilder::new(StringBuilder::new());
+    for row in rows {
+        match row {
+            Some(items) => {
+                for s in items {
+                    b.values().append_value(s);
+                }
+                b.append(true);
+            }
+            None => b.append(false),
+        }
+    }
+    Arc::new(b.finish())
+}
+
+fn dictionary32(keys: Vec<i32>, values: ArrayRef) -> ArrayRef {
+    Arc::new(
+        DictionaryArray::<Int32Type>::try_new(Int32Array::from(keys), values)
+            .unwrap_or_else(|e| panic!("dictionary keys are indices of their values: {e}")),
+    )
+}
+
+fn dictionary8(keys: Vec<i8>, values: ArrayRef) -> ArrayRef {
+    Arc::new(
+        DictionaryArray::<Int8Type>::try_new(Int8Array::from(keys), values)
+            .unwrap_or_else(|e| panic!("dictionary keys are indices of their values: {e}")),
+    )
+}
+
+/// The agencies of a procedure, when the model knows them (a list column of
+/// `procedures.parquet`; null until then).
+fn agencies(_: &Procedure) -> Option<Vec<&str>> {
+    None
+}
+
+/// `procedures.parquet`: `code`, `name`, `field`, `field_name`, `levels`, `decision`,
+/// `effective`, `amended`, `abolished`, `online`, `agencies`.
+fn procedures_batch(c: &Catalog) -> RecordBatch {
+    let ps = c.procedures();
+    let field_keys: Vec<i32> = ps.iter().map(|p| p.field.0 as i32).collect();
+    let field_codes = strings(c.fields().iter().map(|f| f.code.as_str()));
+    let field_names = strings(c.fields().iter().map(|f| f.name.as_str()));
+    batch(
+        vec![
+            Field::new("code", DataType::Utf8, false),
+            Field::new("name", DataType::Utf8, false),
+            Field::new("field", dict(DataType::Int32), false),
+            Field::new("field_name", dict(DataType::Int32), false),
+            list("levels", false),
+            Field::new("decision", DataType::Utf8, true),
+            Field::new("effective", DataType::Date32, true),
+            Field::new("amended", DataType::Date32, true),
+            Field::new("abolished", DataType::Date32, true),
+            Field::new("online", DataType::Utf8, true),
+            list("agencies", true),
+        ],
+        vec![
+            strings(ps.iter().map(|p| p.code.as_str())),
+            strings(ps.iter().map(|p| p.name.as_str())),
+            dictionary32(field_keys.clone(), field_codes),
+            dictionary32(field_keys, field_names),
+            string_lists(ps.iter().map(|p| Some(p.levels.iter().map(Level::as_str)))),
+            optional_strings(ps.iter().map(|p| p.decision.as_deref())),
+            dates(ps.iter().map(|p| p.effective)),
+            dates(ps.iter().map(|p| p.amended)),
+            dates(ps.iter().map(|p| p.abolished)),
+            optional_strings(
+                ps.iter()
+                    .map(|p| p.online.map(crate::model::Online::as_str)),
+            ),
+            string_lists(ps.iter().map(agencies)),
+        ],
+    )
+}
+
+/// `units.parquet`: `code`, `name`, `level`, `parent`, `valid_from`, `valid_to`, `successors`,
+/// and (for the round trip) `channels`, `applies_add`, `applies_remove`.
+fn units_batch(c: &Catalog) -> RecordBatch {
+    let us = c.units();
+    let levels = strings(Level::ALL.iter().map(|l| l.as_str()));
+    let codes = |ids: &[ProcId]| -> Vec<&str> {
+        ids.iter().map(|&p| c.procedure(p).code.as_str()).collect()
+    };
+    batch(
+        vec![
+            Field::new("code", DataType::Utf8, false),
+            Field::new("name", DataType::Utf8, false),
+            Field::new("level", dict(DataType::Int8), false),
+            Field::new("parent", DataType::Utf8, true),
+            Field::new("valid_from", DataType::Date32, true),
+            Field::new("valid_to", DataType::Date32, true),
+            list("successors", false),
+            list("channels", false),
+            list("applies_add", true),
+            list("applies_remove", true),
+        ],
+        vec![
+            strings(us.iter().map(|u| u.code.as_str())),
+            strings(us.iter().map(|u| u.name.as_str())),
+            dictionary8(us.iter().map(|u| u.level as i8).collect(), levels),
+            optional_strings(us.iter().map(|u| u.parent_code.as_deref())),
+            dates(us.iter().map(|u| u.valid_from)),
+            dates(us.iter().map(|u| u.valid_to)),
+            string_lists(
+                us.iter()
+                    .map(|u| Some(u.successors.iter().map(String::as_str))),
+            ),
+            string_lists(us.iter().map(|u| {
+                Some(
+                    Channel::ALL
+                        .into_iter()
+                        .filter(|&ch| u.postings(ch).is_given())
+                        .map(Channel::as_str),
+                )
+            })),
+            string_lists(
+                us.iter()
+                    .map(|u| u.applies_given.then(|| codes(&u.applies_add))),
+            ),
+            string_lists(
+                us.iter()
+                    .map(|u| u.applies_given.then(|| codes(&u.applies_remove))),
+            ),
+        ],
+    )
+}
+
+/// The report's units with the columns of [`UNIT_COLUMNS`] (`unit_rates.parquet`, and the
+/// Python binding's `report.to_arrow()`): text as strings, booleans, counts as 64-bit
+/// integers, percentages as doubles. `catalog` must be the one `report` was computed from.
+pub fn unit_rates_batch(catalog: &Catalog, report: &Compliance) -> RecordBatch {
+    let view = report.view(catalog);
+    let rows: Vec<[Cell<'_>; UNIT_COLUMNS.len()]> = view
+        .units
+        .iter()
+        .map(crate::compliance::UnitRow::cells)
+        .collect();
+    let mut fields = Vec::with_capacity(UNIT_COLUMNS.len());
+    let mut columns: Vec<ArrayRef> = Vec::with_capacity(UNIT_COLUMNS.len());
+    for (i, col) in UNIT_COLUMNS.iter().enumerate() {
+        let (kind, array): (DataType, ArrayRef) = match col.kind {
+            ColumnType::Text | ColumnType::OptionalText => (
+                DataType::Utf8,
+                optional_strings(rows.iter().map(|r| match r[i] {
+                    Cell::Text(s) => Some(s),
+                    Cell::OptionalText(s) => s,
+                    _ => None,
+                })),
+            ),
+            ColumnType::Bool => (
+                DataType::Boolean,
+                Arc::new(
+                    rows.iter()
+                        .map(|r| match r[i] {
+                            Cell::Bool(b) => Some(b),
+                            _ => None,
+                        })
+                        .collect::<BooleanArray>(),
+                ),
+            ),
+            ColumnType::Count => (
+                DataType::Int64,
+                Arc::new(
+                    rows.iter()
+                        .map(|r| match r[i] {
+                            Cell::Count(n) => n.map(i64::from),
+                            _ => None,
+                        })
+                        .collect::<Int64Array>(),
+                ),
+            ),
+            ColumnType::Percent => (
+                DataType::Float64,
+                Arc::new(
+                    rows.iter()
+                        .map(|r| match r[i] {
+                            Cell::Percent(p) => p,
+                            _ => None,
+                        })
+                        .collect::<Float64Array>(),
+                ),
+            ),
+        };
+        let nullable = !matches!(col.kind, ColumnType::Text | ColumnType::Bool);
+        fields.push(Field::new(col.name, kind, nullable));
+        columns.push(array);
+    }
+    batch(fields, columns)
+}
+
+/// The schema of `postings.parquet`.
+fn postings_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("unit", dict(DataType::Int32), false),
+        Field::new("procedure", dict(DataType::Int32), false),
+        Field::new("channel", dict(DataType::Int8), false),
+        Field::new("status", dict(DataType::Int8), false),
+        Field::new("posted_on", DataType::Date32, true),
+        Field::new("checked_on", DataType::Date32, false),
+    ]))
+}
+
+/// The rows of `postings.parquet` as record batches of at most 2^20 rows (the Python
+/// binding's `catalog.postings_table()`), with their schema.
+///
+/// For each unit (by code) and each channel (by name) that the unit lists — and, on the
+/// channel of `options`, for every unit whose figures are counted from items — one row per
+/// applicable procedure (`published`, `outdated`, `missing`) and per other posting
+/// (`not_applicable`, `unknown`), by procedure code. `posted_on` is the date of the posting
+/// that counts (null when unknown or not posted); `checked_on` the day the statuses describe.
+pub fn postings_batches(
+    catalog: &Catalog,
+    options: &ComplianceOptions,
+) -> (SchemaRef, Vec<RecordBatch>) {
+    let mut out = Vec::new();
+    PostingRows::new(catalog, options)
+        .each_batch(|b| {
+            out.push(b);
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
+    (postings_schema(), out)
+}
+
+/// Scratch state of one procedure while one unit's channel is walked.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    stamp: u32,
+    status: u8,
+    date: Option<Date>,
+    /// A posting whose own state is the final status has given the date.
+    matched: bool,
+}
+
+struct PostingRows<'c> {
+    catalog: &'c Catalog,
+    day: Date,
+    main: Channel,
+    reports: [Option<Compliance>; 3],
+    /// `(unit, procedure)` posted on a channel without applying.
+    not_applicable: [FxHashSet<(u32, u32)>; 3],
+    /// Rank of each dictionary key of `procedure` (known procedures, then unknown codes) in
+    /// byte order of the codes.
+    rank: Vec<u32>,
+    /// Dictionary key of each unknown code.
+    unknown_key: FxHashMap<&'c str, u32>,
+    procedure_values: ArrayRef,
+    unit_values: ArrayRef,
+    unit_order: Vec<UnitId>,
+}
+
+impl<'c> PostingRows<'c> {
+    fn new(catalog: &'c Catalog, options: &ComplianceOptions) -> Self {
+        let main = options.channel;
+        let reports = std::array::from_fn(|i| {
+            let c = Channel::ALL[i];
+            let used = c == main || catalog.units().iter().any(|u| u.postings(c).is_given());
+            used.then(|| {
+                catalog.compliance(&ComplianceOptions {
+                    channel: c,
+                    ..*options
+                })
+            })
+        });
+        let not_applicable = std::array::from_fn(|i| {
+            let mut set = FxHashSet::default();
+            if let Some(r) = &reports[i] {
+                for w in r
+                    .warnings
+                    .iter()
+                    .filter(|w| w.code == "posted_not_applicable")
+                {
+                    if let Some(Posted::Procedure(p)) = &w.procedure {
+                        set.insert((w.unit.0, p.0));
+                    }
+                }
+            }
+            set
+        });
+        let n = catalog.procedures().len();
+        let mut codes: Vec<&str> = catalog
+            .procedures()
+            .iter()
+            .map(|p| p.code.as_str())
+            .collect();
+        let mut unknown_key = FxHashMap::default();
+        for u in catalog.units() {
+            for c in Channel::ALL {
+                for crate::catalog::UnknownPosting { code, .. } in u.postings(c).unknown() {
+                    if !unknown_key.contains_key(code.as_str()) {
+                        unknown_key.insert(code.as_str(), codes.len() as u32);
+                        codes.push(code);
+                    }
+                }
+            }
+        }
+        let mut by_code: Vec<u32> = (0..codes.len() as u32).collect();
+        by_code.sort_unstable_by_key(|&k| codes[k as usize]);
+        let mut rank = vec![0u32; codes.len()];
+        for (r, &k) in by_code.iter().enumerate() {
+            rank[k as usize] = r as u32;
+        }
+        debug_assert!(n <= codes.len());
+        let mut unit_order: Vec<UnitId> = (0..catalog.units().len() as u32).map(UnitId).collect();
+        unit_order.sort_unstable_by_key(|u| catalog.unit(*u).code.as_str());
+        PostingRows {
+            catalog,
+            day: options.day(catalog),
+            main,
+            reports,
+            not_applicable,
+            rank,
+            unknown_key,
+            procedure_values: strings(codes.iter().copied()),
+            unit_values: strings(catalog.units().iter().map(|u| u.code.as_str())),
+            unit_order,
+        }
+    }
+
+    /// Call `f` with each batch, in order.
+    fn each_batch<E>(&self, mut f: impl FnMut(RecordBatch) -> Result<(), E>) -> Result<(), E> {
+        let catalog = self.catalog;
+        let mut slots = vec![Slot::default(); catalog.procedures().len()];
+        let mut stamp = 0u32;
+        let mut rows = Rows::default();
+        let mut unit_rows: Vec<(u32, u32, u8, Option<Date>)> = Vec::new();
+        // Channels in byte order of their names: national, one_stop_shop, portal.
+        let mut channels = Channel::ALL;
+        channels.sort_unstable_by_key(|c| c.as_str());
+        for &uid in &self.unit_order {
+            let unit = catalog.unit(uid);
+            for &c in &channels {
+                let Some(report) = &self.reports[c.index()] else {
+                    continue;
+                };
+                let figures = &report.units[uid.0 as usize];
+                let given = unit.postings(c).is_given();
+                if !(given || (c == self.main && figures.basis == Basis::Items)) {
+                    continue;
+                }
+                stamp += 1;
+                unit_rows.clear();
+                let mut touched: Vec<ProcId> = Vec::new();
+                for (list, status) in [
+                    (&figures.missing, PostingStatus::Missing),
+                    (&figures.outdated_procedures, PostingStatus::Outdated),
+                ] {
+                    for &p in list {
+                        slots[p.0 as usize] = Slot {
+                            stamp,
+                            status: status as u8,
+                            date: None,
+                            matched: false,
+                        };
+                        touched.push(p);
+                    }
+                }
+                let na = &self.not_applicable[c.index()];
+                for (p, on) in unit.postings(c).iter() {
+                    let slot = &mut slots[p.0 as usize];
+                    if slot.stamp != stamp {
+                        let status = if na.contains(&(uid.0, p.0)) {
+                            PostingStatus::NotApplicable
+                        } else {
+                            PostingStatus::Published
+                        };
+                        let matched = status == PostingStatus::NotApplicable
+                            || state(catalog.procedure(p), on, self.day) == status;
+                        *slot = Slot {
+                            stamp,
+                            status: status as u8,
+                            date: on,
+                            matched,
+                        };
+                        touched.push(p);
+                    } else if !slot.matched
+                        && state(catalog.procedure(p), on, self.day) as u8 == slot.status
+                    {
+                        slot.date = on;
+                        slot.matched = true;
+                    }
+                }
+                for &p in &touched {
+                    let s = slots[p.0 as usize];
+                    unit_rows.push((self.rank[p.0 as usize], p.0, s.status, s.date));
+                }
+                let mut seen: FxHashSet<&str> = FxHashSet::default();
+                for crate::catalog::UnknownPosting { code, on, .. } in unit.postings(c).unknown() {
+                    if seen.insert(code.as_str()) {
+                        let key = self.unknown_key[code.as_str()];
+                        unit_rows.push((
+                            self.rank[key as usize],
+                            key,
+                            PostingStatus::Unknown as u8,
+                            *on,
+                        ));
+                    }
+                }
+                unit_rows.sort_unstable_by_key(|r| r.0);
+                for &(_, key, status, date) in &unit_rows {
+                    rows.push(uid.0, key, c, status, date);
+                }
+                if rows.len() >= BATCH_ROWS {
+                    f(self.finish(&mut rows))?;
+                }
+            }
+        }
+        if rows.len() > 0 || rows.batches == 0 {
+            f(self.finish(&mut rows))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&self, rows: &mut Rows) -> RecordBatch {
+        rows.batches += 1;
+        let n = rows.unit.len();
+        let checked = days(self.day);
+        let columns: Vec<ArrayRef> = vec![
+            dictionary32(std::mem::take(&mut rows.unit), self.unit_values.clone()),
+            dictionary32(
+                std::mem::take(&mut rows.procedure),
+                self.procedure_values.clone(),
+            ),
+            dictionary8(
+                std::mem::take(&mut rows.channel),
+                strings(Channel::ALL.iter().map(|c| c.as_str())),
+            ),
+            dictionary8(
+                std::mem::take(&mut rows.status),
+                strings(PostingStatus::ALL.iter().map(|s| s.word())),
+            ),
+            Arc::new(
+                std::mem::take(&mut rows.posted_on)
+                    .into_iter()
+                    .collect::<Date32Array>(),
+            ),
+            Arc::new(Date32Array::from(vec![checked; n])),
+        ];
+        RecordBatch::try_new(postings_schema(), columns)
+            .unwrap_or_else(|e| panic!("the postings batch matches its schema: {e}"))
+    }
+}
+
+/// The state of one posting on `day` — the rule of the compliance report (`format.md` §2 and
+/// the choices below it): posted after the day counts as not posted; posted before an
+/// amendment that has happened is outdated.
+fn state(p: &Procedure, on: Option<Date>, day: Date) -> PostingStatus {
+    match on {
+        Some(d) if d > day => PostingStatus::Missing,
+        Some(d) if p.amended.is_some_and(|a| d < a && a <= day) => PostingStatus::Outdated,
+        _ => PostingStatus::Published,
+    }
+}
+
+#[derive(Default)]
+struct Rows {
+    unit: Vec<i32>,
+    procedure: Vec<i32>,
+    channel: Vec<i8>,
+    status: Vec<i8>,
+    posted_on: Vec<Option<i32>>,
+    batches: usize,
+}
+
+impl Rows {
+    fn len(&self) -> usize {
+        self.unit.len()
+    }
+
+    fn push(&mut self, unit: u32, key: u32, c: Channel, status: u8, on: Option<Date>) {
+        self.unit.push(unit as i32);
+        self.procedure.push(key as i32);
+        self.channel.push(c.index() as i8);
+        self.status.push(status as i8);
+        self.posted_on.push(on.map(days));
+    }
+}
+
+/// The four tables of a catalogue, with the report on `options`' channel and day.
+pub fn tables(catalog: &Catalog, options: &ComplianceOptions) -> Tables {
+    let report = catalog.compliance(options);
+    Tables {
+        procedures: procedures_batch(catalog),
+        units: units_batch(catalog),
+        postings: postings_batches(catalog, options).1,
+        unit_rates: unit_rates_batch(catalog, &report),
+    }
+}
+
+/// The metadata every file carries: `tthc_format`, `as_of` (the day of the statuses and
+/// rates), `channel` (of `unit_rates`), `source`, `title`, `document_as_of`.
+fn metadata(catalog: &Catalog, options: &ComplianceOptions) -> Vec<KeyValue> {
+    let mut kv = vec![
+        KeyValue::new("tthc_format".into(), FORMAT_VERSION.to_owned()),
+        KeyValue::new("as_of".into(), options.day(catalog).to_string()),
+        KeyValue::new("channel".into(), options.channel.as_str().to_owned()),
+    ];
+    if let Some(s) = catalog.source() {
+        kv.push(KeyValue::new("source".into(), s.to_owned()));
+    }
+    if let Some(t) = catalog.title() {
+        kv.push(KeyValue::new("title".into(), t.to_owned()));
+    }
+    if let Some(d) = catalog.as_of() {
+        kv.push(KeyValue::new("document_as_of".into(), d.to_string()));
+    }
+    kv
+}
+
+fn properties(mut kv: Vec<KeyValue>, sorting: Option<Vec<SortingColumn>>) -> WriterProperties {
+    kv.sort_by(|a, b| a.key.cmp(&b.key));
+    WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_max_row_group_row_count(Some(BATCH_ROWS))
+        .set_key_value_metadata(Some(kv))
+        .set_sorting_columns(sorting)
+        .build()
+}
+
+fn parquet_error(file: &str, e: &parquet::errors::ParquetError) -> Error {
+    Error::Io(Problem::new(
+        Code::Io,
+        file,
+        format!("cannot write Parquet: {e}"),
+    ))
+}
+
+/// Encode batches as one Parquet file.
+fn encode(
+    file: &str,
+    schema: SchemaRef,
+    props: WriterProperties,
+    each: impl FnOnce(&mut dyn FnMut(RecordBatch) -> Result<(), Error>) -> Result<(), Error>,
+) -> Result<Vec<u8>, Error> {
+    let mut writer = ArrowWriter::try_new(Vec::new(), schema, Some(props))
+        .map_err(|e| parquet_error(file, &e))?;
+    each(&mut |b: RecordBatch| writer.write(&b).map_err(|e| parquet_error(file, &e)))?;
+    writer.into_inner().map_err(|e| parquet_error(file, &e))
+}
+
+/// The four files of `docs/exports.md`, `(name, bytes)` in the order of [`FILES`]; statuses
+/// and `unit_rates` on `options`' channel and day.
+pub fn write(
+    catalog: &Catalog,
+    options: &ComplianceOptions,
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let meta = metadata(catalog, options);
+    let doc = catalog.to_document();
+    let mut out = Vec::with_capacity(4);
+    let one = |name: &str, b: RecordBatch, mut kv: Vec<KeyValue>, extra: Vec<KeyValue>| {
+        kv.extend(extra);
+        encode(name, b.schema(), properties(kv, None), |f| f(b))
+    };
+    let fields = serde_json::to_string(&doc.fields).unwrap_or_default();
+    out.push((
+        FILES[0].to_owned(),
+        one(
+            FILES[0],
+            procedures_batch(catalog),
+            meta.clone(),
+            vec![KeyValue::new("tthc_fields".into(), fields)],
+        )?,
+    ));
+    let reports = serde_json::to_string(&doc.reports).unwrap_or_default();
+    out.push((
+        FILES[1].to_owned(),
+        one(
+            FILES[1],
+            units_batch(catalog),
+            meta.clone(),
+            vec![KeyValue::new("tthc_reports".into(), reports)],
+        )?,
+    ));
+    let sorting = [0, 2, 1]
+        .map(|column_idx| SortingColumn {
+            column_idx,
+            descending: false,
+            nulls_first: false,
+        })
+        .to_vec();
+    let rows = PostingRows::new(catalog, options);
+    let postings = encode(
+        FILES[2],
+        postings_schema(),
+        properties(meta.clone(), Some(sorting)),
+        |f| rows.each_batch(f),
+    )?;
+    out.push((FILES[2].to_owned(), postings));
+    let report = catalog.compliance(options);
+    out.push((
+        FILES[3].to_owned(),
+        one(
+            FILES[3],
+            unit_rates_batch(catalog, &report),
+            meta,
+            Vec::new(),
+        )?,
+    ));
+    Ok(out)
+}
