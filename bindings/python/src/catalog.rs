@@ -10,7 +10,7 @@ use pyo3::types::{PyList, PyTuple};
 use tthc::Vocabulary;
 
 use crate::compliance::{Report, UnitCompliance};
-use crate::convert;
+use crate::convert::{self, Text};
 use crate::error::{attached, detached};
 use crate::listing::ListedProcedure;
 use crate::search::SearchHit;
@@ -105,19 +105,22 @@ impl Catalog {
     }
 
     /// procedure(code) -> Procedure | None — the procedure with this exact code.
-    fn procedure<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn procedure<'py>(&self, py: Python<'py>, code: Text) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let code = code.arg(py, "code")?;
         let id = self.inner.procedure_id(code).map(|id| id.0);
         convert::item(self.procedures_tuple(py)?, id)
     }
 
     /// unit(code) -> Unit | None — the unit with this GSO code.
-    fn unit<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn unit<'py>(&self, py: Python<'py>, code: Text) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let code = code.arg(py, "code")?;
         let id = self.inner.unit_id(code).map(|id| id.0);
         convert::item(self.units_tuple(py)?, id)
     }
 
     /// field(code) -> Field | None — the field with this code.
-    fn field<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn field<'py>(&self, py: Python<'py>, code: Text) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let code = code.arg(py, "code")?;
         let id = self.inner.field_id(code).map(|id| id.0);
         convert::item(self.fields_tuple(py)?, id)
     }
@@ -129,8 +132,8 @@ impl Catalog {
     /// ``score``, ``procedure``; a larger score is a better match). The first search builds an
     /// index that later searches reuse; it runs without the GIL.
     #[pyo3(signature = (query, limit = 20))]
-    fn search(&self, py: Python<'_>, query: &str, limit: usize) -> PyResult<Vec<SearchHit>> {
-        crate::search::search(self, py, query, limit)
+    fn search(&self, py: Python<'_>, query: Text, limit: usize) -> PyResult<Vec<SearchHit>> {
+        crate::search::search(self, py, &query, limit)
     }
 
     /// compliance(channel="one_stop_shop", as_of=None) -> Report
@@ -139,14 +142,17 @@ impl Catalog {
     /// of a day (a ``datetime.date``, an ISO string ``YYYY-MM-DD``, or ``None`` for the
     /// document's ``as_of``, else today). Raises ``ArgumentError`` (``unknown_channel`` at
     /// ``channel``, ``bad_date`` at ``as_of``). The computation runs without the GIL.
-    #[pyo3(signature = (channel = "one_stop_shop", as_of = None))]
+    #[pyo3(
+        signature = (channel = Text::DEFAULT_CHANNEL, as_of = None),
+        text_signature = "($self, /, channel='one_stop_shop', as_of=None)"
+    )]
     fn compliance(
         &self,
         py: Python<'_>,
-        channel: &str,
+        channel: Text,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
-        crate::compliance::report(self, py, channel, as_of)
+        crate::compliance::report(self, py, &channel, as_of)
     }
 
     /// unit_report(code, channel="one_stop_shop", as_of=None) -> UnitCompliance
@@ -154,15 +160,18 @@ impl Catalog {
     /// One unit's figures computed alone: the same as its entry in ``compliance(...)`` except
     /// ``rank``, which is ``None`` (a rank needs every unit of the level). Raises
     /// ``ArgumentError``: ``unknown_unit`` (path ``unit``), ``unknown_channel``, ``bad_date``.
-    #[pyo3(signature = (code, channel = "one_stop_shop", as_of = None))]
+    #[pyo3(
+        signature = (code, channel = Text::DEFAULT_CHANNEL, as_of = None),
+        text_signature = "($self, /, code, channel='one_stop_shop', as_of=None)"
+    )]
     fn unit_report(
         &self,
         py: Python<'_>,
-        code: &str,
-        channel: &str,
+        code: Text,
+        channel: Text,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<UnitCompliance> {
-        crate::compliance::unit_report(self, py, code, channel, as_of)
+        crate::compliance::unit_report(self, py, &code, &channel, as_of)
     }
 
     /// procedure_list(unit=None, level=None, field=None, status=None, channel="one_stop_shop", as_of=None) -> list[ListedProcedure]
@@ -174,20 +183,28 @@ impl Catalog {
     /// Raises ``ArgumentError``: ``unknown_unit`` (``unit``), ``unknown_field`` (``field``),
     /// ``bad_value`` (``level``, ``status``), ``unknown_channel``, ``bad_date``. Runs without
     /// the GIL.
-    #[pyo3(signature = (unit = None, level = None, field = None, status = None, channel = "one_stop_shop", as_of = None))]
+    #[pyo3(
+        signature = (unit = None, level = None, field = None, status = None, channel = Text::DEFAULT_CHANNEL, as_of = None),
+        text_signature = "($self, /, unit=None, level=None, field=None, status=None, channel='one_stop_shop', as_of=None)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn procedure_list(
         &self,
         py: Python<'_>,
-        unit: Option<&str>,
-        level: Option<&str>,
-        field: Option<&str>,
-        status: Option<&str>,
-        channel: &str,
+        unit: Option<Text>,
+        level: Option<Text>,
+        field: Option<Text>,
+        status: Option<Text>,
+        channel: Text,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<ListedProcedure>> {
-        let filters = [unit, level, field, status];
-        crate::listing::procedure_list(self, py, filters, channel, as_of)
+        let filters = [
+            unit.as_ref(),
+            level.as_ref(),
+            field.as_ref(),
+            status.as_ref(),
+        ];
+        crate::listing::procedure_list(self, py, filters, &channel, as_of)
     }
 
     /// to_json(pretty=False) -> str — the catalogue as a JSON v1 document.
@@ -355,8 +372,12 @@ impl Unit {
     ///
     /// What the unit posted on a channel: ``(procedure code, posting day or None)`` in document
     /// order, then the codes the document does not define.
-    #[pyo3(signature = (channel = "one_stop_shop"))]
-    fn postings<'py>(&self, py: Python<'py>, channel: &str) -> PyResult<Bound<'py, PyList>> {
+    #[pyo3(
+        signature = (channel = Text::DEFAULT_CHANNEL),
+        text_signature = "($self, /, channel='one_stop_shop')"
+    )]
+    fn postings<'py>(&self, py: Python<'py>, channel: Text) -> PyResult<Bound<'py, PyList>> {
+        let channel = channel.arg(py, "channel")?;
         let channel = attached(py, || channel.parse::<tthc::Channel>())?;
         let postings = self.cat.unit(self.id).postings(channel);
         let out = PyList::empty(py);
@@ -364,8 +385,8 @@ impl Unit {
             let code = self.cat.procedure(p).code.as_str();
             out.append((code, convert::opt_date(py, day)?))?;
         }
-        for (code, day) in postings.unknown() {
-            out.append((code.as_str(), convert::opt_date(py, *day)?))?;
+        for u in postings.unknown() {
+            out.append((u.code.as_str(), convert::opt_date(py, u.on)?))?;
         }
         Ok(out)
     }

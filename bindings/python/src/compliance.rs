@@ -16,16 +16,17 @@ use pyo3::types::{PyDict, PyTuple};
 use tthc::compliance::{ReportView, UnitRow};
 
 use crate::catalog::Catalog;
-use crate::convert;
+use crate::convert::{self, Text};
 use crate::error::{attached, detached};
 
 /// The options of a computation: a channel name and an `as_of` (`datetime.date`, ISO text or
 /// `None`), parsed by the core.
 pub(crate) fn options(
     py: Python<'_>,
-    channel: &str,
+    channel: &Text,
     as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<tthc::ComplianceOptions> {
+    let channel = channel.arg(py, "channel")?;
     let as_of = convert::day_text(as_of)?;
     attached(py, || {
         tthc::ComplianceOptions::parse(Some(channel), as_of.as_deref())
@@ -36,7 +37,7 @@ pub(crate) fn options(
 pub(crate) fn report(
     catalog: &Catalog,
     py: Python<'_>,
-    channel: &str,
+    channel: &Text,
     as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Report> {
     let options = options(py, channel, as_of)?;
@@ -54,10 +55,12 @@ pub(crate) fn report(
 pub(crate) fn unit_report(
     catalog: &Catalog,
     py: Python<'_>,
-    code: &str,
-    channel: &str,
+    code: &Text,
+    channel: &Text,
     as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UnitCompliance> {
+    // The core's name for the unit argument (`unknown_unit` is at `unit` too).
+    let code = code.arg(py, "unit")?;
     let options = options(py, channel, as_of)?;
     let cat = &catalog.inner;
     let row = detached(py, || cat.unit_report(code, &options))?;
@@ -163,10 +166,12 @@ impl Report {
     }
 
     /// unit(code) -> UnitCompliance | None — the entry of the unit with this GSO code.
-    fn unit(&self, code: &str) -> Option<UnitCompliance> {
+    fn unit(&self, py: Python<'_>, code: Text) -> PyResult<Option<UnitCompliance>> {
+        let code = code.arg(py, "code")?;
         let Shared { cat, rep } = &*self.shared;
-        let unit = rep.unit_by_code(cat, code)?;
-        Some(UnitCompliance::new(&UnitRow::new(cat, unit)))
+        Ok(rep
+            .unit_by_code(cat, code)
+            .map(|unit| UnitCompliance::new(&UnitRow::new(cat, unit))))
     }
 
     /// to_json(pretty=False) -> str — the report JSON of format.md §3.

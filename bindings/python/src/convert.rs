@@ -1,13 +1,143 @@
-//! Conversions between Python values and the core's: dates, rates, input text, the text of
-//! `as_of` arguments. Every rule about what a value may be is the core's; this module only
-//! changes Python types into the core's (or raises `TypeError` for a wrong Python type).
+//! Conversions between Python values and the core's: string and path arguments, dates, rates,
+//! input text, the text of `as_of` arguments. Every rule about what a value may be is the
+//! core's; this module only changes Python types into the core's (or raises `TypeError` for a
+//! wrong Python type).
 
-use pyo3::exceptions::PyTypeError;
+use std::path::PathBuf;
+
+use pyo3::exceptions::{PyTypeError, PyUnicodeEncodeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyFloat, PyInt, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
+
+/// Where a `str` stops being Unicode text: the first lone surrogate (its code and its index in
+/// the `str`), read from the `UnicodeEncodeError` that encoding it raised.
+#[derive(Debug, Clone, Copy)]
+struct LoneSurrogate {
+    surrogate: u32,
+    index: usize,
+}
+
+impl LoneSurrogate {
+    /// The lone surrogate that `err` (raised while encoding a `str`) reports; `None` for any
+    /// other error.
+    fn of(py: Python<'_>, err: &PyErr) -> Option<LoneSurrogate> {
+        if !err.is_instance_of::<PyUnicodeEncodeError>(py) {
+            return None;
+        }
+        let value = err.value(py);
+        let index: usize = value.getattr("start").ok()?.extract().ok()?;
+        let text = value.getattr("object").ok()?;
+        let surrogate = py
+            .import("builtins")
+            .and_then(|b| b.getattr("ord")?.call1((text.get_item(index)?,)))
+            .and_then(|c| c.extract::<u32>())
+            .ok()?;
+        Some(LoneSurrogate { surrogate, index })
+    }
+
+    /// The core's `bad_text` argument error at `path`, as the Python exception.
+    fn error(self, py: Python<'_>, path: &str) -> PyErr {
+        crate::error::Failure::Core(tthc::Error::lone_surrogate(
+            path,
+            self.surrogate,
+            self.index,
+        ))
+        .into_pyerr(py)
+    }
+}
+
+/// A `str` argument (the one way every function of the binding takes one).
+///
+/// A Python `str` may hold lone surrogates (`"\ud800"`), which are not Unicode text and have no
+/// UTF-8 form: such an argument is the core's `bad_text` error (`ArgumentError`) at the
+/// argument's name, never a `UnicodeEncodeError` and never a replaced character. The text is
+/// reachable only through [`Text::arg`], which names the argument, so no parameter can skip the
+/// check. A value that is not a `str` stays a `TypeError`.
+pub struct Text(TextValue);
+
+enum TextValue {
+    Str(PyBackedStr),
+    /// A default value of the signature.
+    Literal(&'static str),
+    Lone(LoneSurrogate),
+}
+
+impl Text {
+    /// A default value (`#[pyo3(signature = (channel = Text::DEFAULT_CHANNEL))]`).
+    pub(crate) const fn literal(text: &'static str) -> Text {
+        Text(TextValue::Literal(text))
+    }
+
+    /// The default channel of every computation.
+    pub(crate) const DEFAULT_CHANNEL: Text = Text::literal("one_stop_shop");
+
+    /// The text of the argument named `path`, or its `bad_text` error.
+    pub(crate) fn arg(&self, py: Python<'_>, path: &str) -> PyResult<&str> {
+        match &self.0 {
+            TextValue::Str(s) => Ok(s),
+            TextValue::Literal(s) => Ok(s),
+            TextValue::Lone(lone) => Err(lone.error(py, path)),
+        }
+    }
+
+    /// The text of an optional argument named `path`.
+    pub(crate) fn opt<'a>(
+        text: Option<&'a Text>,
+        py: Python<'_>,
+        path: &str,
+    ) -> PyResult<Option<&'a str>> {
+        text.map(|t| t.arg(py, path)).transpose()
+    }
+
+    /// Take a `str` as it is, or note its first lone surrogate.
+    fn of(s: &Bound<'_, PyString>) -> PyResult<Text> {
+        match s.extract::<PyBackedStr>() {
+            Ok(s) => Ok(Text(TextValue::Str(s))),
+            Err(err) => match LoneSurrogate::of(s.py(), &err) {
+                Some(lone) => Ok(Text(TextValue::Lone(lone))),
+                None => Err(err),
+            },
+        }
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Text {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Text> {
+        let s = obj.cast::<PyString>()?.to_owned();
+        Text::of(&s)
+    }
+}
+
+/// A file path argument (`str` or `os.PathLike`), converted as Python's `os.fsencode` does:
+/// the surrogate escapes `\udc80`–`\udcff` stand for the bytes of a file name that is not
+/// UTF-8; any other lone surrogate is the core's `bad_text` error, as for [`Text`].
+pub struct PathArg(Result<PathBuf, LoneSurrogate>);
+
+impl PathArg {
+    /// The path of the argument named `path`, or its `bad_text` error.
+    pub(crate) fn arg(self, py: Python<'_>, path: &str) -> PyResult<PathBuf> {
+        self.0.map_err(|lone| lone.error(py, path))
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for PathArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<PathArg> {
+        match obj.extract::<PathBuf>() {
+            Ok(p) => Ok(PathArg(Ok(p))),
+            Err(err) => match LoneSurrogate::of(obj.py(), &err) {
+                Some(lone) => Ok(PathArg(Err(lone))),
+                None => Err(err),
+            },
+        }
+    }
+}
 
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static FRACTION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -87,14 +217,15 @@ impl Input {
     }
 }
 
-/// The text of an `as_of` argument for the core's parser: `None`, a `str` as given, or a
-/// `datetime.date` (or `datetime.datetime`: its day) written `YYYY-MM-DD`.
+/// The text of an `as_of` argument for the core's parser: `None`, a `str` as given (one with a
+/// lone surrogate is `bad_text`, as for [`Text`]), or a `datetime.date` (or
+/// `datetime.datetime`: its day) written `YYYY-MM-DD`.
 pub(crate) fn day_text(v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
     let Some(v) = v.filter(|v| !v.is_none()) else {
         return Ok(None);
     };
     if let Ok(s) = v.cast::<PyString>() {
-        return Ok(Some(s.to_string_lossy().into_owned()));
+        return Ok(Some(Text::of(s)?.arg(v.py(), "as_of")?.to_owned()));
     }
     if v.is_instance(date_type(v.py())?)? {
         let part = |name: &str| -> PyResult<u32> { v.getattr(name)?.extract() };

@@ -1,14 +1,12 @@
 //! Reading files (the core's `tthc::io`): `load`, `loads` (JSON v1) and `import_file` (the
 //! portal's exports and flat publication tables).
 
-use std::path::PathBuf;
-
 use pyo3::prelude::*;
 use tthc::io::import::{import_path, Format, ImportOptions};
 use tthc::io::json::ReadOptions;
 
 use crate::catalog::Catalog;
-use crate::convert;
+use crate::convert::{self, PathArg, Text};
 use crate::error::{attached, detached};
 
 fn read_options(max_bytes: Option<u64>) -> ReadOptions {
@@ -26,7 +24,8 @@ fn read_options(max_bytes: Option<u64>) -> ReadOptions {
 /// problem of an invalid document. Runs without the GIL.
 #[pyfunction]
 #[pyo3(signature = (path, *, max_bytes = None))]
-pub fn load(py: Python<'_>, path: PathBuf, max_bytes: Option<u64>) -> PyResult<Catalog> {
+pub fn load(py: Python<'_>, path: PathArg, max_bytes: Option<u64>) -> PyResult<Catalog> {
+    let path = path.arg(py, "path")?;
     let options = read_options(max_bytes);
     detached(py, move || tthc::Catalog::from_path(&path, &options)).map(Catalog::new)
 }
@@ -56,15 +55,21 @@ pub fn loads(py: Python<'_>, text: &Bound<'_, PyAny>, max_bytes: Option<u64>) ->
 /// row (``.errors``, paths like ``row 14, column "Mã số"``); ``lenient=True`` keeps the good
 /// rows. Runs without the GIL.
 #[pyfunction]
-#[pyo3(signature = (path, second = None, *, format = "auto", lenient = false, max_bytes = None))]
+#[pyo3(
+    signature = (path, second = None, *, format = Text::literal("auto"), lenient = false, max_bytes = None),
+    text_signature = "(path, second=None, *, format='auto', lenient=False, max_bytes=None)"
+)]
 pub fn import_file(
     py: Python<'_>,
-    path: PathBuf,
-    second: Option<PathBuf>,
-    format: &str,
+    path: PathArg,
+    second: Option<PathArg>,
+    format: Text,
     lenient: bool,
     max_bytes: Option<u64>,
 ) -> PyResult<Catalog> {
+    let path = path.arg(py, "path")?;
+    let second = second.map(|s| s.arg(py, "second")).transpose()?;
+    let format = format.arg(py, "format")?;
     let format = attached(py, || format.parse::<Format>())?;
     let default = ImportOptions::default();
     let options = ImportOptions {

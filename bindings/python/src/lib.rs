@@ -26,6 +26,7 @@ use std::time::Instant;
 use pyo3::prelude::*;
 
 use catalog::Catalog;
+use convert::Text;
 use error::detached;
 
 /// an_bien_2018() -> Catalog
@@ -43,14 +44,17 @@ fn an_bien_2018(py: Python<'_>) -> PyResult<Catalog> {
 /// Benchmark helper: seconds taken by each of ``repeat`` runs of the core's compliance
 /// computation, timed in Rust (no Python objects made). Not part of the public API.
 #[pyfunction]
-#[pyo3(signature = (catalog, repeat = 10, channel = "one_stop_shop"))]
+#[pyo3(
+    signature = (catalog, repeat = 10, channel = Text::DEFAULT_CHANNEL),
+    text_signature = "(catalog, repeat=10, channel='one_stop_shop')"
+)]
 fn _time_compliance(
     py: Python<'_>,
     catalog: &Catalog,
     repeat: usize,
-    channel: &str,
+    channel: Text,
 ) -> PyResult<Vec<f64>> {
-    let options = compliance::options(py, channel, None)?;
+    let options = compliance::options(py, &channel, None)?;
     let cat = std::sync::Arc::clone(&catalog.inner);
     detached(py, || {
         let mut times = Vec::with_capacity(repeat);
@@ -69,7 +73,8 @@ fn _time_compliance(
 /// Test helper: panics inside the guard that wraps every core call, to show that a panic
 /// reaches Python as ``TthcError`` with code ``internal``. Not part of the public API.
 #[pyfunction]
-fn _panic(py: Python<'_>, message: String) -> PyResult<()> {
+fn _panic(py: Python<'_>, message: Text) -> PyResult<()> {
+    let message = message.arg(py, "message")?.to_owned();
     detached(py, move || -> Result<(), tthc::Error> {
         panic!("{message}")
     })

@@ -7,7 +7,7 @@ use pyo3::types::PyDict;
 use tthc::Vocabulary;
 
 use crate::catalog::Catalog;
-use crate::convert;
+use crate::convert::{self, Text};
 use crate::error::{attached, detached};
 
 /// ListedProcedure — one procedure of ``Catalog.procedure_list``: ``code``, ``name``,
@@ -79,10 +79,15 @@ impl ListedProcedure {
 pub(crate) fn procedure_list(
     catalog: &Catalog,
     py: Python<'_>,
-    [unit, level, field, status]: [Option<&str>; 4],
-    channel: &str,
+    [unit, level, field, status]: [Option<&Text>; 4],
+    channel: &Text,
     as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<ListedProcedure>> {
+    let unit = Text::opt(unit, py, "unit")?;
+    let level = Text::opt(level, py, "level")?;
+    let field = Text::opt(field, py, "field")?;
+    let status = Text::opt(status, py, "status")?;
+    let channel = channel.arg(py, "channel")?;
     let as_of = convert::day_text(as_of)?;
     let query = attached(py, || {
         tthc::listing::ListQuery::parse(unit, level, field, status, Some(channel), as_of.as_deref())

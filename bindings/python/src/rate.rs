@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use crate::convert;
+use crate::convert::{self, Text};
 use crate::error::attached;
 
 /// format_percent(rate, lang="vi") -> str
@@ -13,9 +13,10 @@ use crate::error::attached;
 /// Raises ``ArgumentError`` (``bad_value``) unless ``0 <= published <= applicable`` and
 /// ``applicable > 0`` (path ``rate``), or for an unknown language (path ``lang``).
 #[pyfunction]
-#[pyo3(signature = (rate, lang = "vi"))]
-pub fn format_percent(py: Python<'_>, rate: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+#[pyo3(signature = (rate, lang = Text::literal("vi")), text_signature = "(rate, lang='vi')")]
+pub fn format_percent(py: Python<'_>, rate: &Bound<'_, PyAny>, lang: Text) -> PyResult<String> {
     let rate = convert::rate_arg(py, rate)?;
+    let lang = lang.arg(py, "lang")?;
     attached(py, || {
         Ok(tthc::format_percent(rate, lang.parse::<tthc::Lang>()?))
     })

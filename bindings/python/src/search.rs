@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::catalog::{Catalog, Procedure};
-use crate::convert;
+use crate::convert::{self, Text};
 use crate::error::detached;
 
 /// SearchHit — one procedure found by ``Catalog.search``: ``code``, ``name``, ``field`` (the
@@ -53,9 +53,10 @@ impl SearchHit {
 pub(crate) fn search(
     catalog: &Catalog,
     py: Python<'_>,
-    query: &str,
+    query: &Text,
     limit: usize,
 ) -> PyResult<Vec<SearchHit>> {
+    let query = query.arg(py, "query")?;
     let cat = Arc::clone(&catalog.inner);
     let index = Arc::clone(&catalog.search_index);
     let hits = detached(py, || {

@@ -3,6 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+use crate::convert::Text;
 use crate::error::attached;
 
 /// fold(text: str) -> str
@@ -10,7 +11,8 @@ use crate::error::attached;
 /// Fold text for comparison and search: lower case, no tones or diacritics, ``đ`` → ``d``,
 /// single spaces (the core's ``tthc::text::fold``).
 #[pyfunction]
-pub fn fold(py: Python<'_>, text: &str) -> PyResult<String> {
+pub fn fold(py: Python<'_>, text: Text) -> PyResult<String> {
+    let text = text.arg(py, "text")?;
     attached(py, || Ok(tthc::text::fold(text)))
 }
 
@@ -19,7 +21,8 @@ pub fn fold(py: Python<'_>, text: &str) -> PyResult<String> {
 /// A byte key whose order is Vietnamese alphabetical order (ICU's ``vi`` collation):
 /// ``sorted(names, key=tthc.sort_key)``.
 #[pyfunction]
-pub fn sort_key<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyBytes>> {
+pub fn sort_key<'py>(py: Python<'py>, text: Text) -> PyResult<Bound<'py, PyBytes>> {
+    let text = text.arg(py, "text")?;
     let key = attached(py, || Ok(tthc::text::sort_key(text)))?;
     Ok(PyBytes::new(py, &key))
 }

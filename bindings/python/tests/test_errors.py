@@ -300,3 +300,75 @@ def test_import_file_reads_a_path(tmp_path: Path) -> None:
     assert info.value.code == "too_large"
     with pytest.raises(tthc.TthcIOError):
         tthc.import_file(tmp_path / "missing.csv")
+
+
+# Every entry point that takes a str, given one with a lone surrogate (a Python str can hold one;
+# it is not Unicode text): (name of the argument in the error's path, call).
+LONE = "a\ud800b"
+BAD_TEXT_CALLS: list[tuple[str, str, Callable[[], object]]] = [
+    ("fold", "text", lambda: tthc.fold(LONE)),
+    ("fold (low surrogate)", "text", lambda: tthc.fold("a\udfff")),
+    ("sort_key", "text", lambda: tthc.sort_key("\udfff")),
+    ("format_percent lang", "lang", lambda: tthc.format_percent((1, 2), lang=LONE)),
+    ("load path", "path", lambda: tthc.load("/tmp/\ud800.json")),
+    ("load PathLike", "path", lambda: tthc.load(Path("/tmp") / "\ud800.json")),
+    ("import_file path", "path", lambda: tthc.import_file("/tmp/\ud800.csv")),
+    ("import_file second", "second", lambda: tthc.import_file("/tmp/x.xlsx", "/tmp/\ud800.csv")),
+    ("import_file format", "format", lambda: tthc.import_file("/tmp/x.csv", format=LONE)),
+    ("Catalog.procedure", "code", lambda: tthc.an_bien_2018().procedure(LONE)),
+    ("Catalog.unit", "code", lambda: tthc.an_bien_2018().unit(LONE)),
+    ("Catalog.field", "code", lambda: tthc.an_bien_2018().field(LONE)),
+    ("Catalog.search", "query", lambda: tthc.an_bien_2018().search("\ud800")),
+    ("Catalog.compliance channel", "channel", lambda: tthc.an_bien_2018().compliance(channel="\ud800")),
+    ("Catalog.compliance as_of", "as_of", lambda: tthc.an_bien_2018().compliance(as_of="2018\ud800")),
+    ("Catalog.unit_report code", "unit", lambda: tthc.an_bien_2018().unit_report(LONE)),
+    ("Catalog.unit_report channel", "channel", lambda: tthc.an_bien_2018().unit_report("908", channel=LONE)),
+    ("Catalog.unit_report as_of", "as_of", lambda: tthc.an_bien_2018().unit_report("908", as_of=LONE)),
+    ("procedure_list unit", "unit", lambda: tthc.an_bien_2018().procedure_list(unit=LONE)),
+    ("procedure_list level", "level", lambda: tthc.an_bien_2018().procedure_list(level=LONE)),
+    ("procedure_list field", "field", lambda: tthc.an_bien_2018().procedure_list(field=LONE)),
+    ("procedure_list status", "status", lambda: tthc.an_bien_2018().procedure_list(status=LONE)),
+    ("procedure_list channel", "channel", lambda: tthc.an_bien_2018().procedure_list(channel=LONE)),
+    ("procedure_list as_of", "as_of", lambda: tthc.an_bien_2018().procedure_list(as_of=LONE)),
+    ("Unit.postings", "channel", lambda: tthc.an_bien_2018().units[0].postings(LONE)),
+    ("Report.unit", "code", lambda: tthc.an_bien_2018().compliance().unit(LONE)),
+    ("_time_compliance", "channel", lambda: tthc._tthc._time_compliance(tthc.an_bien_2018(), 1, LONE)),
+    ("_panic", "message", lambda: tthc._tthc._panic(LONE)),
+]
+
+
+@pytest.mark.parametrize("name,path,call", BAD_TEXT_CALLS, ids=[c[0] for c in BAD_TEXT_CALLS])
+def test_a_lone_surrogate_is_bad_text(name: str, path: str, call: Callable[[], object]) -> None:
+    """A str argument with a lone surrogate is the argument error "bad_text" at the argument's
+    name (never UnicodeEncodeError, never a replaced character), from every entry point."""
+    with pytest.raises(tthc.ArgumentError) as info:
+        call()
+    e = info.value
+    assert (e.code, e.path) == ("bad_text", path), name
+    assert [(p.code, p.path) for p in e.errors] == [("bad_text", path)]
+    assert "lone surrogate" in str(e) and "U+D" in str(e)
+
+
+def test_bad_text_names_the_surrogate_and_its_index() -> None:
+    with pytest.raises(tthc.ArgumentError) as info:
+        tthc.fold("Hà Nội \udc80 x \ud800")
+    assert "U+DC80 at index 7" in str(info.value)
+    # A surrogate pair written as two code points is still two lone surrogates in Python.
+    with pytest.raises(tthc.ArgumentError):
+        tthc.sort_key("\ud83d\ude00")
+    assert tthc.fold("\U0001f600") == "\U0001f600"
+
+
+def test_a_document_with_a_lone_surrogate_is_a_syntax_error() -> None:
+    """Document text (loads) is read as the bytes it stands for: a lone surrogate is where the
+    text stops being UTF-8, a FormatError at its line and column (columns count UTF-8 bytes)."""
+    with pytest.raises(tthc.FormatError) as info:
+        tthc.loads('{"tthc": 1, "title": "\ud800"}')
+    assert (info.value.code, info.value.path) == ("syntax", "line 1, column 23")
+
+
+def test_a_file_name_that_is_not_utf8_is_a_path() -> None:
+    """os.fsencode's surrogate escapes (\\udc80-\\udcff) stand for the bytes of a file name that
+    is not UTF-8: such a path is read (here: it does not exist), not refused."""
+    with pytest.raises(tthc.TthcIOError):
+        tthc.load("/nonexistent/\udcff.json")

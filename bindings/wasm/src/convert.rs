@@ -1,12 +1,12 @@
-//! JavaScript values in and out: option objects, today's date, JSON results.
+//! JavaScript values in and out: strings, option objects, today's date, JSON results.
 
-use js_sys::{Object, Reflect, Uint8Array, JSON};
+use js_sys::{JsString, Object, Reflect, Uint8Array, JSON};
 use serde::Serialize;
 use tthc::io::json::ReadOptions;
 use tthc::{Code, ComplianceOptions};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::error::{argument, check};
+use crate::error::{argument, check, to_js as error_to_js};
 
 /// An options object (`{ channel, asOf }`), `undefined` or `null`. Keys it does not know are an
 /// error (`unknown_key`), so a typo such as `asof` never silently changes the result.
@@ -50,13 +50,19 @@ impl Options {
         Ok((!v.is_undefined() && !v.is_null()).then_some(v))
     }
 
-    /// A string option; `path` is the name errors use (the core's name, e.g. `as_of`).
+    /// A string option; `path` is the name errors use (the core's name, e.g. `as_of`). A
+    /// string with a lone surrogate is `bad_text` (see [`JsText`]).
     pub fn string(&self, key: &str, path: &str) -> Result<Option<String>, JsValue> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => v.as_string().map(Some).ok_or_else(|| {
-                argument(Code::WrongType, path, format!("`{key}` must be a string"))
-            }),
+            Some(v) => match JsText::of(&v) {
+                Some(text) => text.checked(path).map(Some),
+                None => Err(argument(
+                    Code::WrongType,
+                    path,
+                    format!("`{key}` must be a string"),
+                )),
+            },
         }
     }
 
@@ -108,17 +114,92 @@ pub fn today() -> tthc::Date {
     tthc::Date::from_unix_millis(js_sys::Date::now())
 }
 
+/// A JavaScript string as Rust text: the one way this binding reads a string.
+///
+/// JavaScript strings are UTF-16 and may hold lone surrogates (`'a\uD800'`), which are not
+/// Unicode text; wasm-bindgen's conversion would silently replace each with U+FFFD. Every
+/// string argument comes through here, so a lone surrogate is refused instead: as an argument
+/// it is the core's `bad_text` error at the argument's name ([`JsText::checked`]); in a
+/// document it is what a byte that is not UTF-8 is in a file ([`JsText::into_document`]).
+pub struct JsText {
+    /// The text with each lone surrogate replaced by U+FFFD (wasm-bindgen's conversion).
+    text: String,
+    /// Each lone surrogate: its byte offset in `text` (where its U+FFFD stands), its index in
+    /// the JavaScript string (UTF-16 units) and its code unit.
+    lone: Vec<(usize, usize, u16)>,
+}
+
+impl JsText {
+    /// The text of a JavaScript string; `None` for another value.
+    pub fn of(value: &JsValue) -> Option<JsText> {
+        let text = value.as_string()?;
+        let mut lone = Vec::new();
+        // Each lone surrogate became one U+FFFD: look at the code units of the U+FFFDs only
+        // (a U+FFFD of the string itself is not a surrogate), so text without U+FFFD costs no
+        // more than the conversion.
+        if text.contains('\u{FFFD}') {
+            let js: &JsString = value.unchecked_ref();
+            let mut unit = 0;
+            for (byte, c) in text.char_indices() {
+                if c == '\u{FFFD}' {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    // a code unit of the string: 0..=0xFFFF
+                    let code = js.char_code_at(unit as u32) as u16;
+                    if (0xD800..=0xDFFF).contains(&code) {
+                        lone.push((byte, unit, code));
+                    }
+                }
+                unit += c.len_utf16();
+            }
+        }
+        Some(JsText { text, lone })
+    }
+
+    /// The text of the argument named `path`, or the core's `bad_text` error there.
+    pub fn checked(self, path: &str) -> Result<String, JsValue> {
+        match self.lone.first() {
+            None => Ok(self.text),
+            Some(&(_, index, code)) => Err(error_to_js(&tthc::Error::lone_surrogate(
+                path,
+                u32::from(code),
+                index,
+            ))),
+        }
+    }
+
+    /// The bytes of a document given as a string: UTF-8, each lone surrogate written as its
+    /// three-byte generalised UTF-8 form (as Python's `surrogatepass` writes it), which the
+    /// reader refuses as not UTF-8 at its line and column, in Python and JavaScript alike.
+    pub fn into_document(self) -> Vec<u8> {
+        let mut bytes = self.text.into_bytes();
+        for (at, _, code) in self.lone {
+            // U+FFFD and a surrogate both take three bytes.
+            bytes[at..at + 3].copy_from_slice(&[
+                0xE0 | (code >> 12) as u8,
+                0x80 | ((code >> 6) & 0x3F) as u8,
+                0x80 | (code & 0x3F) as u8,
+            ]);
+        }
+        bytes
+    }
+}
+
 /// A required string argument.
 pub fn string_arg(value: &JsValue, path: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| argument(Code::WrongType, path, format!("`{path}` must be a string")))
+    match JsText::of(value) {
+        Some(text) => text.checked(path),
+        None => Err(argument(
+            Code::WrongType,
+            path,
+            format!("`{path}` must be a string"),
+        )),
+    }
 }
 
 /// A document given as a string or UTF-8 bytes.
 pub fn document_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
-    if let Some(s) = text.as_string() {
-        Ok(s.into_bytes())
+    if let Some(s) = JsText::of(text) {
+        Ok(s.into_document())
     } else if let Some(a) = text.dyn_ref::<Uint8Array>() {
         Ok(a.to_vec())
     } else {

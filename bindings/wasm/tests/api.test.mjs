@@ -180,6 +180,62 @@ describe('options and arguments', () => {
   });
 });
 
+describe('lone surrogates', () => {
+  // A JavaScript string may hold a lone surrogate (it is not Unicode text). Every string
+  // argument refuses one with the core's `bad_text` at the argument's name — never U+FFFD
+  // silently put in its place; in document text it is a syntax error where it stands, as in
+  // Python (format.md, "Text").
+  const LONE = 'a\uD800b';
+  const calls = [
+    ['fold', 'text', () => fold(LONE)],
+    ['fold (low surrogate)', 'text', () => fold('a\uDFFF')],
+    ['fold (reversed pair)', 'text', () => fold('\uDE00\uD83D')],
+    ['foldAll', 'texts', () => foldAll(['ok', LONE])],
+    ['sortKey', 'text', () => sortKey('\uDFFF')],
+    ['compare a', 'a', () => compare(LONE, 'b')],
+    ['compare b', 'b', () => compare('a', LONE)],
+    ['search', 'query', () => catalog.search('\uD800')],
+    ['searchCodes', 'query', () => catalog.searchCodes(LONE)],
+    ['unitCompliance', 'unit', () => catalog.unitCompliance(LONE)],
+    ['compliance channel', 'channel', () => catalog.compliance({ channel: '\uD800' })],
+    ['compliance asOf', 'as_of', () => catalog.compliance({ asOf: '2026\uD800' })],
+    ['unitCompliance channel', 'channel', () => catalog.unitCompliance('99999', { channel: LONE })],
+    ['procedureList unit', 'unit', () => catalog.procedureList({ unit: LONE })],
+    ['procedureList level', 'level', () => catalog.procedureList({ level: LONE })],
+    ['procedureList field', 'field', () => catalog.procedureList({ field: LONE })],
+    ['procedureList status', 'status', () => catalog.procedureList({ status: LONE })],
+    ['procedureList channel', 'channel', () => catalog.procedureList({ channel: LONE })],
+    ['procedureList asOf', 'as_of', () => catalog.procedureList({ asOf: LONE })],
+    ['formatPercent lang', 'lang', () => formatPercent([1, 2], LONE)],
+  ];
+  for (const [name, path, call] of calls) {
+    test(`${name}: bad_text at ${path}`, () => {
+      const e = thrown(call);
+      assertTthcError(e, 'bad_text', path);
+      assert.equal(e.family, 'argument');
+      assert.match(e.message, /lone surrogate \(U\+D[89A-F][0-9A-F]{2} at index \d+\)/);
+    });
+  }
+
+  test('the message names the surrogate and its index in the string (UTF-16 units)', () => {
+    assert.match(thrown(() => fold('Hà Nội \uDC80 x')).message, /U\+DC80 at index 7/);
+    // A pair is one character; U+FFFD of the string itself is text.
+    assert.equal(fold('\uD83D\uDE00'), '\u{1F600}');
+    assert.equal(fold('a\uFFFDb'), 'a\uFFFDb');
+  });
+
+  test('in document text: a syntax error at its line and column, as in Python', () => {
+    const text = '{"tthc": 1, "title": "\uD800"}';
+    const e = thrown(() => Catalog.fromJson(text));
+    assertTthcError(e, 'syntax', 'line 1, column 23');
+    assert.equal(e.family, 'format');
+    assert.deepEqual(validate(text).errors.map((p) => [p.code, p.path]), [['syntax', 'line 1, column 23']]);
+    // After a U+FFFD of the text itself, and on a later line.
+    const later = thrown(() => Catalog.fromJson('{"tthc": 1,\n"title": "\uFFFD\uDC00"}'));
+    assertTthcError(later, 'syntax', 'line 2, column 14');
+  });
+});
+
 describe('errors', () => {
   test('an invalid document: every problem, with code, path and family', () => {
     const bad = {
