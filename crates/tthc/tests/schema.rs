@@ -68,6 +68,7 @@ fn schemas() -> BTreeMap<String, Value> {
         "listing.schema.json",
         "search.schema.json",
         "diff.schema.json",
+        "check.schema.json",
         "errors.schema.json",
         "vector.schema.json",
     ] {
@@ -591,4 +592,20 @@ fn catalogue_schema_follows_the_reader() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn check_schema_codes_are_the_finding_codes() {
+    let schema = read_json(&root().join("docs/schema/check.schema.json"));
+    let codes: Vec<&str> = schema["$defs"]["code"]["enum"]
+        .as_array()
+        .expect("check.schema.json has $defs/code/enum")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let ours: Vec<&str> = tthc::check::FindingCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(codes, ours);
 }
