@@ -708,6 +708,212 @@ vec("import", "bad-format",
     "options.format 'pdf' is not an import format (auto, portal-csv, portal-xlsx, table-csv, table-xlsx): the argument error bad_value at path 'format'.",
     errors=True, input_text="\r\n".join([META_HEADER] + META_ROWS[:1]) + "\r\n", options={"format": "pdf"})
 
+# ---- catalogues over time (format.md "Catalogues over time"): decisions, freshness, eras,
+# diff and check. Procedures A–F, 1.000001–1.000006: A–D of the commune level, E of the
+# province, F central only; G (1.000007) of the province. Province 91 has communes 30985 and
+# 30988 and district 908 with commune 30991; province 92 has commune 40001.
+LP = [proc("1.000001", name="A"), proc("1.000002", name="B"), proc("1.000003", name="C"),
+      proc("1.000004", name="D"), proc("1.000005", name="E", levels=["province"]),
+      proc("1.000006", name="F", levels=["central"]), proc("1.000007", name="G", levels=["province"])]
+
+def lunits(posted_30985=None, posted_30988=None, posted_40001=None, posted_30991=None):
+    return [{"code": "91", "name": "Tỉnh An Giang", "level": "province"},
+            commune("30985", posted_30985, parent="91", name="Xã An Biên"),
+            commune("30988", posted_30988, parent="91", name="Xã Tây Yên"),
+            {"code": "908", "name": "Huyện An Biên", "level": "district", "parent": "91"},
+            commune("30991", posted_30991, parent="908", name="Xã Tây Yên A"),
+            {"code": "92", "name": "Tỉnh Khác", "level": "province"},
+            commune("40001", posted_40001, parent="92", name="Xã Khác")]
+
+def dec(id, effective, level="commune", within=None, items=(), complete=False, **kw):
+    d = {"id": id, "effective": effective, "scope": {"level": level}}
+    if within: d["scope"]["within"] = within
+    if complete: d["complete"] = True
+    d["items"] = [dict(zip(("procedure", "action", "by"), it)) for it in items]
+    d.update(kw)
+    return d
+
+A, B, C, D, PE, PF, PG = (f"1.00000{i}" for i in range(1, 8))
+LDOC = lambda units, decisions, as_of="2025-12-31", procedures=LP: doc(procedures, units, as_of=as_of, decisions=decisions)
+
+V["decisions-order"] = ("Decisions apply by effective day, then document order, to the communes within 91 (as_of 2025-12-31): 1/QĐ (2025-07-01, complete: A, B), 2/QĐ (2025-08-01: C new), 3/QĐ (2025-08-01, after 2/QĐ in the document: C abolished), 4/QĐ (2025-09-01, first in the document: A abolished). "
+    "Communes 30985, 30988, 30991 (below 91 through district 908): applicable [B] only, applicability 'decisions', decisions ['1/QĐ', '2/QĐ', '3/QĐ', '4/QĐ']; 30985 posted A and B: 1/1 = 100.0 %, warning posted_not_applicable for A. "
+    "Commune 40001 of province 92: no decision, applicability 'levels', applicable A–D (4), decisions []. Provinces and the district: 'levels' (E and G, the province procedures, for the provinces; nothing for the district).",
+    {"input": LDOC(lunits(posted_30985=[A, B]),
+        [dec("4/QĐ", "2025-09-01", within="91", items=[(A, "abolished")]),
+         dec("1/QĐ", "2025-07-01", within="91", complete=True, items=[(A, "listed"), (B, "listed")]),
+         dec("2/QĐ", "2025-08-01", within="91", items=[(C, "new")]),
+         dec("3/QĐ", "2025-08-01", within="91", items=[(C, "abolished")])])})
+
+V["decision-complete-list"] = ("A complete list replaces the levels' list: 123/QĐ-UBND (2025-07-01, commune, within 91, complete) lists B, E (a province procedure) and F (central only). "
+    "30985, 30988 and 30991 have exactly B, E, F (3 applicable, fields 1); 30985 posted A and B: 1/3 = 33.3 %, missing E and F, posted_not_applicable A. "
+    "40001 (province 92) keeps the levels' A–D (4, 0/4). The provinces keep E and G (the province procedures, 0/2).",
+    {"input": LDOC(lunits(posted_30985=[A, B]),
+        [dec("123/QĐ-UBND", "2025-07-01", within="91", complete=True, items=[(B, "listed"), (PE, "listed"), (PF, "listed")],
+             title="Danh mục TTHC thuộc thẩm quyền giải quyết của UBND cấp xã", issuer="Ủy ban nhân dân tỉnh", issued="2025-06-30")])})
+
+V["decision-replaced"] = ("A replaced item takes the old code out and puts its replacement in: 5/QĐ (2025-07-01, commune, within 91) replaces A by G (a province procedure). "
+    "30985 posted A (the old code) and B: A is posted_not_applicable; applicable B, C, D, G (4), published 1 (B), missing C, D, G: 1/4 = 25.0 %. 40001 is outside 91: A–D, 0/4.",
+    {"input": LDOC(lunits(posted_30985=[A, B]),
+        [dec("5/QĐ", "2025-07-01", within="91", items=[(A, "replaced", PG)])])})
+
+V["decision-amended-after-posting"] = ("A decision's amendment makes earlier postings outdated (as_of 2025-12-31): 6/QĐ (2025-09-01, commune, within 91) amends B, whose own amended is 2024-01-01. "
+    "30985 posted B on 2025-08-15 (before 2025-09-01): outdated, outdated_procedures [B], 0/4. 30988 posted B on 2025-09-01 (the day): published, 1/4. "
+    "40001 (province 92, not covered) posted B on 2025-08-15: published (its amendment day is B's own 2024-01-01), 1/4. B stays applicable everywhere (an amended item is in the list).",
+    {"input": LDOC(lunits(posted_30985=[{"procedure": B, "on": "2025-08-15"}], posted_30988=[{"procedure": B, "on": "2025-09-01"}],
+                          posted_40001=[{"procedure": B, "on": "2025-08-15"}]),
+        [dec("6/QĐ", "2025-09-01", within="91", items=[(B, "amended")])],
+        procedures=[dict(p, amended="2024-01-01") if p["code"] == B else p for p in LP])})
+
+V["decision-scope-provinces"] = ("Scopes: 7/QĐ (commune, within 91) abolishes A; 8/QĐ (province, within 92) lists F; 9/QĐ (commune, no within: every commune) lists G. "
+    "Communes within 91 — 30985, 30988 and 30991 below district 908 — have B, C, D, G (4) and decisions ['7/QĐ', '9/QĐ']; commune 40001 of 92 has A, B, C, D, G (5) and decisions ['9/QĐ']. "
+    "Province 92 has E, F and G (3, decisions ['8/QĐ']); province 91 has E and G (2, 'levels'). The district has nothing applicable ('levels'). All effective 2025-07-01, as_of 2025-12-31; no postings: 0 %.",
+    {"input": LDOC(lunits(),
+        [dec("7/QĐ", "2025-07-01", within="91", items=[(A, "abolished")]),
+         dec("8/QĐ", "2025-07-01", level="province", within="92", items=[(PF, "listed")]),
+         dec("9/QĐ", "2025-07-01", items=[(PG, "new")])])})
+
+V["decision-fallback-levels"] = ("Units without a decision in effect fall back to the levels: 10/QĐ (commune, within 91, complete, lists F) takes effect 2026-01-01, after as_of 2025-12-31; 11/QĐ is for districts within 92 (which has none). "
+    "Every unit: applicability 'levels', decisions []; the communes have A–D (4), the provinces E and G (2). 30985 posted A: 1/4 = 25.0 %.",
+    {"input": LDOC(lunits(posted_30985=[A]),
+        [dec("10/QĐ", "2026-01-01", within="91", complete=True, items=[(PF, "listed")]),
+         dec("11/QĐ", "2025-01-01", level="district", within="92", items=[(A, "abolished")])])})
+
+FRESH = [{"procedure": A, "on": "2025-01-01", "checked": "2025-12-31"}, {"procedure": B, "on": "2025-12-30"}, C,
+         D, {"procedure": D, "checked": "2026-01-15"}]
+V["stale-boundary"] = ("stale_after 90, as_of 2026-03-31 (90 days before is 2025-12-31). Commune 30985: A checked 2025-12-31 (exactly 90 days: not stale), B posted 2025-12-30 and never checked (91 days: stale), C undated (unchecked), D posted twice, undated and checked 2026-01-15 (the fresher counts: not stale; posted_twice warning). "
+    "30985: stale [B], unchecked 1, published 4 (stale and unchecked still count: 4/4 = 100.0 %). The other units: stale [], unchecked 0.",
+    {"input": LDOC(lunits(posted_30985=FRESH), [], as_of="2026-03-31"), "options": {"stale_after": 90}})
+V["stale-boundary-day-after"] = ("The same document as report-stale-boundary as of 2026-04-01 (option): A's check of 2025-12-31 is now 91 days old: stale [A, B], unchecked 1, still 4/4 published.",
+    {"input": LDOC(lunits(posted_30985=FRESH), [], as_of="2026-03-31"), "options": {"stale_after": 90, "as_of": "2026-04-01"}})
+
+V["eras"] = ("Units outside valid_from..valid_to on the day are not ranked with current units (as_of 2025-12-31): commune 30991 (Xã Tây Yên A, valid_to 2025-06-30, successors [30988]) posted A–D (4/4) but has current false and rank null; "
+    "30988 (Xã Tây Yên, valid_from 2025-07-01) posted A and B (2/4, rank 1); 30985 (no dates) posted A (1/4, rank 2); 40001 nothing (0/4, rank 3). The district 908 (valid_to 2025-06-30) is not current either.",
+    {"input": doc(LP, [{"code": "91", "name": "Tỉnh An Giang", "level": "province"},
+                       commune("30985", [A], parent="91", name="Xã An Biên"),
+                       commune("30988", [A, B], parent="91", name="Xã Tây Yên", valid_from="2025-07-01"),
+                       {"code": "908", "name": "Huyện An Biên", "level": "district", "parent": "91", "valid_to": "2025-06-30", "successors": ["30985", "30988", "31006"]},
+                       commune("30991", [A, B, C, D], parent="908", name="Xã Tây Yên A", valid_to="2025-06-30", successors=["30988"]),
+                       {"code": "92", "name": "Tỉnh Khác", "level": "province"},
+                       commune("40001", [], parent="92", name="Xã Khác")], as_of="2025-12-31")})
+
+E["decision-unknown-procedure"] = ("A decision's item names 1.999999, which is not a procedure of the document (unknown_procedure at /decisions/0/items/0/procedure), and replaces A by 1.999998 (unknown_procedure at /decisions/0/items/1/by).",
+    {"input": LDOC(lunits(), [dec("1/QĐ", "2025-07-01", items=[("1.999999", "listed"), (A, "replaced", "1.999998")])])})
+E["decision-by-without-replaced"] = ("`by` on a listed item is bad_value at /decisions/0/items/0/by; a replaced item without `by` is missing_key at /decisions/0/items/1; an action 'moved' is bad_value at /decisions/0/items/2/action.",
+    {"input": LDOC(lunits(), [dec("1/QĐ", "2025-07-01", items=[(A, "listed", B), (C, "replaced"), (D, "moved")])])})
+E["decision-replacement-cycle"] = ("A replaced by B and B replaced by A in one decision: replacement_cycle at /decisions/0/items/0 (one error for the circle); C replaced by itself: replacement_cycle at /decisions/0/items/2.",
+    {"input": LDOC(lunits(), [dec("1/QĐ", "2025-07-01", items=[(A, "replaced", B), (B, "replaced", A), (C, "replaced", C)])])})
+E["decision-scope"] = ("Scopes: within 99, a unit the document does not define (unknown_unit at /decisions/0/scope/within); a province-level decision within commune 30985, below its level (bad_parent at /decisions/1/scope/within); level 'ward' (unknown_level at /decisions/2/scope/level).",
+    {"input": LDOC(lunits(), [dec("1/QĐ", "2025-07-01", within="99"), dec("2/QĐ", "2025-07-01", level="province", within="30985"),
+                              dec("3/QĐ", "2025-07-01", level="ward")])})
+E["decision-duplicates"] = ("Two decisions with the id 1/QĐ (duplicate_code at /decisions/1/id), a procedure twice in one decision (duplicate_code at /decisions/2/items/1/procedure), an empty id (bad_code at /decisions/3/id).",
+    {"input": LDOC(lunits(), [dec("1/QĐ", "2025-07-01"), dec("1/QĐ", "2025-08-01"), dec("2/QĐ", "2025-07-01", items=[(A, "listed"), (A, "abolished")]),
+                              dec(" ", "2025-07-01")])})
+E["decision-structure"] = ("Structural errors of decisions: no effective (missing_key at /decisions/0), effective 2025-02-30 (bad_date at /decisions/1/effective), scope null (wrong_type at /decisions/2/scope), complete 'yes' (wrong_type at /decisions/2/complete), an unknown key 'note' in an item (unknown_key at /decisions/3/items/0/note), items as a string (wrong_type at /decisions/4/items).",
+    {"input": LDOC(lunits(), [{"id": "1", "scope": {"level": "commune"}, "items": []}, dec("2", "2025-02-30"),
+                              {"id": "3", "effective": "2025-01-01", "scope": None, "complete": "yes", "items": []},
+                              {"id": "4", "effective": "2025-01-01", "scope": {"level": "commune"}, "items": [{"procedure": A, "action": "new", "note": 1}]},
+                              {"id": "5", "effective": "2025-01-01", "scope": {"level": "commune"}, "items": A}])})
+E["agencies"] = ("agencies: a string instead of a list (wrong_type at /procedures/1/agencies, a structural error, reported first), an empty name (bad_value at /procedures/0/agencies/1, the validator's).",
+    {"input": doc([proc(A, agencies=["Ủy ban nhân dân cấp xã", " "]), proc(B, agencies="Sở Tư pháp")], [])})
+E["checked-before-on"] = ("A posting checked (2025-07-02) before it was posted (2025-07-03): bad_date at /units/0/published/one_stop_shop/0/checked.",
+    {"input": doc([proc(A)], [commune("30985", [{"procedure": A, "on": "2025-07-03", "checked": "2025-07-02"}])])})
+E["option-bad-stale-after"] = ("A valid document, but options.stale_after 0 (not a number of days ≥ 1): the argument error bad_value at path 'stale_after'.",
+    {"input": doc([proc(A)], []), "options": {"stale_after": 0}})
+
+vec("unit_report", "stale",
+    "The document of report-stale-boundary, unit 30985 alone (stale_after 90, as_of 2026-03-31): stale [1.000002], unchecked 1, published 4, rank null; the same row as the whole report's.",
+    input=LDOC(lunits(posted_30985=FRESH), [], as_of="2026-03-31"), options={"unit": "30985", "stale_after": 90})
+vec("unit_report", "decisions",
+    "The document of report-decision-complete-list, commune 30985 alone: applicability 'decisions', decisions ['123/QĐ-UBND'], applicable 3 (B, E, F), published 1, missing [1.000005, 1.000006], rank null.",
+    input=LDOC(lunits(posted_30985=[A, B]),
+        [dec("123/QĐ-UBND", "2025-07-01", within="91", complete=True, items=[(B, "listed"), (PE, "listed"), (PF, "listed")],
+             title="Danh mục TTHC thuộc thẩm quyền giải quyết của UBND cấp xã", issuer="Ủy ban nhân dân tỉnh", issued="2025-06-30")]),
+    options={"unit": "30985"})
+
+vec("validate", "decisions",
+    "Decision errors with their messages: a replaced item without `by` (missing_key at /decisions/0/items/0), a circle A by B, B by A (replacement_cycle at /decisions/1/items/0, message '… 1.000001 by 1.000002 by 1.000001'), within an unknown unit 99 (unknown_unit at /decisions/2/scope/within).",
+    input=LDOC(lunits(), [dec("1", "2025-01-01", items=[(A, "replaced")]), dec("2", "2025-01-01", items=[(A, "replaced", B), (B, "replaced", A)]),
+                          dec("3", "2025-01-01", within="99")]))
+
+# ---- diff: OLD is `input`, NEW the option `new` ----
+DIFF_F = [{"code": "ho-tich", "name": "Hộ tịch"}, {"code": "dat-dai", "name": "Đất đai"}]
+DIFF_OLD = doc([proc(A, name="A"), proc(B, name="B"), proc(C, name="C", amended="2019-01-01"), proc("2.000528", name="D", field="dat-dai"),
+                proc("1.000005", name="E", agencies=["Ủy ban nhân dân cấp xã"])],
+               [{"code": "91", "name": "Tỉnh An Giang", "level": "province"},
+                {"code": "30985", "name": "Xã An Biên", "level": "commune", "parent": "91",
+                 "published": {"one_stop_shop": [A, {"procedure": C, "on": "2024-05-01"}, "2.000528", "1.000005"], "portal": [A]}},
+                commune("30991", name="Xã Tây Yên A", parent="91")],
+               as_of="2025-12-31", fields=DIFF_F,
+               decisions=[dec("1/QĐ", "2025-01-01", items=[(A, "listed")]), dec("9/QĐ", "2025-01-01", items=[(B, "listed")])])
+DIFF_NEW = doc([proc(A, name="A"), proc(B, name="B mới"), proc(C, name="C", amended="2025-07-01"), proc("1.013000", name="F", field="dat-dai"),
+                proc("1.000005", name="E", levels=["province"], agencies=["Ủy ban nhân dân cấp tỉnh"])],
+               [{"code": "91", "name": "Tỉnh An Giang", "level": "province"},
+                {"code": "30985", "name": "Xã An Biên", "level": "commune", "parent": "91",
+                 "published": {"one_stop_shop": [A, {"procedure": C, "on": "2024-05-01"}, "2.000528", "1.000005"], "portal": [A, B]}},
+                commune("30988", name="Xã Tây Yên", parent="91")],
+               as_of="2025-12-31", fields=[DIFF_F[0], {"code": "dat-dai", "name": "Đất đai (mới)"}, {"code": "xay-dung", "name": "Xây dựng"}],
+               decisions=[dec("1/QĐ", "2025-02-01", items=[(A, "listed")]),
+                          dec("123/QĐ-UBND", "2025-07-01", within="91", items=[("1.013000", "new")])])
+DIFF_DESC = ("OLD → NEW, as_of 2025-12-31 (NEW's): procedure 2.000528 removed, 1.013000 added; B renamed 'B mới'; C's amended 2019-01-01 → 2025-07-01; E's levels [commune] → [province] and agencies ['Ủy ban nhân dân cấp xã'] → ['Ủy ban nhân dân cấp tỉnh']. "
+             "Fields: xay-dung added, dat-dai renamed 'Đất đai' → 'Đất đai (mới)'. Units: 30988 added, 30991 removed, 30985 changed (published: its portal list [1.000001] → [1.000001, 1.000002]). "
+             "Decisions: 123/QĐ-UBND added (commune within 91: 1.013000 new), 9/QĐ removed, 1/QĐ changed (effective 2025-01-01 → 2025-02-01). ")
+vec("diff", "every-change",
+    DIFF_DESC + "Actions: province 91 (one-stop desk) must post E (now of its level); 30985 on the one-stop desk posts F (1.013000, now applicable), re-posts C (posted 2024-05-01, before its amendment 2025-07-01), takes down E (no longer its level) and 2.000528 (removed from the catalogue, posted as an undefined code); "
+    "30985 on its portal posts F only (C was applicable and missing before: not a change); new commune 30988 posts all four applicable (A, B, C, F).",
+    input=DIFF_OLD, options={"new": DIFF_NEW})
+vec("diff", "channel-portal",
+    "The documents of diff-every-change with options.channel 'portal': the same catalogue changes; actions only on the portal: 91 posts E, 30985 posts 1.013000, 30988 posts A, B, C and 1.013000.",
+    input=DIFF_OLD, options={"new": DIFF_NEW, "channel": "portal"})
+vec("diff", "as-of-before-amendment",
+    "The documents of diff-every-change with options.as_of 2025-03-01 (as_of '2025-03-01'): C's amendment (2025-07-01) is not in effect yet, so nothing to re-post; 1.013000 is of the commune level, so it is to post without decision 123/QĐ-UBND (not in effect either); "
+    "the catalogue changes are the same; actions: 91 posts E; 30985 posts 1.013000 and takes down E and 2.000528 on the one-stop desk, posts 1.013000 on its portal; 30988 posts A, B, C and 1.013000.",
+    input=DIFF_OLD, options={"new": DIFF_NEW, "as_of": "2025-03-01"})
+vec("diff", "no-difference",
+    "A document against itself: every list empty (procedures, fields, units, decisions: added, removed, changed) and no actions; as_of 2025-12-31.",
+    input=DIFF_OLD, options={"new": DIFF_OLD})
+vec("diff", "invalid-new",
+    "NEW is invalid (a procedure without levels): its error, missing_key at /procedures/0, with NEW's path; OLD was read first without error.",
+    errors=True, input=DIFF_OLD, options={"new": {"tthc": 1, "fields": [DIFF_F[0]], "procedures": [{"code": A, "name": "A", "field": "ho-tich"}], "units": []}})
+vec("diff", "bad-channel",
+    "Two valid documents, but options.channel 'website': unknown_channel at path 'channel'.",
+    errors=True, input=DIFF_OLD, options={"new": DIFF_OLD, "channel": "website"})
+
+# ---- check ----
+CHECK_DOC = doc([proc(A, name="Khai sinh", agencies=["Ủy ban Nhân dân xã, phường, thị trấn."]),
+                 proc(B, name="Khai báo hải quan", agencies=["Chi cục Hải quan khu vực"]),
+                 proc(C, name="Hòa giải"),
+                 proc(D, name="Cư trú", levels=["district", "commune"], agencies=["Phòng Tư pháp cấp huyện", "Công an cấp Xã"]),
+                 proc("1.000005", name="Đất đai", agencies=["Chi nhánh Văn phòng đăng ký đất đai", "Chủ tịch UBND cấp xã"]),
+                 proc("1.000006", name="Cấp tỉnh", levels=["province"]),
+                 proc("1.000007", name="Thuế", agencies=["Thuế cơ sở", "Ủy ban nhân dân cấp tỉnh"])],
+                [{"code": "91", "name": "Tỉnh An Giang", "level": "province"},
+                 {"code": "30985", "name": "Xã An Biên", "level": "commune", "parent": "91",
+                  "published": {"one_stop_shop": [A, "1.999999", {"procedure": "1.000006"}, {"procedure": B, "on": "2025-01-01"}],
+                                "portal": [{"procedure": A, "checked": "2025-12-31"}]}},
+                 {"code": "908", "name": "Huyện An Biên", "level": "district", "parent": "91", "valid_to": "2025-06-30",
+                  "successors": ["30985", "30988", "31006"], "published": {"one_stop_shop": [D]}}],
+                as_of="2026-03-31",
+                decisions=[dec("1/QĐ", "2020-01-01", within="908"), dec("2/QĐ", "2020-01-01", within="91")])
+CHECK_DESC = ("Procedures: A by 'Ủy ban Nhân dân xã, phường, thị trấn.' (the commune People's Committee: no finding); B by 'Chi cục Hải quan khu vực' (customs); C with no agency; D of the district and commune levels by 'Phòng Tư pháp cấp huyện' (the district's office) and 'Công an cấp Xã' (police); "
+              "1.000005 by the land registration office's branch and 'Chủ tịch UBND cấp xã' (the chairman: no finding); 1.000006 of the province (not checked); 1.000007 by 'Thuế cơ sở' and 'Ủy ban nhân dân cấp tỉnh'. "
+              "Commune 30985 posts on the one-stop desk A, the undefined 1.999999 (index 1), the province's 1.000006 (index 2) and B posted 2025-01-01 (index 3), and on its portal A checked 2025-12-31; district 908 ended 2025-06-30 (successors 30985, 30988, 31006) and still posts D; "
+              "decision 1/QĐ is for the communes within 908, 2/QĐ within 91. ")
+vec("check", "findings",
+    CHECK_DESC + "as_of 2026-03-31. Expect 8 findings in this order: level_agency_mismatch at /procedures/1/agencies (customs), no_agency at /procedures/2, level_agency_mismatch at /procedures/3/agencies (commune level: the police), "
+    "level_agency_mismatch at /procedures/6/agencies (tax and the province's committee), posted_not_applicable at /units/1/published/one_stop_shop/2, posted_unknown at /units/1/published/one_stop_shop/1, "
+    "unit_not_valid at /units/2/published (1 posting), decision_unknown_successor at /decisions/0/scope/within (successors 30985, 30988, 31006 of 908: 30988 and 31006 are not in the document).",
+    input=CHECK_DOC)
+vec("check", "stale-boundary",
+    CHECK_DESC + "With stale_after 90 and as_of 2026-03-31: the same 8 findings plus stale at /units/1/published/one_stop_shop/3 (B posted 2025-01-01, 454 days before), placed after the posting findings of the one-stop desk; A's portal check (2025-12-31, exactly 90 days) is not stale.",
+    input=CHECK_DOC, options={"stale_after": 90})
+vec("check", "channel-and-day",
+    CHECK_DESC + "With channel 'portal' and as_of 2025-06-30: the four procedure findings; no posting finding (the portal posting of A applies); 908 still exists (no unit_not_valid) and so does its decision's area (no decision_unknown_successor).",
+    input=CHECK_DOC, options={"channel": "portal", "as_of": "2025-06-30"})
+vec("check", "bad-stale-after",
+    "A valid document, but options.stale_after -5: bad_value at path 'stale_after'.",
+    errors=True, input=CHECK_DOC, options={"stale_after": -5})
+
 
 def write(name, operation, desc, body, errors):
     path = HERE / f"{name}.json"

@@ -135,6 +135,21 @@ take down. OLD and NEW are JSON catalogues or any file `tthc import` reads.
  2 usage or I/O problems"
 );
 
+const CHECK_EXAMPLES: &str = concat!(
+    heading!("Examples:"),
+    "
+  tthc check catalogue.json                     counts per finding, then each finding
+  tthc check procedures-metadata-2026.csv       a portal list, imported on the fly
+  tthc check catalogue.json --stale-after 90 --format json
+
+Findings are not errors: the exit status is 0 whatever they are. The agency words are in
+docs/check.md.
+
+",
+    heading!("Exit status:"),
+    " 0 done, 1 invalid input, 2 usage or I/O problems"
+);
+
 const VALIDATE_EXAMPLES: &str = concat!(
     heading!("Examples:"),
     "
@@ -239,6 +254,9 @@ pub enum Command {
     /// Changes between two catalogues and what each unit must post, re-post and take down
     #[command(after_help = DIFF_EXAMPLES, args_override_self = true)]
     Diff(DiffArgs),
+    /// Data-quality findings: agencies that do not match the level, stale postings…
+    #[command(after_help = CHECK_EXAMPLES, args_override_self = true)]
+    Check(CheckArgs),
     /// Write a deterministic synthetic national-scale catalogue (for benchmarks)
     #[command(after_help = SYNTH_EXAMPLES, args_override_self = true)]
     Synth(SynthArgs),
@@ -314,6 +332,26 @@ pub struct DiffArgs {
     /// Exit with 1 when the catalogues differ, 0 when they do not (like git diff --exit-code)
     #[arg(long)]
     pub exit_code: bool,
+}
+
+/// `tthc check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A JSON catalogue, or any file `tthc import` reads
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// The channel of posting findings [default: every channel]
+    #[arg(long, value_name = "C", value_parser = vocab::<Channel>())]
+    pub channel: Option<Channel>,
+    /// The day [default: the document's as_of, else today in Vietnam]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
+    pub as_of: Option<Date>,
+    /// Report published postings not seen (checked, else posted) for more than DAYS days
+    #[arg(long, value_name = "DAYS", value_parser = value_parser!(u32).range(1..))]
+    pub stale_after: Option<u32>,
+    /// Output: counts and findings for people, or `{"findings": [...]}`
+    #[arg(long, value_parser = among(&[OutputFormat::Table, OutputFormat::Json], &[]), default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 }
 
 /// `tthc validate`.

@@ -5,6 +5,7 @@
 //! usage errors exit 2 too; `--help` and `--version` exit 0).
 
 mod args;
+mod check_cmd;
 mod diff_cmd;
 mod export_cmd;
 mod import_cmd;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         Command::Report(a) => report_cmd::run(&a),
         Command::Validate(a) => validate_cmd::run(&a),
         Command::Diff(a) => diff_cmd::run(&a),
+        Command::Check(a) => check_cmd::run(&a),
         Command::Synth(a) => synth_cmd::run(&a),
         Command::Import(a) => import_cmd::import(&a),
         Command::Stats(a) => import_cmd::stats(&a),

@@ -201,3 +201,48 @@ fn diff_table_json_and_exit_code() {
         Some(2)
     );
 }
+
+#[test]
+fn check_counts_first_then_findings() {
+    let text = CATALOGUE.replace(
+        r#""name":"Thủ tục đăng ký khai tử","field":"ho-tich","levels":["commune"]"#,
+        r#""name":"Thủ tục đăng ký khai tử","field":"ho-tich","levels":["commune"],"agencies":["Chi cục Hải quan khu vực"]"#,
+    );
+    let file = scratch("check.json", &text);
+    let o = tthc(&["check", s(&file), "--stale-after", "90"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "findings are not errors: {}",
+        stderr(&o)
+    );
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].ends_with("4 findings (as of 2026-03-31)"), "{out}");
+    assert_eq!(lines[1], "  level_agency_mismatch             1");
+    assert_eq!(lines[2], "  no_agency                         2");
+    assert_eq!(lines[3], "  stale                             1");
+    assert!(
+        out.contains("level_agency_mismatch at /procedures/2/agencies:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("stale at /units/1/published/one_stop_shop/1:"),
+        "{out}"
+    );
+    let o = tthc(&["check", s(&file), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(3));
+    // A portal list is imported on the fly.
+    let csv = scratch(
+        "list.csv",
+        "ma_thu_tuc,ten_thu_tuc,cap_thuc_hien,linh_vuc,co_quan_thuc_hien\n\
+         1.000001,Khai báo,Cấp xã,Hải quan,Chi cục Hải quan khu vực\n",
+    );
+    let o = tthc(&["check", s(&csv)]);
+    assert!(
+        stdout(&o).contains("level_agency_mismatch"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -81,6 +81,8 @@ pub struct UnknownPosting {
     pub on: Option<Date>,
     /// When it was last verified to be still posted.
     pub checked: Option<Date>,
+    /// Its index among the channel's postings in the document.
+    pub at: u32,
 }
 
 /// What one unit posted on one channel.
@@ -150,7 +152,27 @@ impl Postings {
 
     /// Add a posting of a code the document does not define.
     pub(crate) fn push_unknown(&mut self, code: String, on: Option<Date>, checked: Option<Date>) {
-        self.unknown.push(UnknownPosting { code, on, checked });
+        let at = (self.procs.len() + self.unknown.len()) as u32;
+        self.unknown.push(UnknownPosting {
+            code,
+            on,
+            checked,
+            at,
+        });
+    }
+
+    /// The index in the document of each known posting, in order (known postings and those
+    /// of undefined codes are kept apart; this merges them back).
+    pub fn document_indices(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut unknown = self.unknown.iter().map(|u| u.at).peekable();
+        let mut at = 0u32;
+        self.procs.iter().map(move |_| {
+            while unknown.next_if(|&u| u == at).is_some() {
+                at += 1;
+            }
+            at += 1;
+            at - 1
+        })
     }
 
     /// Free the spare capacity left by growing the vectors.

@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 pub mod catalog;
+pub mod check;
 pub mod compliance;
 pub mod data;
 pub mod diff;

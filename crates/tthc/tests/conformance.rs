@@ -21,6 +21,8 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
+use tthc::check::CheckOptions;
+use tthc::diff::DiffOptions;
 use tthc::io::import::{import_bytes, Format, ImportOptions};
 use tthc::io::json::ReadOptions;
 use tthc::listing::{ListOrder, ListQuery};
@@ -39,6 +41,8 @@ enum Op {
     FormatPercent,
     Validate,
     Import,
+    Diff,
+    Check,
 }
 
 /// What an operation reads besides its options.
@@ -53,7 +57,7 @@ enum Reads {
 }
 
 impl Op {
-    const ALL: [Op; 9] = [
+    const ALL: [Op; 11] = [
         Op::Report,
         Op::UnitReport,
         Op::ProcedureList,
@@ -63,6 +67,8 @@ impl Op {
         Op::FormatPercent,
         Op::Validate,
         Op::Import,
+        Op::Diff,
+        Op::Check,
     ];
 
     fn name(self) -> &'static str {
@@ -76,6 +82,8 @@ impl Op {
             Op::FormatPercent => "format_percent",
             Op::Validate => "validate",
             Op::Import => "import",
+            Op::Diff => "diff",
+            Op::Check => "check",
         }
     }
 
@@ -85,9 +93,13 @@ impl Op {
 
     fn reads(self) -> Reads {
         match self {
-            Op::Report | Op::UnitReport | Op::ProcedureList | Op::Search | Op::Validate => {
-                Reads::Document
-            }
+            Op::Report
+            | Op::UnitReport
+            | Op::ProcedureList
+            | Op::Search
+            | Op::Validate
+            | Op::Diff
+            | Op::Check => Reads::Document,
             Op::Import => Reads::Text,
             Op::Fold | Op::Sort | Op::FormatPercent => Reads::Nothing,
         }
@@ -96,8 +108,8 @@ impl Op {
     /// The options the operation takes.
     fn options(self) -> &'static [&'static str] {
         match self {
-            Op::Report => &["channel", "as_of", "max_bytes"],
-            Op::UnitReport => &["unit", "channel", "as_of"],
+            Op::Report => &["channel", "as_of", "max_bytes", "stale_after"],
+            Op::UnitReport => &["unit", "channel", "as_of", "stale_after"],
             Op::ProcedureList => &["unit", "level", "field", "status", "channel", "as_of"],
             Op::Search => &["query", "limit"],
             Op::Fold => &["text"],
@@ -105,6 +117,8 @@ impl Op {
             Op::FormatPercent => &["rate", "lang"],
             Op::Validate => &["max_bytes"],
             Op::Import => &["format", "lenient"],
+            Op::Diff => &["new", "channel", "as_of"],
+            Op::Check => &["channel", "as_of", "stale_after"],
         }
     }
 }
@@ -213,11 +227,23 @@ impl<'a> Args<'a> {
         })
     }
 
+    /// A whole-number option that may be negative (so that bad values reach the library).
+    fn i64(&self, key: &str) -> Result<Option<i64>, Bad> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| format!("option `{key}` must be a whole number, not {v}")),
+        }
+    }
+
     fn compliance_options(&self) -> Result<Result<ComplianceOptions, Error>, Bad> {
-        Ok(ComplianceOptions::parse(
-            self.str("channel")?,
-            self.str("as_of")?,
-        ))
+        let stale_after = self.i64("stale_after")?;
+        Ok(
+            ComplianceOptions::parse(self.str("channel")?, self.str("as_of")?)
+                .and_then(|o| o.with_stale_after(stale_after)),
+        )
     }
 }
 
@@ -415,6 +441,39 @@ fn import(args: &Args<'_>, text: &str) -> Result<Outcome, Bad> {
     )?))
 }
 
+/// `diff`: `input` is OLD, option `new` NEW (read after OLD: OLD's errors win).
+fn diff_op(args: &Args<'_>, text: &str) -> Result<Outcome, Bad> {
+    let new_text = args.required("new")?.to_string();
+    let old = tried!(read(text, &ReadOptions::default())?);
+    let new = tried!(read(&new_text, &ReadOptions::default())?);
+    let options = tried!(DiffOptions::parse(args.str("channel")?, args.str("as_of")?));
+    let d = tthc::diff::diff(&old, &new, &options);
+    // A catalogue against itself has no difference, and the JSON is the serialised value.
+    if !tthc::diff::diff(&new, &new, &options).is_empty() {
+        return Err("NEW against itself is not empty".to_owned());
+    }
+    let value = to_value(&d)?;
+    if parse_json(&d.to_json(), "the diff")? != value {
+        return Err("Diff::to_json differs from the serialised value".to_owned());
+    }
+    Ok(Ok(value))
+}
+
+/// `check`: `{ "findings": [...] }`, messages included.
+fn check_op(args: &Args<'_>, text: &str) -> Result<Outcome, Bad> {
+    let catalog = tried!(read(text, &ReadOptions::default())?);
+    let options = tried!(CheckOptions::parse(
+        args.str("channel")?,
+        args.str("as_of")?,
+        args.i64("stale_after")?,
+    ));
+    let findings = tthc::check::check(&catalog, &options);
+    Ok(Ok(parse_json(
+        &tthc::check::findings_json(&findings),
+        "the findings",
+    )?))
+}
+
 fn outcome(op: Op, v: &Vector) -> Result<Outcome, Bad> {
     let args = Args::new(op, &v.options)?;
     let text = text(op, v)?;
@@ -428,6 +487,8 @@ fn outcome(op: Op, v: &Vector) -> Result<Outcome, Bad> {
         Op::FormatPercent => format_percent(&args),
         Op::Validate => validate(&args, &text),
         Op::Import => import(&args, &text),
+        Op::Diff => diff_op(&args, &text),
+        Op::Check => check_op(&args, &text),
     }
 }
 

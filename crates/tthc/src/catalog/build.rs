@@ -912,12 +912,24 @@ pub(super) fn doc_published<'c>(c: &'c Catalog, u: &'c Unit) -> DocPublished<'c>
             continue;
         }
         let list = published.channel_mut(ch);
-        list.extend(p.iter_checked().map(|(id, on, checked)| DocPosting {
-            procedure: code(id),
-            on,
-            checked,
-        }));
-        list.extend(p.unknown.iter().map(|u| DocPosting {
+        list.reserve_exact(p.len());
+        // In document order: postings of undefined codes back at their places.
+        let mut unknown = p.unknown.iter().peekable();
+        for (id, on, checked) in p.iter_checked() {
+            while let Some(u) = unknown.next_if(|u| u.at as usize == list.len()) {
+                list.push(DocPosting {
+                    procedure: Cow::Borrowed(u.code.as_str()),
+                    on: u.on,
+                    checked: u.checked,
+                });
+            }
+            list.push(DocPosting {
+                procedure: code(id),
+                on,
+                checked,
+            });
+        }
+        list.extend(unknown.map(|u| DocPosting {
             procedure: Cow::Borrowed(u.code.as_str()),
             on: u.on,
             checked: u.checked,
