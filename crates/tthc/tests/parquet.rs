@@ -129,8 +129,21 @@ fn round_trip(name: &str, catalog: &Catalog, options: &ComplianceOptions) {
 fn every_conformance_input_with_units_round_trips() {
     let inputs = conformance_inputs();
     assert!(inputs.len() >= 30, "only {} inputs", inputs.len());
+    let mut refused = 0;
     for (name, json) in inputs {
         let c = Catalog::from_json(json.as_bytes()).expect("valid");
+        let checked = json.contains("\"checked\"");
+        if !c.decisions().is_empty() || checked {
+            // No place for them in the four files: refused, never dropped.
+            let e = write(&c, &today()).expect_err(&name);
+            assert_eq!(e.code(), "bad_value", "{name}");
+            assert!(
+                e.path() == "/decisions" || e.path().starts_with("/units/"),
+                "{name}"
+            );
+            refused += 1;
+            continue;
+        }
         round_trip(&name, &c, &today());
         round_trip(
             &format!("{name}-portal"),
@@ -141,6 +154,10 @@ fn every_conformance_input_with_units_round_trips() {
             },
         );
     }
+    assert!(
+        refused > 0,
+        "the corpus has catalogues with decisions or checked postings"
+    );
 }
 
 #[test]

@@ -495,7 +495,7 @@ pub fn read_files(
     let pa = tp.column("amended", Kind::Date, false, &mut problems);
     let pb = tp.column("abolished", Kind::Date, false, &mut problems);
     let po = tp.column("online", Kind::Text, false, &mut problems);
-    tp.column("agencies", Kind::TextList, false, &mut problems);
+    let pg = tp.column("agencies", Kind::TextList, false, &mut problems);
     // units.parquet
     let uc = tu.column("code", Kind::Text, true, &mut problems);
     let un = tu.column("name", Kind::Text, true, &mut problems);
@@ -524,6 +524,7 @@ pub fn read_files(
     let fields = fields(&tp, &field_codes, &field_names, &mut problems);
     let names = tp.texts(pn);
     let levels = tp.lists(pl);
+    let agencies = tp.lists(pg);
     let (decisions, online) = (tp.texts(pd), tp.texts(po));
     let (effective, amended, abolished) = (tp.dates(pe), tp.dates(pa), tp.dates(pb));
     let mut procs = Vec::with_capacity(codes.len());
@@ -539,7 +540,8 @@ pub fn read_files(
             amended: amended[i],
             abolished: abolished[i],
             online: online[i].clone().map(text),
-            agencies: Vec::new(),
+            agencies: items(agencies[i].clone(), || path("agencies"), &mut problems)
+                .unwrap_or_default(),
         });
     }
 

@@ -104,10 +104,10 @@ fn dictionary8(keys: Vec<i8>, values: ArrayRef) -> ArrayRef {
     )
 }
 
-/// The agencies of a procedure, when the model knows them (a list column of
-/// `procedures.parquet`; null until then).
-fn agencies(_: &Procedure) -> Option<Vec<&str>> {
-    None
+/// The agencies of a procedure (a list column of `procedures.parquet`; null when the
+/// document gives none).
+fn agencies(p: &Procedure) -> Option<Vec<&str>> {
+    (!p.agencies.is_empty()).then(|| p.agencies.iter().map(String::as_str).collect())
 }
 
 /// `procedures.parquet`: `code`, `name`, `field`, `field_name`, `levels`, `decision`,
@@ -621,6 +621,7 @@ pub fn write(
     catalog: &Catalog,
     options: &ComplianceOptions,
 ) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    representable(catalog)?;
     let meta = metadata(catalog, options);
     let doc = catalog.to_document();
     let mut out = Vec::with_capacity(4);
@@ -674,4 +675,37 @@ pub fn write(
         )?,
     ));
     Ok(out)
+}
+
+/// The four files have no place for publishing decisions nor for the day a posting was last
+/// checked: a catalogue holding either is refused (`bad_value`, at the first such item), so
+/// nothing is dropped on the way to Parquet. Export it as JSON instead.
+fn representable(catalog: &Catalog) -> Result<(), Error> {
+    let refuse = |path: String, what: &str| {
+        Err(Error::Argument(Problem::new(
+            Code::BadValue,
+            path,
+            format!(
+                "the Parquet files (docs/exports.md) have no place for {what}: \
+                 export this catalogue as JSON to keep it"
+            ),
+        )))
+    };
+    if !catalog.decisions().is_empty() {
+        return refuse("/decisions".to_owned(), "publishing decisions");
+    }
+    for (i, unit) in catalog.units().iter().enumerate() {
+        for c in Channel::ALL {
+            let postings = unit.postings(c);
+            if !postings.checked_days().is_empty()
+                || postings.unknown().iter().any(|u| u.checked.is_some())
+            {
+                return refuse(
+                    format!("/units/{i}/published/{c}"),
+                    "the day a posting was last checked (`checked`)",
+                );
+            }
+        }
+    }
+    Ok(())
 }
