@@ -15,6 +15,7 @@ pub fn run(args: &SynthArgs) -> ExitCode {
         provinces: args.provinces,
         procedures: args.procedures,
         seed: args.seed,
+        decisions: args.decisions,
     };
     let file = args.output.display();
     let spinner = Spinner::start(format!(
