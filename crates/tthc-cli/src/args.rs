@@ -165,7 +165,8 @@ const SYNTH_EXAMPLES: &str = concat!(
     heading!("Examples:"),
     "
   tthc synth -o national.json                   10,000 communes, 600 procedures
-  tthc synth --communes 500 --procedures 100 --seed 7 -o small.json"
+  tthc synth --communes 500 --procedures 100 --seed 7 -o small.json
+  tthc synth --decisions -o national-decisions.json   every commune's list from decisions"
 );
 
 const IMPORT_EXAMPLES: &str = concat!(
@@ -387,6 +388,10 @@ pub struct SynthArgs {
     /// Seed of the generator: the same seed gives the same file
     #[arg(long, value_name = "S", default_value_t = SynthOptions::default().seed)]
     pub seed: u64,
+    /// Add publishing decisions for every commune: one complete list per province and ten
+    /// nationwide amending decisions (the same units and postings as without)
+    #[arg(long)]
+    pub decisions: bool,
     /// The JSON file to write
     #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: PathBuf,

@@ -43,22 +43,7 @@ pub fn import(args: &ImportArgs) -> ExitCode {
     drop(spinner);
     let imported = match imported {
         Ok(i) => i,
-        Err(e) => {
-            let n = e.problems().len();
-            for p in e.problems() {
-                eprintln!("{p}");
-            }
-            eprintln!(
-                "{file}: {n} problem{}; nothing written{}",
-                if n == 1 { "" } else { "s" },
-                if options.lenient || !matches!(e, tthc::Error::Import(_)) {
-                    ""
-                } else {
-                    " (--lenient keeps the good rows)"
-                }
-            );
-            return out::status(&e);
-        }
+        Err(e) => return failed(&file, &e, options.lenient),
     };
     let json = imported.catalog.to_json_pretty();
     if let Err(code) = out::write_out(args.output.as_deref(), &json) {
@@ -98,22 +83,7 @@ fn import_decision(args: &ImportArgs, into: &Path) -> ExitCode {
     drop(spinner);
     let imported = match imported {
         Ok(i) => i,
-        Err(e) => {
-            let n = e.problems().len();
-            for p in e.problems() {
-                eprintln!("{p}");
-            }
-            eprintln!(
-                "{file}: {n} problem{}; nothing written{}",
-                if n == 1 { "" } else { "s" },
-                if options.lenient || !matches!(e, tthc::Error::Import(_)) {
-                    ""
-                } else {
-                    " (--lenient keeps the good rows)"
-                }
-            );
-            return out::status(&e);
-        }
+        Err(e) => return failed(&file, &e, options.lenient),
     };
     let json = imported.catalog.to_json_pretty();
     if let Err(code) = out::write_out(args.output.as_deref(), &json) {
@@ -232,6 +202,24 @@ pub fn read_json_or_parquet(path: &Path) -> Result<Catalog, tthc::Error> {
         return tthc::io::parquet::read_dir(&dir, &options).map(|i| i.catalog);
     }
     Catalog::from_path(path, &tthc::io::json::ReadOptions::default())
+}
+
+/// Every problem of a failed import, a line saying nothing was written, and the status.
+fn failed(file: &str, e: &tthc::Error, lenient: bool) -> ExitCode {
+    let n = e.problems().len();
+    for p in e.problems() {
+        eprintln!("{p}");
+    }
+    eprintln!(
+        "{file}: {n} problem{}; nothing written{}",
+        if n == 1 { "" } else { "s" },
+        if lenient || !matches!(e, tthc::Error::Import(_)) {
+            ""
+        } else {
+            " (--lenient keeps the good rows)"
+        }
+    );
+    out::status(e)
 }
 
 fn summary(file: &str, imp: &Imported) {

@@ -15,6 +15,7 @@ pub fn run(args: &SynthArgs) -> ExitCode {
         provinces: args.provinces,
         procedures: args.procedures,
         seed: args.seed,
+        decisions: args.decisions,
     };
     if let Err(e) = options.check() {
         return out::fail(&e);

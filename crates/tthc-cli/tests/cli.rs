@@ -1,31 +1,9 @@
 //! The `tthc` binary as people run it: help, version, typos, exit statuses and outputs.
 //! Every child's stdout and stderr are pipes, so stderr is never a terminal here.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn tthc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tthc"))
-        .args(args)
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("the tthc binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// A file in the test's scratch directory.
-fn scratch(name: &str, content: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, content).expect("scratch file written");
-    path
-}
+use common::{scratch, stderr, stdout, tthc};
 
 #[test]
 fn help_lists_the_commands_and_examples() {
@@ -269,7 +247,7 @@ fn search_fold_and_sort() {
     let o = tthc(&["fold", "Đăng", "Ký", "-x"]);
     assert_eq!(stdout(&o), "dang ky -x\n");
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tthc"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tthc"))
         .arg("sort")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

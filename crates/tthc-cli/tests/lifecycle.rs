@@ -1,31 +1,13 @@
 //! The commands of catalogues over time: `import --into` (a decision's list), `report
 //! --stale-after`, `diff`, `check`.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn tthc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tthc"))
-        .args(args)
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("the tthc binary runs")
-}
+use common::{stderr, stdout, tthc};
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn scratch(name: &str, content: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lifecycle");
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("scratch file written");
-    path
+/// A file in this file's own scratch folder (other test files write files of the same names).
+fn scratch(name: &str, content: &str) -> std::path::PathBuf {
+    common::scratch(&format!("lifecycle-{name}"), content)
 }
 
 fn s(p: &std::path::Path) -> &str {

@@ -84,6 +84,7 @@ fn table(rows: usize) -> String {
         provinces: 3,
         procedures: 300,
         seed: 7,
+        decisions: false,
     };
     let catalog = Catalog::from_json(synth_json(&options).as_bytes()).expect("synthetic catalogue");
     let csv = tthc::io::table::export_csv(&catalog);

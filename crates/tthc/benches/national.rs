@@ -1,6 +1,7 @@
 //! National-scale benchmark: JSON load, the full compliance report and memory, beside the
 //! naive approach (`serde_json::Value`, then a `HashMap<String, …>` of postings per unit) in
-//! the same run. `cargo bench -p tthc --bench national [-- --communes N]`.
+//! the same run; the report with decisions covering every commune, and `diff` of two national
+//! catalogues. `cargo bench -p tthc --bench national [-- --communes N]`.
 //!
 //! Timings are medians of several runs on one thread; the naive report is checked to give the
 //! same published counts, so both sides do the same work.
@@ -175,6 +176,50 @@ fn main() {
         );
     }
 
+    // With decisions covering every commune (one complete list per province, ten nationwide
+    // amending decisions): the same units and postings, every commune's list from decisions.
+    let with_decisions = SynthOptions {
+        decisions: true,
+        ..options
+    };
+    let json_d = synth_json(&with_decisions);
+    let catalog_d = Catalog::from_json(json_d.as_bytes()).expect("valid");
+    // The plain report and the one with decisions in turn, so that both see the same load.
+    let (mut plain_runs, mut decision_runs) = (Vec::new(), Vec::new());
+    let mut report_d = None;
+    for _ in 0..9 {
+        plain_runs.push(time(1, || catalog.compliance(&opts)).0);
+        let (t, r) = time(1, || catalog_d.compliance(&opts));
+        decision_runs.push(t);
+        report_d = Some(r);
+    }
+    let report_d = report_d.expect("runs > 0");
+    let (plain_t, report_d_t) = (median(plain_runs), median(decision_runs));
+    let covered = report_d
+        .units
+        .iter()
+        .filter(|u| !u.decisions.is_empty())
+        .count();
+    println!(
+        "with decisions: {} decisions, {covered} units covered; warnings {} (plain {})",
+        catalog_d.decisions().len(),
+        report_d.warnings.len(),
+        report.warnings.len()
+    );
+    // Diff of two national catalogues: the plain one and the one with decisions.
+    let diff_options = tthc::diff::DiffOptions::default();
+    let (diff_t, d) = time(3, || tthc::diff::diff(&catalog, &catalog_d, &diff_options));
+    let (diff_json_t, diff_json) = time(3, || d.to_json());
+    let (self_t, same) = time(3, || {
+        tthc::diff::diff(&catalog_d, &catalog_d, &diff_options)
+    });
+    assert!(same.is_empty());
+    let actions: usize = d
+        .actions
+        .iter()
+        .map(|a| a.post.len() + a.repost.len() + a.take_down.len())
+        .sum();
+
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!();
     println!(
@@ -200,6 +245,28 @@ fn main() {
         "| report to JSON ({:.1} MB) | {:.1} ms | | |",
         out.len() as f64 / 1e6,
         ms(json_t)
+    );
+    println!(
+        "| full report, every commune's list from decisions ({} decisions) | {:.1} ms | plain report {:.1} ms (in turn, median of 9 each) | {:.2}× the plain report |",
+        catalog_d.decisions().len(),
+        ms(report_d_t),
+        ms(plain_t),
+        report_d_t.as_secs_f64() / plain_t.as_secs_f64()
+    );
+    println!(
+        "| diff of two national catalogues ({} postings each; {} unit actions, {actions} codes) | {:.0} ms | | |",
+        postings,
+        d.actions.len(),
+        ms(diff_t)
+    );
+    println!(
+        "| diff to JSON ({:.1} MB) | {:.0} ms | | |",
+        diff_json.len() as f64 / 1e6,
+        ms(diff_json_t)
+    );
+    println!(
+        "| diff of a national catalogue with itself (no difference) | {:.0} ms | | |",
+        ms(self_t)
     );
     println!(
         "| catalogue heap | {:.1} MB = {:.2} bytes/posting | | |",

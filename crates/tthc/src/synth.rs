@@ -21,6 +21,10 @@ pub struct SynthOptions {
     pub procedures: u32,
     /// Seed of the generator.
     pub seed: u64,
+    /// Add publishing decisions covering every commune: one complete list per province (from
+    /// 2024-01-01) and ten nationwide amending decisions (2024-02-01 … 2024-11-01), so that
+    /// every commune's list comes from decisions (default false).
+    pub decisions: bool,
 }
 
 impl SynthOptions {
@@ -69,6 +73,7 @@ impl Default for SynthOptions {
             provinces: 63,
             procedures: 600,
             seed: 1,
+            decisions: false,
         }
     }
 }
@@ -326,8 +331,78 @@ pub fn synth_json(o: &SynthOptions) -> String {
             Some(parent),
         );
     }
-    s.push_str("]}");
+    s.push(']');
+    if o.decisions {
+        decisions(&mut s, &mut r, provinces, n);
+    }
+    s.push('}');
     s
+}
+
+/// `,"decisions":[…]`: per province, the complete list of its communes (about nine procedures
+/// in ten, drawn at random); then ten nationwide decisions for communes, each amending five
+/// procedures, abolishing one, issuing one and replacing one.
+fn decisions(s: &mut String, r: &mut Rng, provinces: u32, n: u32) {
+    s.push_str(",\"decisions\":[");
+    for pv in 0..provinces {
+        let _ = write!(
+            s,
+            "{}{{\"id\":\"{}/2024/QĐ-UBND\",\"title\":\"Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của UBND cấp xã\",\"effective\":\"2024-01-01\",\"scope\":{{\"level\":\"commune\",\"within\":\"{:02}\"}},\"complete\":true,\"items\":[",
+            if pv > 0 { "," } else { "" },
+            pv + 1,
+            pv + 1
+        );
+        let mut first = true;
+        for p in 0..n {
+            if r.below(10) == 0 {
+                continue;
+            }
+            let _ = write!(
+                s,
+                "{}{{\"procedure\":\"{}\",\"action\":\"listed\"}}",
+                if first { "" } else { "," },
+                code(p)
+            );
+            first = false;
+        }
+        s.push_str("]}");
+    }
+    for k in 0..10u32 {
+        let _ = write!(
+            s,
+            ",{{\"id\":\"{}/2024/QĐ-BTP\",\"effective\":\"2024-{:02}-01\",\"scope\":{{\"level\":\"commune\"}},\"items\":[",
+            100 + k,
+            k + 2
+        );
+        // Six distinct procedures per decision; a different slice each time.
+        let base = (k * 7) % n.max(1);
+        let pick = |i: u32| code((base + i * 13) % n);
+        let mut items: Vec<String> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for i in 0..5 {
+            let c = pick(i);
+            if !seen.contains(&c) {
+                items.push(format!("{{\"procedure\":\"{c}\",\"action\":\"amended\"}}"));
+                seen.push(c);
+            }
+        }
+        for (i, action) in [(5, "abolished"), (6, "new")] {
+            let c = pick(i);
+            if !seen.contains(&c) {
+                items.push(format!("{{\"procedure\":\"{c}\",\"action\":\"{action}\"}}"));
+                seen.push(c);
+            }
+        }
+        let (old, by) = (pick(7), pick(8));
+        if old != by && !seen.contains(&old) && !seen.contains(&by) {
+            items.push(format!(
+                "{{\"procedure\":\"{old}\",\"action\":\"replaced\",\"by\":\"{by}\"}}"
+            ));
+        }
+        s.push_str(&items.join(","));
+        s.push_str("]}");
+    }
+    s.push(']');
 }
 
 fn code(p: u32) -> String {

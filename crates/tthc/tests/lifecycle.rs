@@ -477,3 +477,32 @@ fn new_units_rank_among_themselves_only() {
     let ranks: Vec<(bool, Option<u32>)> = r.units.iter().map(|u| (u.current, u.rank)).collect();
     assert_eq!(ranks, [(true, Some(1)), (false, None), (false, None)]);
 }
+
+#[test]
+fn synthetic_catalogue_with_decisions() {
+    let options = tthc::synth::SynthOptions {
+        communes: 300,
+        districts: 30,
+        provinces: 5,
+        procedures: 120,
+        decisions: true,
+        ..tthc::synth::SynthOptions::default()
+    };
+    let c = Catalog::from_json(tthc::synth::synth_json(&options).as_bytes()).expect("valid");
+    assert_eq!(c.decisions().len(), 5 + 10);
+    let r = c.compliance(&tthc::ComplianceOptions::default());
+    for u in &r.units {
+        let commune = c.unit(u.unit).level == tthc::Level::Commune;
+        assert_eq!(u.decisions.len(), if commune { 11 } else { 0 });
+    }
+    // The same seed without decisions: the same units and postings.
+    let plain = Catalog::from_json(
+        tthc::synth::synth_json(&tthc::synth::SynthOptions {
+            decisions: false,
+            ..options
+        })
+        .as_bytes(),
+    )
+    .expect("valid");
+    assert_eq!(plain.units(), c.units());
+}

@@ -45,6 +45,10 @@ fn clear(bits: &mut [u64], p: usize) {
     bits[p >> 6] &= !(1 << (p & 63));
 }
 
+/// Decisions in effect of one scope level, by `within` (`None`: the whole level), each with
+/// its rank in `(effective, document order)`.
+type ByWithin = FxHashMap<Option<UnitId>, Vec<(u32, DecisionId)>>;
+
 /// The lists of one day, built as units ask for them.
 pub(crate) struct Lists<'c> {
     catalog: &'c Catalog,
@@ -52,14 +56,19 @@ pub(crate) struct Lists<'c> {
     all: Vec<List>,
     /// Bit `p` set when procedure `p` is in force on the day.
     in_force: Vec<u64>,
-    /// Decisions in effect on the day, by scope level, in `(effective, document order)`.
-    by_level: [Vec<DecisionId>; 5],
-    /// `(level, D(u, d))` → list index.
-    by_key: FxHashMap<(Level, Vec<DecisionId>), u32>,
+    /// Decisions in effect on the day, per scope level and `within` (`None`: the whole
+    /// level), each with its rank in `(effective, document order)`.
+    by_within: [ByWithin; 5],
+    /// `[level, D(u, d)…]` → list index.
+    by_key: FxHashMap<Vec<u32>, u32>,
     /// List index per unit, `u32::MAX` until asked.
     of_unit: Vec<u32>,
+    /// `(parent, level)` → list index, for units that no decision names as `within`: their
+    /// decisions are those of their parent's area, shared by all their siblings.
+    of_parent: FxHashMap<(UnitId, Level), u32>,
     field_of: Vec<u32>,
-    scratch: Vec<DecisionId>,
+    scratch: Vec<(u32, DecisionId)>,
+    key: Vec<u32>,
 }
 
 impl<'c> Lists<'c> {
@@ -96,19 +105,25 @@ impl<'c> Lists<'c> {
             .filter(|d| catalog.decision(*d).effective <= as_of)
             .collect();
         order.sort_by_key(|d| (catalog.decision(*d).effective, d.0));
-        let mut by_level: [Vec<DecisionId>; 5] = Default::default();
-        for d in order {
-            by_level[catalog.decision(d).scope.level as usize].push(d);
+        let mut by_within: [ByWithin; 5] = Default::default();
+        for (rank, d) in order.into_iter().enumerate() {
+            let scope = catalog.decision(d).scope;
+            by_within[scope.level as usize]
+                .entry(scope.within)
+                .or_default()
+                .push((rank as u32, d));
         }
         Lists {
             catalog,
             all: lists,
             in_force,
-            by_level,
+            by_within,
             by_key: FxHashMap::default(),
             of_unit: vec![u32::MAX; catalog.units().len()],
+            of_parent: FxHashMap::default(),
             field_of,
             scratch: Vec::new(),
+            key: Vec::new(),
         }
     }
 
@@ -119,38 +134,62 @@ impl<'c> Lists<'c> {
     }
 
     /// The index of a unit's list, built on first use.
+    ///
+    /// `D(u, d)` is the decisions of the unit's level whose `within` is the unit, one of its
+    /// ancestors, or absent, in `(effective, document order)`. A unit that no decision names
+    /// as `within` has its parent's area's decisions: one look-up shared by its siblings.
     pub(crate) fn of(&mut self, unit: UnitId) -> u32 {
         let known = self.of_unit[unit.0 as usize];
         if known != u32::MAX {
             return known;
         }
-        let level = self.catalog.unit(unit).level;
+        let u = self.catalog.unit(unit);
+        let level = u.level;
+        let by_within = &self.by_within[level as usize];
+        let named = by_within.contains_key(&Some(unit));
+        let shared = u.parent.filter(|_| !named);
+        if let Some(&i) = shared.and_then(|p| self.of_parent.get(&(p, level))) {
+            self.of_unit[unit.0 as usize] = i;
+            return i;
+        }
         let mut cover = std::mem::take(&mut self.scratch);
         cover.clear();
-        for &d in &self.by_level[level as usize] {
-            let covers = self
-                .catalog
-                .decision(d)
-                .scope
-                .within
-                .is_none_or(|w| self.catalog.is_within(unit, w));
-            if covers {
-                cover.push(d);
-            }
+        if let Some(all) = by_within.get(&None) {
+            cover.extend_from_slice(all);
         }
+        let mut at = Some(unit);
+        while let Some(a) = at {
+            if let Some(list) = by_within.get(&Some(a)) {
+                cover.extend_from_slice(list);
+            }
+            at = self.catalog.unit(a).parent;
+        }
+        cover.sort_unstable();
         let index = if cover.is_empty() {
             level as u32
-        } else if let Some(&i) = self.by_key.get(&(level, cover.clone())) {
-            i
         } else {
-            let i = self.all.len() as u32;
-            let list = self.build(level, &cover);
-            self.all.push(list);
-            self.by_key.insert((level, cover.clone()), i);
+            let mut key = std::mem::take(&mut self.key);
+            key.clear();
+            key.push(level as u32);
+            key.extend(cover.iter().map(|(_, d)| d.0));
+            let i = if let Some(&i) = self.by_key.get(key.as_slice()) {
+                i
+            } else {
+                let i = self.all.len() as u32;
+                let decisions: Vec<DecisionId> = cover.iter().map(|&(_, d)| d).collect();
+                let list = self.build(level, &decisions);
+                self.all.push(list);
+                self.by_key.insert(key.clone(), i);
+                i
+            };
+            self.key = key;
             i
         };
         self.scratch = cover;
         self.of_unit[unit.0 as usize] = index;
+        if let Some(p) = shared {
+            self.of_parent.insert((p, level), index);
+        }
         index
     }
 

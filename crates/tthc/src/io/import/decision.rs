@@ -16,8 +16,8 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 
 use super::{
-    cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Container, Cx,
-    Header, RowBuf, Sheet,
+    cell_path, code_cell, code_problem, missing, normalise, resolve_columns, Container, Cx, Header,
+    RowBuf, Sheet,
 };
 use crate::catalog::{Action, Catalog};
 use crate::document::{DocDecision, DocItem, DocScope};
@@ -213,12 +213,7 @@ pub fn import_decision(
         }
         let n = buf.number;
         let path = |c: usize| cell_path(n, &header, c);
-        let mut code = normalise(buf.get(code_c), &mut cx.normalised).into_owned();
-        if buf.is_numeric(code_c) {
-            if let Some(fixed) = repair_numeric_procedure_code(&code, &mut cx.normalised) {
-                code = fixed;
-            }
-        }
+        let code = code_cell(&buf, code_c, &mut cx.normalised);
         let action_text = action_c.map(|c| normalise(buf.get(c), &mut cx.normalised).into_owned());
         let by_text = by_c
             .map(|c| normalise(buf.get(c), &mut cx.normalised).into_owned())
@@ -239,18 +234,8 @@ pub fn import_decision(
             continue;
         }
         let mut bad = Vec::new();
-        if code.is_empty() {
-            bad.push(Problem::new(
-                Code::BadCode,
-                path(code_c),
-                "no procedure code",
-            ));
-        } else if ProcedureCode::parse(&code).is_none() {
-            bad.push(Problem::new(
-                Code::BadCode,
-                path(code_c),
-                format!("`{code}` is not a procedure code (d.dddddd, optionally followed by a local suffix)"),
-            ));
+        if let Some(p) = code_problem(&code, || path(code_c)) {
+            bad.push(p);
         } else if let Some(first) = first_row.get(&code) {
             bad.push(Problem::new(
                 Code::DuplicateCode,

@@ -434,5 +434,32 @@ pub(crate) fn repair_numeric_procedure_code(text: &str, counts: &mut Normalised)
     }
 }
 
+/// A procedure code cell: normalised, and written back as text when a workbook stored it as a
+/// number.
+pub(crate) fn code_cell(row: &RowBuf, col: usize, counts: &mut Normalised) -> String {
+    let code = normalise(row.get(col), counts).into_owned();
+    if row.is_numeric(col) {
+        if let Some(fixed) = repair_numeric_procedure_code(&code, counts) {
+            return fixed;
+        }
+    }
+    code
+}
+
+/// The problem of a procedure code cell that is empty or not a code (`bad_code`), if any.
+pub(crate) fn code_problem(code: &str, path: impl FnOnce() -> String) -> Option<Problem> {
+    if code.is_empty() {
+        Some(Problem::new(Code::BadCode, path(), "no procedure code"))
+    } else if crate::model::ProcedureCode::parse(code).is_none() {
+        Some(Problem::new(
+            Code::BadCode,
+            path(),
+            format!("`{code}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)"),
+        ))
+    } else {
+        None
+    }
+}
+
 /// Levels by procedure code, read from a second file.
 pub(crate) type LevelsByCode = FxHashMap<String, (LevelSet, Option<String>)>;

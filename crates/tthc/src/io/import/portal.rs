@@ -8,14 +8,14 @@ use rustc_hash::FxHashMap;
 
 use super::fields::FieldTable;
 use super::{
-    cell_path, missing, normalise, repair_numeric_procedure_code, resolve_columns, Container, Cx,
-    Header, LevelsByCode, RowBuf, Sheet,
+    cell_path, code_cell, code_problem, missing, normalise, resolve_columns, Container, Cx, Header,
+    LevelsByCode, RowBuf, Sheet,
 };
 use crate::document::{DocProcedure, Document};
 use crate::error::{Code, Error, Problem};
 use crate::io::columns::Col;
 use crate::io::wording::{agency_levels, parse_levels, split_agencies};
-use crate::model::{LevelSet, ProcedureCode};
+use crate::model::LevelSet;
 
 /// The procedure code: `ma_thu_tuc` in the crawl, `Mã số` in the Excel export.
 pub(crate) const CODE: Col = Col {
@@ -109,20 +109,9 @@ pub(crate) fn read(
         let n = row.number;
         let path = |c: usize| cell_path(n, header, c);
         let mut bad = Vec::new();
-        let mut code = normalise(row.get(code_c), &mut cx.normalised).into_owned();
-        if row.is_numeric(code_c) {
-            if let Some(fixed) = repair_numeric_procedure_code(&code, &mut cx.normalised) {
-                code = fixed;
-            }
-        }
-        if code.is_empty() {
-            bad.push(Problem::new(
-                Code::BadCode,
-                path(code_c),
-                "no procedure code",
-            ));
-        } else if ProcedureCode::parse(&code).is_none() {
-            bad.push(Problem::new(Code::BadCode, path(code_c), format!("`{code}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)")));
+        let code = code_cell(&row, code_c, &mut cx.normalised);
+        if let Some(p) = code_problem(&code, || path(code_c)) {
+            bad.push(p);
         } else if let Some(first) = seen.get(&code) {
             bad.push(Problem::new(
                 Code::DuplicateCode,
