@@ -136,33 +136,37 @@ impl Catalog {
         crate::search::search(self, py, &query, limit)
     }
 
-    /// compliance(channel="one_stop_shop", as_of=None) -> Report
+    /// compliance(channel="one_stop_shop", as_of=None, stale_after=None) -> Report
     ///
     /// The compliance report for a channel (``one_stop_shop``, ``portal`` or ``national``) as
     /// of a day (a ``datetime.date``, an ISO string ``YYYY-MM-DD``, or ``None`` for the
-    /// document's ``as_of``, else today). Raises ``ArgumentError`` (``unknown_channel`` at
-    /// ``channel``, ``bad_date`` at ``as_of``). The computation runs without the GIL.
+    /// document's ``as_of``, else today); with ``stale_after`` (days) each unit also lists its
+    /// ``stale`` postings and counts the ``unchecked`` ones. Raises ``ArgumentError``
+    /// (``unknown_channel`` at ``channel``, ``bad_date`` at ``as_of``, ``bad_value`` at
+    /// ``stale_after``). The computation runs without the GIL.
     #[pyo3(
-        signature = (channel = Text::DEFAULT_CHANNEL, as_of = None),
-        text_signature = "($self, /, channel='one_stop_shop', as_of=None)"
+        signature = (channel = Text::DEFAULT_CHANNEL, as_of = None, stale_after = None),
+        text_signature = "($self, /, channel='one_stop_shop', as_of=None, stale_after=None)"
     )]
     fn compliance(
         &self,
         py: Python<'_>,
         channel: Text,
         as_of: Option<&Bound<'_, PyAny>>,
+        stale_after: Option<i64>,
     ) -> PyResult<Report> {
-        crate::compliance::report(self, py, &channel, as_of)
+        crate::compliance::report(self, py, &channel, as_of, stale_after)
     }
 
-    /// unit_report(code, channel="one_stop_shop", as_of=None) -> UnitCompliance
+    /// unit_report(code, channel="one_stop_shop", as_of=None, stale_after=None) -> UnitCompliance
     ///
     /// One unit's figures computed alone: the same as its entry in ``compliance(...)`` except
     /// ``rank``, which is ``None`` (a rank needs every unit of the level). Raises
-    /// ``ArgumentError``: ``unknown_unit`` (path ``unit``), ``unknown_channel``, ``bad_date``.
+    /// ``ArgumentError``: ``unknown_unit`` (path ``unit``), ``unknown_channel``, ``bad_date``,
+    /// ``bad_value`` (``stale_after``).
     #[pyo3(
-        signature = (code, channel = Text::DEFAULT_CHANNEL, as_of = None),
-        text_signature = "($self, /, code, channel='one_stop_shop', as_of=None)"
+        signature = (code, channel = Text::DEFAULT_CHANNEL, as_of = None, stale_after = None),
+        text_signature = "($self, /, code, channel='one_stop_shop', as_of=None, stale_after=None)"
     )]
     fn unit_report(
         &self,
@@ -170,8 +174,26 @@ impl Catalog {
         code: Text,
         channel: Text,
         as_of: Option<&Bound<'_, PyAny>>,
+        stale_after: Option<i64>,
     ) -> PyResult<UnitCompliance> {
-        crate::compliance::unit_report(self, py, &code, &channel, as_of)
+        crate::compliance::unit_report(self, py, &code, &channel, as_of, stale_after)
+    }
+
+    /// check(channel=None, as_of=None, stale_after=None) -> list[Finding]
+    ///
+    /// What a maintainer should look at (the core's ``check``): each ``Finding`` has a
+    /// ``code``, a JSON-pointer ``path`` and a ``message``. ``channel=None`` checks the
+    /// postings of every channel. Raises ``ArgumentError`` (``unknown_channel``, ``bad_date``,
+    /// ``bad_value`` at ``stale_after``). Runs without the GIL.
+    #[pyo3(signature = (channel = None, as_of = None, stale_after = None))]
+    fn check(
+        &self,
+        py: Python<'_>,
+        channel: Option<Text>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        stale_after: Option<i64>,
+    ) -> PyResult<Vec<crate::lifecycle::Finding>> {
+        crate::lifecycle::check(self, py, channel.as_ref(), as_of, stale_after)
     }
 
     /// procedure_list(unit=None, level=None, field=None, status=None, channel="one_stop_shop", as_of=None) -> list[ListedProcedure]

@@ -26,10 +26,21 @@ pub(crate) fn options(
     channel: &Text,
     as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<tthc::ComplianceOptions> {
+    stale_options(py, channel, as_of, None)
+}
+
+/// [`options`] and `stale_after` (days), checked by the core.
+pub(crate) fn stale_options(
+    py: Python<'_>,
+    channel: &Text,
+    as_of: Option<&Bound<'_, PyAny>>,
+    stale_after: Option<i64>,
+) -> PyResult<tthc::ComplianceOptions> {
     let channel = channel.arg(py, "channel")?;
     let as_of = convert::day_text(as_of)?;
     attached(py, || {
         tthc::ComplianceOptions::parse(Some(channel), as_of.as_deref())
+            .and_then(|o| o.with_stale_after(stale_after))
     })
 }
 
@@ -39,8 +50,9 @@ pub(crate) fn report(
     py: Python<'_>,
     channel: &Text,
     as_of: Option<&Bound<'_, PyAny>>,
+    stale_after: Option<i64>,
 ) -> PyResult<Report> {
-    let options = options(py, channel, as_of)?;
+    let options = stale_options(py, channel, as_of, stale_after)?;
     let cat = Arc::clone(&catalog.inner);
     let rep = detached(py, || Ok(cat.compliance(&options)))?;
     Ok(Report {
@@ -58,10 +70,11 @@ pub(crate) fn unit_report(
     code: &Text,
     channel: &Text,
     as_of: Option<&Bound<'_, PyAny>>,
+    stale_after: Option<i64>,
 ) -> PyResult<UnitCompliance> {
     // The core's name for the unit argument (`unknown_unit` is at `unit` too).
     let code = code.arg(py, "unit")?;
-    let options = options(py, channel, as_of)?;
+    let options = stale_options(py, channel, as_of, stale_after)?;
     let cat = &catalog.inner;
     let row = detached(py, || cat.unit_report(code, &options))?;
     Ok(UnitCompliance::new(&row))

@@ -16,6 +16,7 @@ pub mod compliance;
 pub mod convert;
 pub mod error;
 pub mod io;
+pub mod lifecycle;
 pub mod listing;
 pub mod rate;
 pub mod search;
@@ -94,6 +95,7 @@ fn _tthc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(text::fold, m)?)?;
     m.add_function(wrap_pyfunction!(text::sort_key, m)?)?;
     m.add_function(wrap_pyfunction!(rate::format_percent, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::diff, m)?)?;
     m.add_function(wrap_pyfunction!(_time_compliance, m)?)?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     m.add_class::<Catalog>()?;
@@ -107,5 +109,7 @@ fn _tthc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<compliance::GroupCompliance>()?;
     m.add_class::<compliance::FieldCompliance>()?;
     m.add_class::<compliance::ReportWarning>()?;
+    m.add_class::<lifecycle::Diff>()?;
+    m.add_class::<lifecycle::Finding>()?;
     Ok(())
 }

@@ -18,7 +18,7 @@ CONFORMANCE = Path(os.environ.get("TTHC_CONFORMANCE_DIR", ROOT / "tests" / "conf
 
 # The operations of tests/conformance/README.md, in the order of its table.
 OPERATIONS = ("report", "unit_report", "procedure_list", "search", "fold", "sort", "format_percent",
-              "validate", "import")
+              "validate", "import", "diff", "check")
 # Vectors run to the end (passed) per operation, filled by test_conformance.py.
 CONFORMANCE_RUN: Counter[str] = Counter()
 

@@ -82,7 +82,7 @@ def test_to_dict_and_to_json(report: tthc.Report) -> None:
 
 
 def test_unit_columns_is_the_schema_of_to_columns(report: tthc.Report) -> None:
-    assert NAMES[:3] == ["unit", "name", "level"] and len(NAMES) == 15
+    assert NAMES[:3] == ["unit", "name", "level"] and len(NAMES) == 19
     types = {"text": (str,), "optional_text": (str, type(None)), "bool": (bool,),
              "count": (int, type(None)), "percent": (float, type(None))}
     columns = report.to_columns()

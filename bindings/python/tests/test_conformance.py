@@ -68,7 +68,7 @@ def ids(path: Path) -> str:
 
 def run_report(v: Vector) -> Any:
     catalog = v.catalog()
-    options = v.take("channel", "as_of")
+    options = v.take("channel", "as_of", "stale_after")
     report = catalog.compliance(**options)
     data = report.to_dict()
     assert json.loads(report.to_json()) == data
@@ -80,7 +80,7 @@ def run_report(v: Vector) -> Any:
 
 
 def run_unit_report(v: Vector) -> Any:
-    options = v.take("unit", "channel", "as_of")
+    options = v.take("unit", "channel", "as_of", "stale_after")
     code = options.pop("unit")
     unit = v.catalog().unit_report(code, **options)
     data = unit.to_dict()
@@ -140,6 +140,29 @@ def run_import(v: Vector) -> Any:
     return json.loads(tthc.import_file(path, **options).to_json())
 
 
+def run_diff(v: Vector) -> Any:
+    options = v.take("new", "channel", "as_of")
+    # OLD is read first: its errors win.
+    old = v.catalog()
+    new = tthc.loads(json.dumps(options.pop("new"), ensure_ascii=False))
+    d = tthc.diff(old, new, **options)
+    data = d.to_dict()
+    assert json.loads(d.to_json()) == data
+    assert json.loads(d.to_json(pretty=True)) == data
+    assert tthc.diff(new, new, **options).is_empty()
+    return data
+
+
+def run_check(v: Vector) -> Any:
+    findings = v.catalog().check(**v.take("channel", "as_of", "stale_after"))
+    out = []
+    for f in findings:
+        data = f.to_dict()
+        assert {k: getattr(f, k) for k in data} == data
+        out.append(data)
+    return {"findings": out}
+
+
 RUNNERS: dict[str, Callable[[Vector], Any]] = {
     "report": run_report,
     "unit_report": run_unit_report,
@@ -150,6 +173,8 @@ RUNNERS: dict[str, Callable[[Vector], Any]] = {
     "format_percent": run_format_percent,
     "validate": run_validate,
     "import": run_import,
+    "diff": run_diff,
+    "check": run_check,
 }
 
 
@@ -163,8 +188,11 @@ def pair(value: Any) -> list[int] | None:
 def check_unit(unit: tthc.UnitCompliance, data: Mapping[str, Any]) -> None:
     assert unit.code == data["unit"]
     for key in ("name", "level", "parent", "basis", "approximate", "applicable", "published", "outdated",
-                "fields", "fields_published", "percent", "rank", "missing", "outdated_procedures"):
+                "fields", "fields_published", "percent", "rank", "missing", "outdated_procedures",
+                "current", "successors", "applicability", "decisions"):
         assert getattr(unit, key) == data[key], key
+    assert unit.stale == data.get("stale")
+    assert unit.unchecked == data.get("unchecked")
     assert pair(unit.rate_pair) == data["rate"]
     assert unit.rate == (Fraction(*data["rate"]) if data["rate"] else None)
     assert [f.to_dict() for f in unit.by_field] == data["by_field"]
@@ -200,8 +228,12 @@ def check_report_objects(report: tthc.Report, data: Mapping[str, Any]) -> None:
     assert len(rows) == len(data["units"])
     for row, expected in zip(rows, data["units"]):
         rate = expected["rate"] or [None, None]
-        assert row == {**{k: expected[k] for k in columns if k in expected},
-                       "rate_num": rate[0], "rate_den": rate[1]}
+        # `stale` and `unchecked` are absent from the JSON without `stale_after`, None in columns.
+        # The column `stale` counts the unit's `stale` list.
+        stale = expected.get("stale")
+        assert row == {**{k: expected.get(k) for k in columns if k not in ("rate_num", "rate_den")},
+                       "rate_num": rate[0], "rate_den": rate[1],
+                       "stale": None if stale is None else len(stale)}
 
 
 # --- the runner --------------------------------------------------------------------------------

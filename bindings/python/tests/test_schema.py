@@ -44,6 +44,8 @@ OPERATIONS = [
     "format_percent",
     "validate",
     "import",
+    "diff",
+    "check",
 ]
 READS_DOCUMENT = {"report", "unit_report", "procedure_list", "search", "validate"}
 # The schema of each operation's `expect` (fold, sort and format_percent give plain strings,
@@ -55,6 +57,8 @@ OUTPUT_SCHEMA = {
     "search": "search.schema.json",
     "validate": "validate.schema.json",
     "import": "catalogue.schema.json",
+    "diff": "diff.schema.json",
+    "check": "check.schema.json",
 }
 # Codes of errors in a document's structure, which the catalogue schema sees too.
 STRUCTURAL = {
@@ -178,11 +182,13 @@ def test_vector_matches_the_schemas(path: Path) -> None:
                 found.append("`expect` is null: bless the vector and review it")
             else:
                 found += problems(OUTPUT_SCHEMA[op], expect)
-        valid_input = op in {"report", "unit_report", "procedure_list", "search"} or (
+        valid_input = op in {"report", "unit_report", "procedure_list", "search", "diff", "check"} or (
             op == "validate" and isinstance(expect, dict) and expect.get("errors") == []
         )
         if valid_input and "input" in vector:
             found += problems("catalogue.schema.json", vector["input"])
+        if op == "diff" and "new" in vector.get("options", {}):
+            found += problems("catalogue.schema.json", vector["options"]["new"])
     assert not found, "\n".join(found)
 
 
@@ -225,6 +231,10 @@ def test_catalogue_schema_refuses_structural_errors(path: Path) -> None:
     seen = [pointer(e.absolute_path) for e in VALIDATORS["catalogue.schema.json"].iter_errors(vector["input"])]
     for e in expected_errors(vector):
         code, where = e["code"], e["path"]
+        # A `checked` day before the posting's `on` compares two dates, which JSON Schema
+        # cannot; the Rust schema test leaves it out too.
+        if code == "bad_date" and where.endswith("/checked"):
+            continue
         if code in STRUCTURAL and where.startswith("/"):
             assert any(related(p, where) for p in seen), (
                 f"the library reports `{code}` at `{where}`, the catalogue schema accepts it (schema errors at {seen})"

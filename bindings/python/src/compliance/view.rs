@@ -16,7 +16,10 @@ use crate::convert;
 /// ``fields_published`` (``int`` or ``None`` when unknown), ``rate`` (``fractions.Fraction`` or
 /// ``None``), ``rate_pair`` (the unreduced ``(published, applicable)``), ``percent`` (one
 /// decimal, or ``None``), ``rank``, ``missing`` and ``outdated_procedures`` (procedure codes),
-/// ``by_field`` (``FieldCompliance``). ``to_dict()`` gives the unit's entry of the report JSON.
+/// ``by_field`` (``FieldCompliance``), ``current`` (the unit exists on the day),
+/// ``successors`` (unit codes), ``applicability`` (``levels`` or ``decisions``), ``decisions``
+/// (decision ids), and with ``stale_after`` ``stale`` (procedure codes) and ``unchecked``
+/// (``None`` without the option). ``to_dict()`` gives the unit's entry of the report JSON.
 #[pyclass(frozen, get_all, module = "tthc")]
 pub struct UnitCompliance {
     code: String,
@@ -37,6 +40,12 @@ pub struct UnitCompliance {
     outdated_procedures: Vec<String>,
     /// Made into Python objects when read (most callers never read it).
     by_field: Vec<FieldCompliance>,
+    current: bool,
+    successors: Vec<String>,
+    applicability: &'static str,
+    decisions: Vec<String>,
+    stale: Option<Vec<String>>,
+    unchecked: Option<u32>,
 }
 
 fn owned(codes: &[&str]) -> Vec<String> {
@@ -63,6 +72,12 @@ impl UnitCompliance {
             missing: owned(&u.missing),
             outdated_procedures: owned(&u.outdated_procedures),
             by_field: u.by_field.iter().map(FieldCompliance::new).collect(),
+            current: u.current,
+            successors: owned(&u.successors),
+            applicability: u.applicability,
+            decisions: owned(&u.decisions),
+            stale: u.stale.as_deref().map(owned),
+            unchecked: u.unchecked,
         }
     }
 }
@@ -96,6 +111,17 @@ impl UnitCompliance {
         d.set_item("outdated_procedures", &self.outdated_procedures)?;
         let by_field: PyResult<Vec<_>> = self.by_field.iter().map(|f| f.to_dict(py)).collect();
         d.set_item("by_field", by_field?)?;
+        d.set_item("current", self.current)?;
+        d.set_item("successors", &self.successors)?;
+        d.set_item("applicability", self.applicability)?;
+        d.set_item("decisions", &self.decisions)?;
+        // Only with `stale_after`, as in the core's JSON.
+        if let Some(stale) = &self.stale {
+            d.set_item("stale", stale)?;
+        }
+        if let Some(unchecked) = self.unchecked {
+            d.set_item("unchecked", unchecked)?;
+        }
         Ok(d)
     }
 
