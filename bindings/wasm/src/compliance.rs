@@ -9,11 +9,12 @@ use crate::convert::{json, string_arg, to_js, Options};
 use crate::error::check;
 use crate::ComplianceOptionsArg;
 
-const OPTIONS: &[&str] = &["channel", "asOf"];
+const OPTIONS: &[&str] = &["channel", "asOf", "staleAfter"];
 
 #[wasm_bindgen]
 impl Catalog {
-    /// The compliance report of format.md §3 as a plain object.
+    /// The compliance report of format.md §3 as a plain object; with `staleAfter` (days) each
+    /// unit also has `stale` (procedure codes) and `unchecked` (a count).
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn compliance(&self, options: Option<ComplianceOptionsArg>) -> Result<JsValue, JsValue> {
         let opts = Options::new(options.as_ref().map(AsRef::as_ref), OPTIONS)?.compliance()?;

@@ -89,13 +89,40 @@ impl Options {
         }
     }
 
-    /// `{ channel, asOf }` as the core's options, today being the browser's day in Vietnam.
+    /// A whole-number option, negative ones included (the core says what is allowed); a
+    /// number with a fraction is `bad_value` at `path`.
+    pub fn integer(&self, key: &str, path: &str) -> Result<Option<i64>, JsValue> {
+        match self.get(key)? {
+            None => Ok(None),
+            #[allow(clippy::cast_possible_truncation)] // saturating: the core refuses the value
+            Some(v) => match v.as_f64() {
+                Some(n) if n.fract() == 0.0 => Ok(Some(n as i64)),
+                Some(_) => Err(argument(
+                    Code::BadValue,
+                    path,
+                    format!("`{key}` must be a whole number"),
+                )),
+                None => Err(argument(
+                    Code::WrongType,
+                    path,
+                    format!("`{key}` must be a number"),
+                )),
+            },
+        }
+    }
+
+    /// `{ channel, asOf, staleAfter }` as the core's options, today being the browser's day in
+    /// Vietnam (`staleAfter` is read only where the caller's known keys have it).
     pub fn compliance(&self) -> Result<ComplianceOptions, JsValue> {
-        check(ComplianceOptions::parse_on(
-            today(),
-            self.string("channel", "channel")?.as_deref(),
-            self.string("asOf", "as_of")?.as_deref(),
-        ))
+        let stale_after = self.integer("staleAfter", "stale_after")?;
+        check(
+            ComplianceOptions::parse_on(
+                today(),
+                self.string("channel", "channel")?.as_deref(),
+                self.string("asOf", "as_of")?.as_deref(),
+            )
+            .and_then(|o| o.with_stale_after(stale_after)),
+        )
     }
 
     /// `{ maxBytes }` as the reader's options.

@@ -16,6 +16,7 @@ mod catalog;
 mod compliance;
 mod convert;
 mod error;
+mod lifecycle;
 mod listing;
 mod rate;
 mod search;
@@ -25,6 +26,7 @@ use wasm_bindgen::prelude::*;
 
 pub use crate::catalog::{validate, Catalog};
 pub use crate::compliance::report_columns;
+pub use crate::lifecycle::diff;
 pub use crate::rate::format_percent;
 pub use crate::text::{compare, fold, fold_all, sort_key};
 
@@ -58,7 +60,52 @@ export interface ComplianceOptions {
   channel?: Channel;
   /** `YYYY-MM-DD`; default the document's `as_of`, else today in Vietnam (UTC+7). */
   asOf?: string;
+  /** Days: each unit also lists its `stale` postings and counts the `unchecked` ones. */
+  staleAfter?: number;
 }
+export interface DiffOptions {
+  /** The channel of the actions; default the one-stop desk and each channel used. */
+  channel?: Channel;
+  /** `YYYY-MM-DD`; default the new document's `as_of`, else today in Vietnam. */
+  asOf?: string;
+}
+export interface CheckOptions extends DiffOptions {
+  /** Days: report postings last known longer ago (`stale`). */
+  staleAfter?: number;
+}
+/** Hand-written (docs/schema/gen_types.py does not generate it): diff.schema.json. */
+export interface Changes {
+  added: string[];
+  removed: string[];
+  changed: { code: string; changes: Record<string, [unknown, unknown]> }[];
+}
+/** `diff(old, new)`: docs/schema/diff.schema.json. */
+export interface Diff {
+  tthc_diff: 1;
+  as_of: string;
+  procedures: Changes;
+  fields: Changes;
+  units: Changes;
+  decisions: Changes;
+  actions: {
+    unit: string;
+    name: string;
+    channel: Channel;
+    post: string[];
+    repost: string[];
+    take_down: string[];
+  }[];
+}
+/** One finding of `catalog.check()` (docs/schema/check.schema.json). */
+export interface Finding {
+  code:
+    | "level_agency_mismatch" | "no_agency" | "posted_not_applicable" | "posted_unknown"
+    | "stale" | "unit_not_valid" | "decision_unknown_successor";
+  /** A JSON pointer into the document. */
+  path: string;
+  message: string;
+}
+export interface CheckOutput { findings: Finding[]; }
 export interface ListOptions extends ComplianceOptions {
   /** A unit's GSO code: its applicable procedures, each with a status. */
   unit?: string;
@@ -105,6 +152,10 @@ extern "C" {
     pub type ComplianceOptionsArg;
     #[wasm_bindgen(typescript_type = "ListOptions")]
     pub type ListOptionsArg;
+    #[wasm_bindgen(typescript_type = "DiffOptions")]
+    pub type DiffOptionsArg;
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type CheckOptionsArg;
     #[wasm_bindgen(typescript_type = "SearchOptions")]
     pub type SearchOptionsArg;
     #[wasm_bindgen(typescript_type = "\"vi\" | \"en\"")]

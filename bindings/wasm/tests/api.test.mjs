@@ -94,7 +94,8 @@ describe('catalog', () => {
     const columns = reportColumns();
     assert.equal(columns[0].name, 'unit');
     assert.deepEqual(Object.keys(columns[0]).sort(), ['doc', 'name', 'type']);
-    const unit = catalog.compliance().units[0];
+    // With staleAfter, so that `stale` and `unchecked` are keys too.
+    const unit = catalog.compliance({ staleAfter: 30 }).units[0];
     for (const { name, type } of columns) {
       assert.ok(['text', 'optional_text', 'bool', 'count', 'percent'].includes(type), type);
       if (name !== 'rate_num' && name !== 'rate_den') assert.ok(name in unit, name);

@@ -8,7 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { tthc, vectors } from './helpers.mjs';
 
-const { Catalog, validate, fold, compare, formatPercent } = tthc;
+const { Catalog, validate, fold, compare, formatPercent, diff } = tthc;
 
 /** JavaScript options (camelCase keys) from a vector's options (snake_case), without nulls. */
 function js(options, names) {
@@ -20,11 +20,12 @@ function js(options, names) {
 }
 const read = (o) => js(o, { max_bytes: 'maxBytes' });
 const day = (o) => js(o, { channel: 'channel', as_of: 'asOf' });
+const stale = (o) => js(o, { channel: 'channel', as_of: 'asOf', stale_after: 'staleAfter' });
 
 /** Each operation: (document text or undefined, options) → the output compared with `expect`. */
 const OPERATIONS = {
-  report: (text, o) => Catalog.fromJson(text, read(o)).compliance(day(o)),
-  unit_report: (text, o) => Catalog.fromJson(text).unitCompliance(o.unit, day(o)),
+  report: (text, o) => Catalog.fromJson(text, read(o)).compliance(stale(o)),
+  unit_report: (text, o) => Catalog.fromJson(text).unitCompliance(o.unit, stale(o)),
   procedure_list: (text, o) => Catalog.fromJson(text).procedureList(
     js(o, { unit: 'unit', level: 'level', field: 'field', status: 'status', channel: 'channel', as_of: 'asOf' }),
   ),
@@ -33,6 +34,9 @@ const OPERATIONS = {
   sort: (_, o) => [...o.items].sort(compare),
   format_percent: (_, o) => formatPercent(o.rate, o.lang),
   validate: (text, o) => validate(text, read(o)),
+  // OLD is read first: its errors win.
+  diff: (text, o) => diff(Catalog.fromJson(text), Catalog.fromJson(JSON.stringify(o.new)), day(o)),
+  check: (text, o) => Catalog.fromJson(text).check(stale(o)),
 };
 /** Known operations that this build does not have, with the reason. */
 const UNSUPPORTED = {
