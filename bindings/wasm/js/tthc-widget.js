@@ -9,7 +9,7 @@
  *
  * Attributes: src (URL of a catalogue document, JSON v1), unit (a unit's code: its applicable
  * procedures with statuses and its rate), level (without unit: every procedure of the level in
- * force, no status), channel (one_stop_shop | portal | national), lang (vi | en).
+ * force, no status), channel (one_stop_shop | portal | national), lang (vi | en), stale-after (days: stale postings marked, unchecked ones counted, by the core).
  * Catalogue text is only ever set with textContent, never parsed as HTML.
  *
  * Every rule comes from the core: the list and its order (procedureList), the unit's figures
@@ -118,6 +118,9 @@ const TEXT = {
     field: 'Lĩnh vực',
     allFields: 'Tất cả lĩnh vực',
     status: 'Trạng thái',
+    stale: 'Cần kiểm tra lại',
+    staleHint: 'Đã công khai, nhưng lần kiểm tra gần nhất đã quá số ngày stale-after',
+    unchecked: 'Chưa kiểm tra',
     allStatuses: 'Tất cả trạng thái',
     statusLabel: { published: 'Đã công khai', missing: 'Chưa công khai', outdated: 'Chưa cập nhật' },
     statusHint: {
@@ -170,6 +173,9 @@ const TEXT = {
     field: 'Field',
     allFields: 'All fields',
     status: 'Status',
+    stale: 'Stale',
+    staleHint: 'Published, but last checked more than stale-after days ago',
+    unchecked: 'Unchecked',
     allStatuses: 'All statuses',
     statusLabel: { published: 'Published', missing: 'Missing', outdated: 'Outdated' },
     statusHint: {
@@ -269,6 +275,8 @@ li.row:hover { background: #f6f9fc; }
 .status.missing::before { content: "✕"; }
 .status.outdated { color: var(--tthc-warn); background: var(--tthc-warn-bg); }
 .status.outdated::before { content: "!"; font-weight: 800; }
+.status.stale { color: var(--tthc-warn); background: var(--tthc-warn-bg); }
+.status.stale::before { content: "?"; font-weight: 800; }
 .error { border: 1px solid #f1b5b5; border-left: 4px solid var(--tthc-bad); background: #fff7f7; border-radius: 8px; padding: 12px 16px; color: #5f1212; }
 .error strong { display: block; margin-bottom: 4px; }
 .error p { margin: 4px 0; }
@@ -298,7 +306,7 @@ let uid = 0;
 
 export class TthcProcedureList extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'unit', 'level', 'channel', 'lang'];
+    return ['src', 'unit', 'level', 'channel', 'lang', 'stale-after'];
   }
 
   constructor() {
@@ -381,7 +389,7 @@ export class TthcProcedureList extends HTMLElement {
     else if (error.name === 'TthcError' && error.code === 'unknown_unit' && error.path === 'unit') {
       message = t.unknownUnit(unit);
     } else if (error.name === 'TthcError' && error.family === 'argument') {
-      const attribute = error.path === 'as_of' ? 'as-of' : error.path;
+      const attribute = { as_of: 'as-of', stale_after: 'stale-after' }[error.path] ?? error.path;
       message = t.badAttribute(attribute, this.getAttribute(attribute) ?? '');
     } else if (error.name === 'TthcError') {
       message = t.invalid(error.errors.length);
@@ -414,7 +422,11 @@ export class TthcProcedureList extends HTMLElement {
     else if (level) options.level = level;
     const rows = catalog.procedureList(options);
     // The unit's own row of the report, computed alone by the core.
-    const figures = unitCode ? catalog.unitCompliance(unitCode, { channel }) : null;
+    // stale-after (days): the core lists the unit's stale postings and counts unchecked ones.
+    const staleText = this.getAttribute('stale-after')?.trim();
+    const staleAfter = staleText ? Number(staleText) : undefined;
+    const figures = unitCode ? catalog.unitCompliance(unitCode, { channel, staleAfter }) : null;
+    const stale = new Set(figures?.stale ?? []);
     // The day the data describes, when the document says it (otherwise figures are as of today).
     const asOf = catalog.asOf;
     const t1 = performance.now();
@@ -449,6 +461,8 @@ export class TthcProcedureList extends HTMLElement {
       chip.title = t.statusHint[status];
       chips[status] = chip;
     }
+    const staleChip = el('span', 'status stale', t.stale);
+    staleChip.title = t.staleHint;
     for (let i = 0; i < rows.length; i += 1) {
       const r = rows[i];
       if (!group || group.field !== r.field) {
@@ -475,6 +489,10 @@ export class TthcProcedureList extends HTMLElement {
       if (r.status) {
         li.setAttribute('data-status', r.status);
         li.append(chips[r.status].cloneNode(true));
+      }
+      if (stale.has(r.code)) {
+        li.setAttribute('data-stale', '');
+        li.append(staleChip.cloneNode(true));
       }
       ul.append(li);
       group.total += 1;
@@ -566,6 +584,8 @@ export class TthcProcedureList extends HTMLElement {
       for (const [status, n] of [['published', u.published], ['missing', u.missing.length], ['outdated', u.outdated]]) {
         if (n > 0 || status !== 'outdated') tally.append(el('li', null, `${t.statusLabel[status]}: ${number(n, lang)}`));
       }
+      if (u.stale) tally.append(el('li', null, `${t.stale}: ${number(u.stale.length, lang)}`));
+      if (u.unchecked != null) tally.append(el('li', null, `${t.unchecked}: ${number(u.unchecked, lang)}`));
       box.append(tally);
     } else {
       const fields = t.fieldsOf(u.fields_published, u.fields);
