@@ -206,6 +206,19 @@ describe('example page', () => {
     await w.locator('input[type=search]').fill('');
   });
 
+  test('stale-after: stale postings marked and the unchecked count shown, from the core', async () => {
+    const w = page.locator('#demo-unit');
+    await w.evaluate((el) => el.setAttribute('stale-after', '1'));
+    await settle(page);
+    const want = tthc.Catalog.fromJson(JSON.stringify(demo)).unitCompliance('99999', { staleAfter: 1 });
+    assert.equal(await w.locator('li.row[data-stale]').count(), want.stale.length);
+    const tally = await w.locator('.tally li').allTextContents();
+    assert.ok(tally.some((x) => x.startsWith('Chưa kiểm tra: ')), tally.join(' | '));
+    await w.evaluate((el) => el.removeAttribute('stale-after'));
+    await settle(page);
+    assert.equal(await w.locator('li.row[data-stale]').count(), 0);
+  });
+
   test('attribute changes re-render (lang, unit, level, channel)', async () => {
     await page.click('#lang');
     await settle(page);
