@@ -169,6 +169,7 @@ fn the_embedded_dataset_and_a_synthetic_one_round_trip() {
         provinces: 2,
         procedures: 40,
         seed: 3,
+        ..tthc::synth::SynthOptions::default()
     });
     let c = Catalog::from_json(json.as_bytes()).expect("valid");
     round_trip("synth", &c, &today());
@@ -182,6 +183,7 @@ fn postings_are_sorted_and_rates_match_the_report() {
         provinces: 1,
         procedures: 30,
         seed: 5,
+        ..tthc::synth::SynthOptions::default()
     });
     let c = Catalog::from_json(json.as_bytes()).expect("valid");
     let t = tables(&c, &today());
