@@ -10,6 +10,9 @@
 // The `///` comments of exported items are Python docstrings (reST, signature first), not
 // Markdown.
 #![allow(clippy::doc_markdown)]
+// pyo3 extracts arguments by value (`Text`, the one conversion of Python strings): a reference
+// cannot be extracted, so "passed by value, not consumed" is the shape of every method here.
+#![allow(clippy::needless_pass_by_value)]
 
 pub mod catalog;
 pub mod compliance;
@@ -18,6 +21,7 @@ pub mod error;
 pub mod io;
 pub mod lifecycle;
 pub mod listing;
+pub mod model;
 pub mod rate;
 pub mod search;
 pub mod text;
@@ -99,9 +103,9 @@ fn _tthc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_time_compliance, m)?)?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     m.add_class::<Catalog>()?;
-    m.add_class::<catalog::Field>()?;
-    m.add_class::<catalog::Procedure>()?;
-    m.add_class::<catalog::Unit>()?;
+    m.add_class::<model::Field>()?;
+    m.add_class::<model::Procedure>()?;
+    m.add_class::<model::Unit>()?;
     m.add_class::<search::SearchHit>()?;
     m.add_class::<listing::ListedProcedure>()?;
     m.add_class::<compliance::Report>()?;

@@ -5,9 +5,10 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::catalog::{Catalog, Procedure};
+use crate::catalog::Catalog;
 use crate::convert::{self, Text};
 use crate::error::detached;
+use crate::model::Procedure;
 
 /// SearchHit — one procedure found by ``Catalog.search``: ``code``, ``name``, ``field`` (the
 /// field's code), ``score`` (larger is better; 1000 for the exact code) and ``procedure`` (the

@@ -21,7 +21,7 @@ pub fn fold(py: Python<'_>, text: Text) -> PyResult<String> {
 /// A byte key whose order is Vietnamese alphabetical order (ICU's ``vi`` collation):
 /// ``sorted(names, key=tthc.sort_key)``.
 #[pyfunction]
-pub fn sort_key<'py>(py: Python<'py>, text: Text) -> PyResult<Bound<'py, PyBytes>> {
+pub fn sort_key(py: Python<'_>, text: Text) -> PyResult<Bound<'_, PyBytes>> {
     let text = text.arg(py, "text")?;
     let key = attached(py, || Ok(tthc::text::sort_key(text)))?;
     Ok(PyBytes::new(py, &key))
