@@ -109,7 +109,8 @@ const REPORT_EXAMPLES: &str = concat!(
   tthc report                                   the embedded An Biên 2018 dataset, as a table
   tthc report catalogue.json --channel portal --as-of 2025-07-01
   tthc report catalogue.json --format csv > units.csv
-  tthc report --format json --lang en           the report of docs/format.md §3"
+  tthc report --format json --lang en           the report of docs/format.md §3
+  tthc report catalogue.json --format xlsx -o baocao.xlsx"
 );
 
 const VALIDATE_EXAMPLES: &str = concat!(
@@ -248,12 +249,16 @@ pub struct ReportArgs {
     /// The day of the report [default: the document's as_of, else today in Vietnam]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
     pub as_of: Option<Date>,
-    /// Output: an aligned table, the JSON report or one CSV row per unit
+    /// Output: an aligned table, the JSON report, one CSV row per unit, or an Excel workbook
+    /// (a sheet per level, groups, missing and outdated procedures, a chart; needs -o)
     #[arg(long, value_parser = vocab::<OutputFormat>(), default_value_t = OutputFormat::default())]
     pub format: OutputFormat,
-    /// Language of the table
+    /// Language of the table and of the workbook's headers
     #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
     pub lang: Lang,
+    /// The file to write [default: stdout]
+    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
 }
 
 /// `tthc validate`.
