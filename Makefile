@@ -49,6 +49,10 @@ serve: wasm ## Serve examples/web on http://127.0.0.1:8080
 .PHONY: bench
 bench: ## Benchmarks (Rust, Python, browser); results go to BENCHMARKS.md by hand
 	$(CARGO) bench -p tthc
+	$(CARGO) bench -p tthc --features parquet --bench parquet -- --keep bench-data/parquet
+	[ -x .venv/bin/python ] || python3 -m venv .venv
+	.venv/bin/python -c 'import duckdb' 2>/dev/null || .venv/bin/pip install -q 'duckdb>=1.1,<2'
+	.venv/bin/python tests/exports/bench_duckdb.py bench-data/parquet
 	bash bindings/python/bench.sh
 
 .PHONY: synth

@@ -33,6 +33,7 @@ jsonschema jsonschema>=4.26,<5
 duckdb duckdb>=1.1,<2
 polars polars>=1,<2
 pyarrow pyarrow>=17
+openpyxl openpyxl>=3.1,<4
 LIST
 if ((${#missing[@]})); then
     echo "run.sh: installing ${missing[*]}"

@@ -115,7 +115,8 @@ const REPORT_EXAMPLES: &str = concat!(
   tthc report catalogue.json --channel portal --as-of 2025-07-01
   tthc report catalogue.json --format csv > units.csv
   tthc report catalogue.json --stale-after 90   postings not checked for 90 days are stale
-  tthc report --format json --lang en           the report of docs/format.md §3"
+  tthc report --format json --lang en           the report of docs/format.md §3
+  tthc report catalogue.json --format xlsx -o baocao.xlsx"
 );
 
 const DIFF_EXAMPLES: &str = concat!(
@@ -297,16 +298,20 @@ pub struct ReportArgs {
     /// The day of the report [default: the document's as_of, else today in Vietnam]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of)]
     pub as_of: Option<Date>,
-    /// Output: an aligned table, the JSON report or one CSV row per unit
+    /// Output: an aligned table, the JSON report, one CSV row per unit, or an Excel workbook
+    /// (a sheet per level, groups, missing and outdated procedures, a chart; needs -o)
     #[arg(long, value_parser = vocab::<OutputFormat>(), default_value_t = OutputFormat::default())]
     pub format: OutputFormat,
-    /// Language of the table
+    /// Language of the table and of the workbook's headers
     #[arg(long, value_parser = vocab::<Lang>(), default_value_t = Lang::default())]
     pub lang: Lang,
     /// Freshness: a posting last seen (checked, else posted) more than DAYS days before the
     /// report's day is stale; each unit lists its stale and unchecked postings
     #[arg(long, value_name = "DAYS", value_parser = value_parser!(u32).range(1..))]
     pub stale_after: Option<u32>,
+    /// The file to write [default: stdout]
+    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
 }
 
 /// `tthc diff`.
@@ -353,6 +358,9 @@ pub struct CheckArgs {
     /// Output: counts and findings for people, or `{"findings": [...]}`
     #[arg(long, value_parser = among(&[OutputFormat::Table, OutputFormat::Json], &[]), default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
+    /// The file to write [default: stdout]
+    #[arg(short = 'o', long = "output", value_name = "OUT", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
 }
 
 /// `tthc validate`.

@@ -44,8 +44,33 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         OutputFormat::Json => report.to_json_pretty(&catalog) + "\n",
         OutputFormat::Csv => units_csv(&report, &catalog),
         OutputFormat::Table => table(&catalog, &report, args.lang),
+        OutputFormat::Xlsx => return xlsx(&catalog, &report, args),
     };
-    out::print(&text)
+    out::to_status(out::write_out(args.output.as_deref(), &text))
+}
+
+/// `--format xlsx -o FILE`: the workbook of `tthc::io::xlsx::report_xlsx`.
+fn xlsx(catalog: &Catalog, report: &tthc::Compliance, args: &ReportArgs) -> ExitCode {
+    let Some(path) = &args.output else {
+        eprintln!("tthc report --format xlsx: the workbook is binary; name it with -o FILE.xlsx");
+        return ExitCode::from(out::TROUBLE);
+    };
+    #[cfg(feature = "xlsx")]
+    {
+        match tthc::io::xlsx::report_xlsx(catalog, report, args.lang) {
+            Ok(bytes) => match std::fs::write(path, bytes) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => out::fail(&tthc::Error::io(&path.display().to_string(), &e)),
+            },
+            Err(e) => out::fail(&e),
+        }
+    }
+    #[cfg(not(feature = "xlsx"))]
+    {
+        let _ = (catalog, report, path);
+        eprintln!("tthc report --format xlsx: this build of tthc has no `xlsx` feature");
+        ExitCode::from(out::TROUBLE)
+    }
 }
 
 fn bar(permille: Option<u64>) -> String {

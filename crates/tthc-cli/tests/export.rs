@@ -145,3 +145,41 @@ fn parquet_out_and_back_in() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("-o"));
 }
+
+#[test]
+fn xlsx_needs_an_output_file() {
+    let o = tthc(&["report", "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("-o"));
+    let out = scratch("report.xlsx");
+    let o = tthc(&[
+        "report",
+        "--format",
+        "xlsx",
+        "--lang",
+        "en",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&out).expect("written").starts_with(b"PK"));
+    let table = scratch("table.xlsx");
+    let file = doc();
+    let o = tthc(&[
+        "export",
+        file.to_str().expect("utf-8"),
+        "--to",
+        "xlsx",
+        "-o",
+        table.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success());
+    let back = scratch("table-back.json");
+    let o = tthc(&[
+        "import",
+        table.to_str().expect("utf-8"),
+        "-o",
+        back.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -10,3 +10,4 @@ mod json_shapes;
 pub mod parquet;
 pub mod table;
 pub mod wording;
+pub mod xlsx;

@@ -104,10 +104,18 @@ pub enum OutputFormat {
     Json,
     /// CSV, one row per unit (the columns of [`crate::compliance::columns`]).
     Csv,
+    /// An Excel workbook (`tthc::io::xlsx`, feature `xlsx`): a sheet per level, groups,
+    /// missing and outdated procedures, a chart of the rates.
+    Xlsx,
 }
 
 impl Vocabulary for OutputFormat {
-    const ALL: &'static [Self] = &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv];
+    const ALL: &'static [Self] = &[
+        OutputFormat::Table,
+        OutputFormat::Json,
+        OutputFormat::Csv,
+        OutputFormat::Xlsx,
+    ];
     const NOUN: &'static str = "format";
     const CODE: Code = Code::BadValue;
     fn word(self) -> &'static str {
@@ -115,6 +123,7 @@ impl Vocabulary for OutputFormat {
             OutputFormat::Table => "table",
             OutputFormat::Json => "json",
             OutputFormat::Csv => "csv",
+            OutputFormat::Xlsx => "xlsx",
         }
     }
 }

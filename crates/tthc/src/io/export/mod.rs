@@ -239,12 +239,19 @@ fn parquet(_: &Catalog, _: &ExportOptions) -> Result<Output, Error> {
     Err(needs_feature(Target::Parquet))
 }
 
-// The xlsx writer lands with its cargo feature.
+#[cfg(feature = "xlsx")]
+fn xlsx(catalog: &Catalog, options: &ExportOptions) -> Result<Output, Error> {
+    crate::io::xlsx::table_xlsx(catalog, options.lang).map(Output::Binary)
+}
+
+#[cfg(not(feature = "xlsx"))]
 fn xlsx(_: &Catalog, _: &ExportOptions) -> Result<Output, Error> {
     Err(needs_feature(Target::Xlsx))
 }
 
-fn needs_feature(to: Target) -> Error {
+/// The argument error of a target this build leaves out.
+#[cfg_attr(all(feature = "parquet", feature = "xlsx"), allow(dead_code))]
+pub(crate) fn needs_feature(to: Target) -> Error {
     Error::Argument(Problem::new(
         Code::BadValue,
         "to",
