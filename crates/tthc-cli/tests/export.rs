@@ -24,15 +24,17 @@ const DOC: &str = r#"{ "tthc": 1, "as_of": "2026-03-01",
   "units": [ { "code": "30985", "name": "Xã An Biên", "level": "commune",
                "published": { "one_stop_shop": ["1.001193"] } } ] }"#;
 
-fn doc() -> PathBuf {
-    let path = scratch("export-doc.json");
+/// The document in a file of the test's own (tests run in parallel: a shared file could be
+/// read while another test rewrites it).
+fn doc(test: &str) -> PathBuf {
+    let path = scratch(&format!("export-doc-{test}.json"));
     std::fs::write(&path, DOC).expect("written");
     path
 }
 
 #[test]
 fn cpsv_ap_and_hsds_to_stdout() {
-    let file = doc();
+    let file = doc("cpsv_ap_and_hsds_to_stdout");
     let o = tthc(&["export", file.to_str().expect("utf-8"), "--to", "cpsv-ap"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON-LD");
@@ -91,7 +93,7 @@ fn bad_options_are_usage_errors() {
 
 #[test]
 fn csv_is_the_flat_table() {
-    let file = doc();
+    let file = doc("csv_is_the_flat_table");
     let out = scratch("export-table.csv");
     let o = tthc(&[
         "export",
@@ -108,7 +110,7 @@ fn csv_is_the_flat_table() {
 
 #[test]
 fn parquet_out_and_back_in() {
-    let file = doc();
+    let file = doc("parquet_out_and_back_in");
     let dir = scratch("export-parquet");
     let _ = std::fs::remove_dir_all(&dir);
     let d = dir.to_str().expect("utf-8");
@@ -164,7 +166,7 @@ fn xlsx_needs_an_output_file() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(std::fs::read(&out).expect("written").starts_with(b"PK"));
     let table = scratch("table.xlsx");
-    let file = doc();
+    let file = doc("xlsx");
     let o = tthc(&[
         "export",
         file.to_str().expect("utf-8"),
