@@ -56,6 +56,13 @@ def add_report(report: dict[str, Any]) -> Callable[[Doc], None]:
     return change
 
 
+def add_replacement_cycle(doc: Doc) -> None:
+    a, b = doc["procedures"][0]["code"], doc["procedures"][1]["code"]
+    doc["decisions"] = [{"id": "1/QĐ-UBND", "effective": "2025-07-01", "scope": {"level": "commune"},
+                         "items": [{"procedure": a, "action": "replaced", "by": b},
+                                   {"procedure": b, "action": "replaced", "by": a}]}]
+
+
 # code -> (input text, expected class, first path)
 DOCUMENT_ERRORS: dict[str, tuple[str, type[tthc.TthcError], str]] = {
     "syntax": ('{"tthc": 1,', tthc.FormatError, "line 1, column 11"),
@@ -86,6 +93,8 @@ DOCUMENT_ERRORS: dict[str, tuple[str, type[tthc.TthcError], str]] = {
                         tthc.ValidationError, "/units/0/published/website"),
     "bad_value": (with_change(set_path("/procedures/0/online", "yes")), tthc.ValidationError,
                   "/procedures/0/online"),
+    "replacement_cycle": (with_change(add_replacement_cycle), tthc.ValidationError,
+                          "/decisions/0/items/0"),
 }
 
 
