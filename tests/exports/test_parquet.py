@@ -120,7 +120,8 @@ def test_polars_and_pyarrow_read_all_four(name: str, exported: dict[str, Path]) 
     assert postings.schema.field("posted_on").type == "date32[day]"
     assert pq.read_table(d / "unit_rates.parquet").column_names == [
         "unit", "name", "level", "parent", "basis", "approximate", "applicable", "published", "outdated",
-        "fields", "fields_published", "rate_num", "rate_den", "percent", "rank"]
+        "fields", "fields_published", "rate_num", "rate_den", "percent", "rank",
+        "current", "applicability", "stale", "unchecked"]
     # Sorted by unit, channel, procedure; one row per key.
     keys = [(r["unit"], r["channel"], r["procedure"]) for r in postings.select(["unit", "channel", "procedure"]).to_pylist()]
     assert keys == sorted(set(keys))
