@@ -14,6 +14,7 @@ Only the standard library is used.
 
 from __future__ import annotations
 
+import abc
 import argparse
 import difflib
 import json
@@ -88,25 +89,30 @@ def description(schemas: Schemas, s: Schema, within: str) -> str:
     return ""
 
 
-class Lang:
-    """How one language writes types."""
+class Lang(abc.ABC):
+    """How one language writes types (TypeScript and Python implement every method)."""
 
     null = ""
 
+    @abc.abstractmethod
     def literal(self, v: Any) -> str:
-        raise NotImplementedError
+        """Abstract: each language writes it."""
 
+    @abc.abstractmethod
     def union(self, parts: List[str]) -> str:
-        raise NotImplementedError
+        """Abstract: each language writes it."""
 
+    @abc.abstractmethod
     def optional(self, t: str) -> str:
-        raise NotImplementedError
+        """Abstract: each language writes it."""
 
+    @abc.abstractmethod
     def array(self, t: str) -> str:
-        raise NotImplementedError
+        """Abstract: each language writes it."""
 
+    @abc.abstractmethod
     def pair(self, a: str, b: str) -> str:
-        raise NotImplementedError
+        """Abstract: each language writes it."""
 
     scalar: Dict[str, str] = {}
 
