@@ -38,20 +38,8 @@ pub fn import(args: &ImportArgs) -> ExitCode {
     let imported = match imported {
         Ok(i) => i,
         Err(e) => {
-            let n = e.problems().len();
-            for p in e.problems() {
-                eprintln!("{p}");
-            }
-            eprintln!(
-                "{file}: {n} problem{}; nothing written{}",
-                if n == 1 { "" } else { "s" },
-                if options.lenient || !matches!(e, tthc::Error::Import(_)) {
-                    ""
-                } else {
-                    " (--lenient keeps the good rows)"
-                }
-            );
-            return out::status(&e);
+            let strict = !options.lenient && matches!(e, tthc::Error::Import(_));
+            return import_failed(&file, &e, strict.then_some("--lenient keeps the good rows"));
         }
     };
     let json = imported.catalog.to_json_pretty();
@@ -60,6 +48,20 @@ pub fn import(args: &ImportArgs) -> ExitCode {
     }
     summary(&file, &imported);
     ExitCode::SUCCESS
+}
+
+/// Print every problem of a failed import and a summary line; the exit status.
+fn import_failed(file: &str, e: &tthc::Error, hint: Option<&str>) -> ExitCode {
+    let n = e.problems().len();
+    for p in e.problems() {
+        eprintln!("{p}");
+    }
+    let hint = hint.map(|h| format!(" ({h})")).unwrap_or_default();
+    eprintln!(
+        "{file}: {n} problem{}; nothing written{hint}",
+        if n == 1 { "" } else { "s" }
+    );
+    out::status(e)
 }
 
 /// The directory of a Parquet export: `path` itself, or the directory of a `.parquet` file
@@ -92,20 +94,8 @@ fn import_parquet(dir: &Path, args: &ImportArgs) -> ExitCode {
     let imported = match imported {
         Ok(i) => i,
         Err(e) => {
-            let n = e.problems().len();
-            for p in e.problems() {
-                eprintln!("{p}");
-            }
-            eprintln!(
-                "{shown}: {n} problem{}; nothing written{}",
-                if n == 1 { "" } else { "s" },
-                if args.lenient {
-                    ""
-                } else {
-                    " (--lenient skips bad postings rows)"
-                }
-            );
-            return out::status(&e);
+            let hint = (!args.lenient).then_some("--lenient skips bad postings rows");
+            return import_failed(&shown, &e, hint);
         }
     };
     if let Err(code) = out::write_out(args.output.as_deref(), &imported.catalog.to_json_pretty()) {
