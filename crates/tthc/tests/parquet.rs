@@ -307,6 +307,13 @@ fn a_missing_or_mistyped_column() {
 
 #[test]
 fn unknown_words_and_undefined_units_or_procedures() {
+    // Row 1 names a procedure the files do not define.
+    const UNDEFINED_PROCEDURE: [Option<&str>; 4] = [
+        Some("1.000894"),
+        Some("9.999999"),
+        Some("1.000894"),
+        Some("1.001193"),
+    ];
     let dir = good_dir("bad-rows");
     let n = rows();
     // Rows (sorted): 30985 1.000894 missing, 30985 1.001193 published, 30988 … missing ×2.
@@ -345,16 +352,7 @@ fn unknown_words_and_undefined_units_or_procedures() {
             ),
         ]
     );
-    replace_postings_column(
-        &dir,
-        "procedure",
-        &[
-            Some("1.000894"),
-            Some("9.999999"),
-            Some("1.000894"),
-            Some("1.001193"),
-        ],
-    );
+    replace_postings_column(&dir, "procedure", &UNDEFINED_PROCEDURE);
     assert_eq!(
         problems(&dir, false),
         [(
@@ -380,16 +378,7 @@ fn unknown_words_and_undefined_units_or_procedures() {
         )]
     );
     // Lenient: the bad row (the only posting) is skipped and listed.
-    replace_postings_column(
-        &dir,
-        "procedure",
-        &[
-            Some("1.000894"),
-            Some("9.999999"),
-            Some("1.000894"),
-            Some("1.001193"),
-        ],
-    );
+    replace_postings_column(&dir, "procedure", &UNDEFINED_PROCEDURE);
     let imported = read_dir(&dir, &ReadOptions { lenient: true }).expect("lenient");
     assert_eq!((imported.rows, imported.skipped_rows), (n, 1));
     assert_eq!(imported.skipped[0].code.as_str(), "unknown_procedure");
