@@ -43,7 +43,7 @@ pub fn import(args: &ImportArgs) -> ExitCode {
     drop(spinner);
     let imported = match imported {
         Ok(i) => i,
-        Err(e) => return failed(&file, &e, options.lenient),
+        Err(e) => return failed(&file, &e, rows_hint(&e, options.lenient)),
     };
     let json = imported.catalog.to_json_pretty();
     if let Err(code) = out::write_out(args.output.as_deref(), &json) {
@@ -83,7 +83,7 @@ fn import_decision(args: &ImportArgs, into: &Path) -> ExitCode {
     drop(spinner);
     let imported = match imported {
         Ok(i) => i,
-        Err(e) => return failed(&file, &e, options.lenient),
+        Err(e) => return failed(&file, &e, rows_hint(&e, options.lenient)),
     };
     let json = imported.catalog.to_json_pretty();
     if let Err(code) = out::write_out(args.output.as_deref(), &json) {
@@ -157,20 +157,8 @@ fn import_parquet(dir: &Path, args: &ImportArgs) -> ExitCode {
     let imported = match imported {
         Ok(i) => i,
         Err(e) => {
-            let n = e.problems().len();
-            for p in e.problems() {
-                eprintln!("{p}");
-            }
-            eprintln!(
-                "{shown}: {n} problem{}; nothing written{}",
-                if n == 1 { "" } else { "s" },
-                if args.lenient {
-                    ""
-                } else {
-                    " (--lenient skips bad postings rows)"
-                }
-            );
-            return out::status(&e);
+            let hint = (!args.lenient).then_some("--lenient skips bad postings rows");
+            return failed(&shown, &e, hint);
         }
     };
     if let Err(code) = out::write_out(args.output.as_deref(), &imported.catalog.to_json_pretty()) {
@@ -204,22 +192,24 @@ pub fn read_json_or_parquet(path: &Path) -> Result<Catalog, tthc::Error> {
     Catalog::from_path(path, &tthc::io::json::ReadOptions::default())
 }
 
-/// Every problem of a failed import, a line saying nothing was written, and the status.
-fn failed(file: &str, e: &tthc::Error, lenient: bool) -> ExitCode {
+/// Every problem of a failed import, a line saying nothing was written (with `hint` when
+/// the failure was strict mode's), and the status.
+fn failed(file: &str, e: &tthc::Error, hint: Option<&str>) -> ExitCode {
     let n = e.problems().len();
     for p in e.problems() {
         eprintln!("{p}");
     }
+    let hint = hint.map(|h| format!(" ({h})")).unwrap_or_default();
     eprintln!(
-        "{file}: {n} problem{}; nothing written{}",
-        if n == 1 { "" } else { "s" },
-        if lenient || !matches!(e, tthc::Error::Import(_)) {
-            ""
-        } else {
-            " (--lenient keeps the good rows)"
-        }
+        "{file}: {n} problem{}; nothing written{hint}",
+        if n == 1 { "" } else { "s" }
     );
     out::status(e)
+}
+
+/// The hint for a failed spreadsheet or CSV import: only strict mode's row problems have one.
+fn rows_hint(e: &tthc::Error, lenient: bool) -> Option<&'static str> {
+    (!lenient && matches!(e, tthc::Error::Import(_))).then_some("--lenient keeps the good rows")
 }
 
 fn summary(file: &str, imp: &Imported) {

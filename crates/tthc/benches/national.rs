@@ -9,44 +9,14 @@
 #![allow(clippy::cast_precision_loss)] // a benchmark prints ratios of sizes
 
 use std::collections::{HashMap, HashSet};
-use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+mod common;
+use common::{median, time};
 use tthc::synth::{synth_json, SynthOptions};
 use tthc::{Catalog, ComplianceOptions};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-/// CPU time of this thread (Linux `schedstat`, nanoseconds): on a shared machine it does not
-/// count the time other processes hold the cores. Falls back to the wall clock elsewhere.
-fn thread_cpu() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-        .map(Duration::from_nanos)
-}
-
-/// Median thread CPU time (or wall time where unavailable) of `runs` calls.
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let (c, t) = (thread_cpu(), Instant::now());
-        let out = black_box(f());
-        times.push(match (c, thread_cpu()) {
-            (Some(a), Some(b)) => b.saturating_sub(a),
-            _ => t.elapsed(),
-        });
-        last = Some(out);
-    }
-    (median(times), last.expect("runs > 0"))
-}
 
 fn rss_bytes() -> usize {
     std::fs::read_to_string("/proc/self/statm")

@@ -9,38 +9,15 @@
 
 #![allow(clippy::cast_precision_loss)] // a benchmark prints ratios of sizes
 
-use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tthc::io::parquet::{read_dir, write, ReadOptions};
 use tthc::synth::{synth_json, SynthOptions};
 use tthc::{Catalog, ComplianceOptions};
 
-fn thread_cpu() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-        .map(Duration::from_nanos)
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let (c, t) = (thread_cpu(), Instant::now());
-        let out = black_box(f());
-        times.push(match (c, thread_cpu()) {
-            (Some(a), Some(b)) => b.saturating_sub(a),
-            _ => t.elapsed(),
-        });
-        last = Some(out);
-    }
-    times.sort();
-    (times[times.len() / 2], last.expect("runs > 0"))
-}
+mod common;
+use common::time;
 
 fn ms(d: Duration) -> String {
     format!("{:.0} ms", d.as_secs_f64() * 1000.0)

@@ -235,24 +235,28 @@ fn good_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Rewrite `postings.parquet` of `dir` with column `name` replaced by plain strings.
-fn replace_postings_column(dir: &Path, name: &str, values: &[Option<&str>]) {
-    let c = Catalog::from_json(DOC.as_bytes()).expect("valid");
-    let t = tables(&c, &today());
-    let b = &t.postings[0];
-    let schema = b.schema();
+/// Write `batch` to `path` with column `name` replaced by `array` (of its own type).
+fn write_replaced(path: &Path, batch: &RecordBatch, name: &str, array: &ArrayRef) {
     let mut fields: Vec<Field> = Vec::new();
     let mut columns: Vec<ArrayRef> = Vec::new();
-    for (f, col) in schema.fields().iter().zip(b.columns()) {
+    for (f, col) in batch.schema().fields().iter().zip(batch.columns()) {
         if f.name() == name {
-            fields.push(Field::new(name, arrow_schema::DataType::Utf8, true));
-            columns.push(Arc::new(StringArray::from(values.to_vec())));
+            fields.push(Field::new(name, array.data_type().clone(), true));
+            columns.push(array.clone());
         } else {
             fields.push(f.as_ref().clone());
             columns.push(col.clone());
         }
     }
-    write_batch(&dir.join(FILES[2]), fields, columns);
+    write_batch(path, fields, columns);
+}
+
+/// Rewrite `postings.parquet` of `dir` with column `name` replaced by plain strings.
+fn replace_postings_column(dir: &Path, name: &str, values: &[Option<&str>]) {
+    let c = Catalog::from_json(DOC.as_bytes()).expect("valid");
+    let t = tables(&c, &today());
+    let strings: ArrayRef = Arc::new(StringArray::from(values.to_vec()));
+    write_replaced(&dir.join(FILES[2]), &t.postings[0], name, &strings);
 }
 
 fn write_batch(path: &Path, fields: Vec<Field>, columns: Vec<ArrayRef>) {
@@ -271,11 +275,11 @@ fn problems(dir: &Path, lenient: bool) -> Vec<(String, String)> {
         .collect()
 }
 
-fn rows(dir: &Path) -> usize {
+/// Rows of the postings file of `DOC`.
+fn rows() -> usize {
     let c = Catalog::from_json(DOC.as_bytes()).expect("valid");
     let n = tables(&c, &today()).postings[0].num_rows();
     assert_eq!(n, 4, "two units × two procedures on the desk");
-    let _ = dir;
     n
 }
 
@@ -308,18 +312,8 @@ fn a_missing_or_mistyped_column() {
 
     let dir = good_dir("mistyped-column");
     let units = tables(&c, &today()).units;
-    let mut fields: Vec<Field> = Vec::new();
-    let mut columns: Vec<ArrayRef> = Vec::new();
-    for (f, col) in units.schema().fields().iter().zip(units.columns()) {
-        if f.name() == "valid_to" {
-            fields.push(Field::new("valid_to", arrow_schema::DataType::Int32, true));
-            columns.push(Arc::new(Int32Array::from(vec![Some(1), None])));
-        } else {
-            fields.push(f.as_ref().clone());
-            columns.push(col.clone());
-        }
-    }
-    write_batch(&dir.join(FILES[1]), fields, columns);
+    let ints: ArrayRef = Arc::new(Int32Array::from(vec![Some(1), None]));
+    write_replaced(&dir.join(FILES[1]), &units, "valid_to", &ints);
     let found = problems(&dir, true);
     assert_eq!(
         found,
@@ -332,8 +326,15 @@ fn a_missing_or_mistyped_column() {
 
 #[test]
 fn unknown_words_and_undefined_units_or_procedures() {
+    // Row 1 names a procedure the files do not define.
+    const UNDEFINED_PROCEDURE: [Option<&str>; 4] = [
+        Some("1.000894"),
+        Some("9.999999"),
+        Some("1.000894"),
+        Some("1.001193"),
+    ];
     let dir = good_dir("bad-rows");
-    let n = rows(&dir);
+    let n = rows();
     // Rows (sorted): 30985 1.000894 missing, 30985 1.001193 published, 30988 … missing ×2.
     replace_postings_column(
         &dir,
@@ -370,16 +371,7 @@ fn unknown_words_and_undefined_units_or_procedures() {
             ),
         ]
     );
-    replace_postings_column(
-        &dir,
-        "procedure",
-        &[
-            Some("1.000894"),
-            Some("9.999999"),
-            Some("1.000894"),
-            Some("1.001193"),
-        ],
-    );
+    replace_postings_column(&dir, "procedure", &UNDEFINED_PROCEDURE);
     assert_eq!(
         problems(&dir, false),
         [(
@@ -405,16 +397,7 @@ fn unknown_words_and_undefined_units_or_procedures() {
         )]
     );
     // Lenient: the bad row (the only posting) is skipped and listed.
-    replace_postings_column(
-        &dir,
-        "procedure",
-        &[
-            Some("1.000894"),
-            Some("9.999999"),
-            Some("1.000894"),
-            Some("1.001193"),
-        ],
-    );
+    replace_postings_column(&dir, "procedure", &UNDEFINED_PROCEDURE);
     let imported = read_dir(&dir, &ReadOptions { lenient: true }).expect("lenient");
     assert_eq!((imported.rows, imported.skipped_rows), (n, 1));
     assert_eq!(imported.skipped[0].code.as_str(), "unknown_procedure");
@@ -464,18 +447,8 @@ fn catalogue_problems_name_the_row_and_column() {
     let dir = good_dir("bad-level");
     let c = Catalog::from_json(DOC.as_bytes()).expect("valid");
     let units = tables(&c, &today()).units;
-    let mut fields: Vec<Field> = Vec::new();
-    let mut columns: Vec<ArrayRef> = Vec::new();
-    for (f, col) in units.schema().fields().iter().zip(units.columns()) {
-        if f.name() == "level" {
-            fields.push(Field::new("level", arrow_schema::DataType::Utf8, false));
-            columns.push(Arc::new(StringArray::from(vec!["commune", "ward"])));
-        } else {
-            fields.push(f.as_ref().clone());
-            columns.push(col.clone());
-        }
-    }
-    write_batch(&dir.join(FILES[1]), fields, columns);
+    let levels: ArrayRef = Arc::new(StringArray::from(vec!["commune", "ward"]));
+    write_replaced(&dir.join(FILES[1]), &units, "level", &levels);
     assert_eq!(
         problems(&dir, false),
         [(
@@ -483,5 +456,4 @@ fn catalogue_problems_name_the_row_and_column() {
             "units.parquet, row 1, column \"level\"".to_owned()
         )]
     );
-    let _ = units.column(0).len();
 }

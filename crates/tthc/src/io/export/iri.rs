@@ -13,8 +13,7 @@ pub(crate) fn iri(base: &str, kind: &str, code: &str) -> String {
             out.push(char::from(b));
         } else {
             out.push('%');
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+            super::uuid5::push_hex(&mut out, b, b"0123456789ABCDEF");
         }
     }
     out

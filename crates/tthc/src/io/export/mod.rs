@@ -1,6 +1,7 @@
 //! Exports for other systems (`docs/exports.md`): the flat publication table as CSV, CPSV-AP
-//! 3.2.0 as JSON-LD, Open Referral HSDS 3.0 services as JSON, and — with the cargo features of
-//! the same names — the four Parquet files and Excel workbooks.
+//! 3.2.0 as JSON-LD, Open Referral HSDS 3.0 services as JSON, schema.org JSON-LD for a unit's
+//! page ([`schema_org`], in every build, the WebAssembly one included), and — with the cargo
+//! features of the same names — the four Parquet files and Excel workbooks.
 //!
 //! One call per export, the same from the CLI (`tthc export FILE --to …`) and the bindings:
 //!
@@ -17,6 +18,7 @@
 mod cpsv;
 mod hsds;
 mod iri;
+mod schema_org;
 pub mod uuid5;
 
 use std::path::Path;
@@ -29,6 +31,7 @@ use crate::model::{Date, Lang, Level};
 
 pub use cpsv::cpsv_ap;
 pub use hsds::{hsds, HSDS_NAMESPACE};
+pub use schema_org::schema_org;
 
 /// What an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -37,14 +37,19 @@ pub fn uuid5(namespace: &[u8; 16], name: &str) -> String {
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lower case.
 pub fn format_uuid(bytes: &[u8; 16]) -> String {
     let mut out = String::with_capacity(36);
-    for (i, b) in bytes.iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
             out.push('-');
         }
-        out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-        out.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+        push_hex(&mut out, b, b"0123456789abcdef");
     }
     out
+}
+
+/// Append the two hex digits of `b` (from `digits`, lower or upper case).
+pub(crate) fn push_hex(out: &mut String, b: u8, digits: &[u8; 16]) {
+    out.push(char::from(digits[usize::from(b >> 4)]));
+    out.push(char::from(digits[usize::from(b & 15)]));
 }
 
 #[cfg(test)]

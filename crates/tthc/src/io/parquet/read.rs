@@ -10,7 +10,6 @@
 use std::borrow::Cow;
 use std::fs::File;
 use std::path::Path;
-use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::Date32Type;
@@ -76,7 +75,8 @@ fn bad_file(name: &str, message: String) -> Error {
     Error::Import(vec![Problem::new(Code::BadEncoding, name, message)])
 }
 
-fn open(path: &Path) -> Result<Table, Error> {
+/// Read a file whole, leaving out the columns named in `skip`.
+fn open(path: &Path, skip: &[&str]) -> Result<Table, Error> {
     let name = file_name(path);
     let file = File::open(path).map_err(|e| Error::io(&path.display().to_string(), &e))?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| {
@@ -101,7 +101,12 @@ fn open(path: &Path) -> Result<Table, Error> {
         .iter()
         .map(parquet::file::metadata::RowGroupMetaData::num_rows)
         .collect();
-    let schema = builder.schema().clone();
+    let builder_schema = builder.schema().clone();
+    let keep: Vec<usize> = (0..builder.schema().fields().len())
+        .filter(|&i| !skip.contains(&builder.schema().field(i).name().as_str()))
+        .collect();
+    let mask = parquet::arrow::ProjectionMask::roots(builder.parquet_schema(), keep);
+    let builder = builder.with_projection(mask);
     let reader = builder
         .with_batch_size(1 << 20)
         .build()
@@ -143,6 +148,10 @@ fn open(path: &Path) -> Result<Table, Error> {
             ),
         )));
     }
+    let schema = match batches.first() {
+        Some(b) => b.schema(),
+        None => builder_schema,
+    };
     Ok(Table {
         name,
         schema,
@@ -294,6 +303,47 @@ fn map_strings<T: Clone>(a: &dyn Array, mut f: impl FnMut(Option<&str>) -> T) ->
     }
     (0..a.len()).map(|i| f(plain_str(a, i))).collect()
 }
+
+/// A code per row: `f` of the row's string, computed once per distinct value of a dictionary
+/// (whose keys are read as they are typed, without widening them per row).
+fn row_codes(a: &dyn Array, mut f: impl FnMut(Option<&str>) -> u32) -> Vec<u32> {
+    use arrow_array::types::{Int16Type, Int32Type, Int64Type, Int8Type};
+    use arrow_array::types::{UInt16Type, UInt32Type, UInt64Type, UInt8Type};
+    let Some(d) = a.as_any_dictionary_opt() else {
+        return (0..a.len()).map(|i| f(plain_str(a, i))).collect();
+    };
+    let values = d.values();
+    let mapped: Vec<u32> = (0..values.len())
+        .map(|i| f(plain_str(values.as_ref(), i)))
+        .collect();
+    let null = f(None);
+    let keys = d.keys();
+    macro_rules! by_key {
+        ($($t:ty),*) => {$(
+            if let Some(k) = keys.as_primitive_opt::<$t>() {
+                return k
+                    .iter()
+                    .map(|k| {
+                        k.and_then(|k| usize::try_from(k).ok())
+                            .and_then(|k| mapped.get(k).copied())
+                            .unwrap_or(null)
+                    })
+                    .collect();
+            }
+        )*};
+    }
+    by_key!(
+        Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type
+    );
+    (0..a.len())
+        .map(|i| f(plain_or_dict(a, i).as_deref()))
+        .collect()
+}
+
+/// Codes of [`row_codes`]: a null value, and the flag of a value outside the set (its index in a
+/// side list follows).
+const NULL: u32 = u32::MAX;
+const OTHER: u32 = 1 << 31;
 
 fn date_column(a: &dyn Array) -> Vec<Option<Date>> {
     let Some(d) = a.as_primitive_opt::<Date32Type>() else {
@@ -466,10 +516,9 @@ fn reports(t: &Table, problems: &mut Vec<Problem>) -> Vec<DocReport<'static>> {
 }
 
 /// What a row of `postings.parquet` names as its procedure.
-#[derive(Clone)]
-enum ProcRef {
+enum ProcRef<'a> {
     Known(u32),
-    Unknown(Arc<str>),
+    Unknown(&'a str),
     Null,
 }
 
@@ -480,9 +529,10 @@ pub fn read_files(
     postings: &Path,
     options: &ReadOptions,
 ) -> Result<ParquetImport, Error> {
-    let tp = open(procedures)?;
-    let tu = open(units)?;
-    let tq = open(postings)?;
+    let tp = open(procedures, &[])?;
+    let tu = open(units, &[])?;
+    // `checked_on` is the day of the statuses: not catalogue data.
+    let tq = open(postings, &["checked_on"])?;
     let mut problems = Vec::new();
     // procedures.parquet
     let pc = tp.column("code", Kind::Text, true, &mut problems);
@@ -609,22 +659,28 @@ pub fn read_files(
     let mut offset = 0usize;
     let channels_listed = uch.is_some();
     for b in &tq.batches {
-        let units = map_strings(b.column(qu.unwrap_or(0)).as_ref(), |s| {
-            s.and_then(|s| unit_index.get(s).copied())
+        let units = row_codes(b.column(qu.unwrap_or(0)).as_ref(), |s| {
+            s.map_or(NULL, |s| unit_index.get(s).copied().unwrap_or(OTHER))
         });
         let unit_text = |r: usize| plain_or_dict(b.column(qu.unwrap_or(0)).as_ref(), r);
-        let procs_of = map_strings(b.column(qp.unwrap_or(0)).as_ref(), |s| match s {
-            None => ProcRef::Null,
-            Some(s) => proc_index
-                .get(s)
-                .map_or_else(|| ProcRef::Unknown(Arc::from(s)), |&i| ProcRef::Known(i)),
+        let mut others: Vec<String> = Vec::new();
+        let mut other = |s: &str| {
+            others.push(s.to_owned());
+            OTHER | (others.len() as u32 - 1)
+        };
+        let procs_of = row_codes(b.column(qp.unwrap_or(0)).as_ref(), |s| match s {
+            None => NULL,
+            Some(s) => proc_index.get(s).copied().unwrap_or_else(|| other(s)),
         });
-        let chans = map_strings(b.column(qc.unwrap_or(0)).as_ref(), |s| {
-            s.map(|s| Channel::from_word(s).ok_or_else(|| s.to_owned()))
+        let chans = row_codes(b.column(qc.unwrap_or(0)).as_ref(), |s| match s {
+            None => NULL,
+            Some(s) => Channel::from_word(s).map_or_else(|| other(s), |c| c.index() as u32),
         });
-        let stats = map_strings(b.column(qs.unwrap_or(0)).as_ref(), |s| {
-            s.map(|s| PostingStatus::from_word(s).ok_or_else(|| s.to_owned()))
+        let stats = row_codes(b.column(qs.unwrap_or(0)).as_ref(), |s| match s {
+            None => NULL,
+            Some(s) => PostingStatus::from_word(s).map_or_else(|| other(s), |w| w as u32),
         });
+        let word = |code: u32| others[(code & !OTHER) as usize].as_str();
         let dates = qd.map_or_else(
             || vec![None; b.num_rows()],
             |c| date_column(b.column(c).as_ref()),
@@ -635,51 +691,66 @@ pub fn read_files(
                 Problem::new(code, at(&tq.name, Some(row), Some(column)), message)
             };
             let checked = (|| -> Result<(), Problem> {
-                let unit = units[r].ok_or_else(|| match unit_text(r) {
-                    Some(u) => bad(
-                        Code::UnknownUnit,
-                        "unit",
-                        format!("unit `{u}` is not in {}", tu.name),
-                    ),
-                    None => bad(Code::WrongType, "unit", "the unit is null".to_owned()),
-                })?;
-                let channel = match &chans[r] {
-                    Some(Ok(c)) => *c,
-                    Some(Err(w)) => {
-                        return Err(bad(
-                            Code::UnknownChannel,
-                            "channel",
-                            format!("`{w}` is not a channel ({})", Channel::words()),
-                        ))
+                let unit = match units[r] {
+                    NULL => {
+                        return Err(bad(Code::WrongType, "unit", "the unit is null".to_owned()))
                     }
-                    None => {
+                    OTHER => {
+                        let u = unit_text(r).unwrap_or_default();
+                        return Err(bad(
+                            Code::UnknownUnit,
+                            "unit",
+                            format!("unit `{u}` is not in {}", tu.name),
+                        ));
+                    }
+                    u => u,
+                };
+                let channel = match chans[r] {
+                    c if c < 3 => Channel::ALL[c as usize],
+                    NULL => {
                         return Err(bad(
                             Code::WrongType,
                             "channel",
                             "the channel is null".to_owned(),
                         ))
                     }
-                };
-                let status = match &stats[r] {
-                    Some(Ok(s)) => *s,
-                    Some(Err(w)) => {
+                    w => {
                         return Err(bad(
-                            Code::BadValue,
-                            "status",
-                            format!("`{w}` is not a posting status ({})", PostingStatus::words()),
+                            Code::UnknownChannel,
+                            "channel",
+                            format!("`{}` is not a channel ({})", word(w), Channel::words()),
                         ))
                     }
-                    None => {
+                };
+                let status = match stats[r] {
+                    NULL => {
                         return Err(bad(
                             Code::WrongType,
                             "status",
                             "the status is null".to_owned(),
                         ))
                     }
+                    w if w & OTHER != 0 => {
+                        return Err(bad(
+                            Code::BadValue,
+                            "status",
+                            format!(
+                                "`{}` is not a posting status ({})",
+                                word(w),
+                                PostingStatus::words()
+                            ),
+                        ))
+                    }
+                    s => PostingStatus::ALL[s as usize],
                 };
                 let on = dates[r];
                 let posted = on.is_some() || status != PostingStatus::Missing;
-                match (&procs_of[r], status) {
+                let procedure = match procs_of[r] {
+                    NULL => ProcRef::Null,
+                    p if p & OTHER != 0 => ProcRef::Unknown(word(p)),
+                    p => ProcRef::Known(p),
+                };
+                match (&procedure, status) {
                     (ProcRef::Null, _) => Err(bad(Code::WrongType, "procedure", "the procedure is null".to_owned())),
                     (ProcRef::Known(p), PostingStatus::Unknown) => Err(bad(
                         Code::BadValue,
