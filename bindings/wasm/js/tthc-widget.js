@@ -315,6 +315,8 @@ footer p { margin: 4px 0 0; }
 const FIRST_ROWS = 40;
 /** Most milliseconds of row building in one task (a long task is one over 50 ms). */
 const SLICE_MS = 8;
+/** Longest list written as JSON-LD: a commune's or a district's list (hundreds), not a nation's. */
+const JSONLD_MAX = 1000;
 
 /** Resolve in a new task, after the browser has had the chance to paint and handle input. */
 function nextTask() {
@@ -593,7 +595,7 @@ export class TthcProcedureList extends HTMLElement {
     await nextTask();
     if (generation !== this._generation) return;
     const ld0 = performance.now();
-    this._writeJsonLd(catalog, options);
+    this._writeJsonLd(catalog, options, rows.length);
     const jsonLd = performance.now() - ld0;
     const firstRows = t2 - t1;
     this.timings = {
@@ -657,11 +659,13 @@ export class TthcProcedureList extends HTMLElement {
    * Write the list's schema.org JSON-LD (docs/exports.md) into one
    * `<script type="application/ld+json">` child of the element (light DOM, where search
    * engines read it). The core makes the text, with `<`, `>` and `&` escaped; it is set as
-   * `textContent`, never parsed as HTML. `jsonld="off"` leaves it out.
+   * `textContent`, never parsed as HTML. `jsonld="off"` leaves it out, and so does a list of
+   * more than `JSONLD_MAX` procedures (a national list is megabytes of JSON-LD no search engine
+   * wants, and a long task to make).
    */
-  _writeJsonLd(catalog, options) {
+  _writeJsonLd(catalog, options, count) {
     let script = this.querySelector(':scope > script[data-tthc-jsonld]');
-    if (this.getAttribute('jsonld') === 'off') {
+    if (this.getAttribute('jsonld') === 'off' || count > JSONLD_MAX) {
       script?.remove();
       return;
     }

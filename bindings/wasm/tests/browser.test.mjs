@@ -357,6 +357,9 @@ describe('loading: one module, compressed, a skeleton, the first rows first', ()
     const shown = await w.locator('li.row:not([hidden])').evaluateAll((rows) => rows.map((r) => r.dataset.code));
     assert.deepEqual(new Set(shown), hits);
     assert.match(await w.locator('[role=status]').textContent(), new RegExp(`Tìm thấy ${hits.size} trên 10000`));
+    // No JSON-LD for a list this long (JSONLD_MAX), one for the short list.
+    assert.equal(await w.evaluate((host) => host.querySelectorAll('script').length), 0);
+    assert.equal(await page.locator('#slow').evaluate((host) => host.querySelectorAll('script').length), 1);
   });
 
   test('the module is fetched and compiled once for every widget, compressed', async () => {

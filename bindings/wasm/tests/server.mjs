@@ -41,9 +41,13 @@ function encode(file, info, body, encoding) {
   const key = `${file}\0${encoding}\0${info.size}\0${info.mtimeMs}`;
   let entry = compressed.get(key);
   if (!entry) {
+    // Small files (the module, the widget, a commune's catalogue) at the highest level, as a
+    // build step would precompress them; big ones at the level web servers use on the fly
+    // (brotli 11 takes seconds per megabyte).
+    const small = body.length <= 1 << 20;
     entry = encoding === 'br'
-      ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-      : gz(body, { level: 9 });
+      ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: small ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gz(body, { level: small ? 9 : 6 });
     compressed.set(key, entry);
   }
   return entry;
