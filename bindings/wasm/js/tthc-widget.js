@@ -29,23 +29,31 @@
 import init, { Catalog, formatPercent } from './tthc_wasm.js';
 
 let wasmReady = null;
-/** Load the WebAssembly module (once). */
+/** Load the WebAssembly module (once per page, however many widgets). */
 export function ready() {
-  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) }).then((m) => {
-    warmUp();
+  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) }).then(async (m) => {
+    await warmUp();
     return m;
   });
   return wasmReady;
 }
 
 /**
- * Run each code path once on a tiny catalogue while the real one is still downloading: the
- * browser compiles WebAssembly functions on first use, and this moves that work off the first
- * render.
+ * Run each code path once on a tiny catalogue while the real one may still be downloading:
+ * the browser compiles a WebAssembly function on its first call, and this moves that work off
+ * the first render. One step per task, so no step is a long task on a slow phone.
  */
-function warmUp() {
+async function warmUp() {
+  const steps = [
+    (c) => c.procedureList({ unit: '00001' }),
+    (c) => c.unitCompliance('00001'),
+    (c) => c.searchCodes('dang ky', { limit: c.procedureCount }),
+    (c) => c.schemaOrg({ unit: '00001' }),
+    () => formatPercent([1, 2], 'vi'),
+  ];
+  let c = null;
   try {
-    const c = Catalog.fromJson(JSON.stringify({
+    c = Catalog.fromJson(JSON.stringify({
       tthc: 1, as_of: '2026-01-01',
       fields: [{ code: 'a', name: 'Hộ tịch' }, { code: 'b', name: 'Đất đai' }],
       procedures: [
@@ -54,14 +62,14 @@ function warmUp() {
       ],
       units: [{ code: '00001', name: 'Xã', level: 'commune', published: { one_stop_shop: ['1.000001'] } }],
     }));
-    c.procedureList({ unit: '00001' });
-    c.unitCompliance('00001');
-    c.searchCodes('dang ky', { limit: c.procedureCount });
-    c.schemaOrg({ unit: '00001' });
-    formatPercent([1, 2], 'vi');
-    c.free();
+    for (const step of steps) {
+      await nextTask();
+      step(c);
+    }
   } catch {
     // Only an optimisation.
+  } finally {
+    c?.free();
   }
 }
 
