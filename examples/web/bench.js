@@ -54,7 +54,8 @@ if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
   new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
 }
 
-const strip = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+// đ does not decompose: without the replace, "dang ky" would find nothing (no fair comparison).
+const strip = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 /** Type QUERY one character at a time into the widget's search box. */
 function widgetKeystrokes(w) {
