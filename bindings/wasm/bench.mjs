@@ -10,7 +10,7 @@
 //      the same catalogue without WebAssembly): time to the first rows, to every row, total
 //      blocking time, bytes moved, and the keystroke cost on the page.
 //
-//   bash bindings/wasm/build.sh && node bindings/wasm/bench.mjs [--runs 3] [--json test-output/bench-wasm.json]
+//   bash bindings/wasm/build.sh && node bindings/wasm/bench.mjs [--runs 3] [--json test-output/bench-wasm.json] [--before DIR] [--loads-only]
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { loadavg, tmpdir } from 'node:os';
@@ -70,6 +70,9 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 // Before any page script: collect long tasks from the start of the page.
 await context.addInitScript(() => {
+  // When each widget has rendered (the first rows of a widget without `tthc-first-rows`).
+  window.__rendered = {};
+  document.addEventListener('tthc-render', (e) => { window.__rendered[e.target.id] ??= performance.now(); }, true);
   window.__longTasks = [];
   if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
     new PerformanceObserver((l) => {
@@ -93,10 +96,10 @@ async function newPage(phone) {
 }
 
 /** One cold load of `path`: first rows, every row, total blocking time, bytes, keystroke cost. */
-async function load(path, phone, plain) {
+async function load(path, phone, plain, base = server.url) {
   const page = await newPage(phone);
   try {
-    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.goto(base + path, { waitUntil: 'load' });
     return await page.evaluate(async (isPlain) => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       let box;
@@ -115,7 +118,8 @@ async function load(path, phone, plain) {
       const done = performance.now();
       await new Promise((r) => setTimeout(r, 100)); // the last long-task entries
       const marks = performance.getEntriesByName(isPlain ? 'plain-first-rows' : 'tthc-first-rows');
-      const first = isPlain ? marks[0] : marks.find((m) => m.detail?.id === 'commune-list');
+      const first = isPlain ? marks[0] : marks.find((m) => m.detail?.id === 'commune-list')
+        ?? { startTime: window.__rendered['commune-list'] };
       const tasks = window.__longTasks.filter((t) => t.start < done);
       const bytes = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
         .reduce((s, e) => s + (e.transferSize || 0), 0);
@@ -151,7 +155,7 @@ try {
   const version = context.browser()?.version?.() ?? '';
   results.chromium = version;
   // 2. bench.html, unthrottled and CPU 4×.
-  for (const [name, phone] of [['unthrottled', false], ['cpu4', true]]) {
+  for (const [name, phone] of process.argv.includes('--loads-only') ? [] : [['unthrottled', false], ['cpu4', true]]) {
     const page = await newPage(false);
     if (phone) {
       const cdp = await context.newCDPSession(page);
@@ -176,13 +180,23 @@ try {
   }
   // 3. Page loads, cold cache, interleaved so both pages see the same machine load.
   const pages = [['widget', 'examples/web/', false], ['plain JS', 'examples/web/plain.html', true]];
+  // --before DIR: the same page from another tree (e.g. `git archive` of the commit before
+  // this work, with this build's dist/web), served by that tree's own server.
+  const beforeDir = arg('--before', null);
+  if (beforeDir) {
+    const { startServer: startBefore } = await import(join(beforeDir, 'bindings/wasm/tests/server.mjs'));
+    const old = await startBefore({ root: beforeDir });
+    results.beforeDir = beforeDir;
+    pages.push(['before', 'examples/web/', false, old.url]);
+    process.on('exit', () => old.close());
+  }
   // One untimed load of each page first: the server compresses each file once and keeps it,
   // as a site serves precompressed files; the timed loads then measure the browser, not zlib.
-  for (const [, path, plain] of pages) await load(path, false, plain);
+  for (const [, path, plain, base] of pages) await load(path, false, plain, base);
   for (const [name, phone] of [['unthrottled', false], ['phone', true]]) {
-    const runs = { widget: [], 'plain JS': [] };
+    const runs = Object.fromEntries(pages.map(([label]) => [label, []]));
     for (let k = 0; k < RUNS; k += 1) {
-      for (const [label, path, plain] of pages) runs[label].push(await load(path, phone, plain));
+      for (const [label, path, plain, base] of pages) runs[label].push(await load(path, phone, plain, base));
     }
     results.load[name] = runs;
     console.log(`\npage load, ${name === 'phone' ? `phone profile (CPU ${PHONE.cpu}×, 1.6 Mbps down, 150 ms latency)` : 'unthrottled'}, cold cache, median of ${RUNS}, ms`);
