@@ -74,6 +74,8 @@ async function warmUp() {
 }
 
 const catalogs = new Map();
+/** JSON-LD texts by catalogue, then by list options (see `_writeJsonLd`). */
+const jsonLdTexts = new WeakMap();
 /** Fetch and parse a catalogue once per URL (several widgets may share one document). */
 function loadCatalog(url) {
   let entry = catalogs.get(url);
@@ -677,7 +679,13 @@ export class TthcProcedureList extends HTMLElement {
       script?.remove();
       return;
     }
-    const text = catalog.schemaOrg(options);
+    // The same catalogue and options give the same text: a re-render (lang, stale-after)
+    // reuses it.
+    let texts = jsonLdTexts.get(catalog);
+    if (!texts) jsonLdTexts.set(catalog, (texts = new Map()));
+    const key = JSON.stringify([options.unit, options.level, options.channel]);
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = catalog.schemaOrg(options)));
     if (!script) {
       script = document.createElement('script');
       script.type = 'application/ld+json';
