@@ -16,10 +16,10 @@
  * Loading: the module is compiled once per page however many widgets there are
  * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
  * catalogue is fetched once per URL, in parallel with the module; a skeleton shows meanwhile;
- * the first rows are shown first and the rest added in slices of a few milliseconds, so a
- * list of 10,000 never blocks the page. Works under a strict Content-Security-Policy
- * (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles are a constructable
- * stylesheet, nothing inline.
+ * the first rows are shown first and the rest added in slices of a few milliseconds, so
+ * building the rows of a long list does not block the page. Works under a strict
+ * Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles
+ * are a constructable stylesheet, nothing inline.
  *
  * Every rule comes from the core: the list and its order (procedureList), the unit's figures
  * (unitCompliance), which procedures match the search box (searchCodes: the codes of the
@@ -491,7 +491,8 @@ export class TthcProcedureList extends HTMLElement {
   /**
    * Show the list: the header, controls and first screen of rows at once, then the other rows
    * in slices of at most `SLICE_MS` of work between which the browser may paint and handle
-   * input, so a long list never blocks the page (issue 12: no task over 50 ms). The search
+   * input, so building a long list's rows does not block the page (issue 12: no task over
+   * 50 ms; the core's cold list and search index remain one call each). The search
    * box, the filters and attribute changes work while the slices are still being added.
    */
   async _show(catalog, loadMs, generation) {
