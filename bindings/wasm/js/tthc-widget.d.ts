@@ -5,10 +5,14 @@ export declare class TthcProcedureList extends HTMLElement {
   ready: Promise<void>;
   /**
    * Milliseconds spent in the last render: `load` fetching and reading the catalogue, `list`
-   * the core's list and unit figures, `index` the core's search index (built once per
-   * catalogue), `dom` building the elements, `total` list + index + dom.
+   * the core's list and unit figures, `firstRows` building the header, controls and first
+   * screen of rows, `dom` building every element (first screen and the later slices), `index`
+   * the core's search index (built once per catalogue), `jsonLd` the schema.org JSON-LD,
+   * `total` list + index + dom.
    */
-  timings: { load: number; list: number; index: number; dom: number; total: number } | null;
+  timings: {
+    load: number; list: number; firstRows: number; dom: number; index: number; jsonLd: number; total: number;
+  } | null;
 }
 
 /** Load the WebAssembly module next to this file (done on first use). */
@@ -27,5 +31,7 @@ declare global {
   interface HTMLElementEventMap {
     "tthc-render": CustomEvent<{ rows: number; timings: TthcProcedureList["timings"] }>;
     "tthc-error": CustomEvent<Error>;
+    /** The header, controls and first screen of rows are in the page (`at`: performance.now()). */
+    "tthc-first-rows": CustomEvent<{ rows: number; at: number }>;
   }
 }

@@ -9,8 +9,17 @@
  *
  * Attributes: src (URL of a catalogue document, JSON v1), unit (a unit's code: its applicable
  * procedures with statuses and its rate), level (without unit: every procedure of the level in
- * force, no status), channel (one_stop_shop | portal | national), lang (vi | en), stale-after (days: stale postings marked, unchecked ones counted, by the core).
- * Catalogue text is only ever set with textContent, never parsed as HTML.
+ * force, no status), channel (one_stop_shop | portal | national), lang (vi | en), stale-after
+ * (days: stale postings marked, unchecked ones counted, by the core), jsonld ("off": no
+ * schema.org JSON-LD). Catalogue text is only ever set with textContent, never parsed as HTML.
+ *
+ * Loading: the module is compiled once per page however many widgets there are
+ * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
+ * catalogue is fetched once per URL, in parallel with the module; a skeleton shows meanwhile;
+ * the first rows are shown first and the rest added in slices of a few milliseconds, so
+ * building the rows of a long list does not block the page. Works under a strict
+ * Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles
+ * are a constructable stylesheet, nothing inline.
  *
  * Every rule comes from the core: the list and its order (procedureList), the unit's figures
  * (unitCompliance), which procedures match the search box (searchCodes: the codes of the
@@ -20,23 +29,31 @@
 import init, { Catalog, formatPercent } from './tthc_wasm.js';
 
 let wasmReady = null;
-/** Load the WebAssembly module (once). */
+/** Load the WebAssembly module (once per page, however many widgets). */
 export function ready() {
-  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) }).then((m) => {
-    warmUp();
+  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) }).then(async (m) => {
+    await warmUp();
     return m;
   });
   return wasmReady;
 }
 
 /**
- * Run each code path once on a tiny catalogue while the real one is still downloading: the
- * browser compiles WebAssembly functions on first use, and this moves that work off the first
- * render.
+ * Run each code path once on a tiny catalogue while the real one may still be downloading:
+ * the browser compiles a WebAssembly function on its first call, and this moves that work off
+ * the first render. One step per task, so no step is a long task on a slow phone.
  */
-function warmUp() {
+async function warmUp() {
+  const steps = [
+    (c) => c.procedureList({ unit: '00001' }),
+    (c) => c.unitCompliance('00001'),
+    (c) => c.searchCodes('dang ky', { limit: c.procedureCount }),
+    (c) => c.schemaOrg({ unit: '00001' }),
+    () => formatPercent([1, 2], 'vi'),
+  ];
+  let c = null;
   try {
-    const c = Catalog.fromJson(JSON.stringify({
+    c = Catalog.fromJson(JSON.stringify({
       tthc: 1, as_of: '2026-01-01',
       fields: [{ code: 'a', name: 'Hộ tịch' }, { code: 'b', name: 'Đất đai' }],
       procedures: [
@@ -45,17 +62,20 @@ function warmUp() {
       ],
       units: [{ code: '00001', name: 'Xã', level: 'commune', published: { one_stop_shop: ['1.000001'] } }],
     }));
-    c.procedureList({ unit: '00001' });
-    c.unitCompliance('00001');
-    c.searchCodes('dang ky', { limit: c.procedureCount });
-    formatPercent([1, 2], 'vi');
-    c.free();
+    for (const step of steps) {
+      await nextTask();
+      step(c);
+    }
   } catch {
     // Only an optimisation.
+  } finally {
+    c?.free();
   }
 }
 
 const catalogs = new Map();
+/** JSON-LD texts by catalogue, then by list options (see `_writeJsonLd`). */
+const jsonLdTexts = new WeakMap();
 /** Fetch and parse a catalogue once per URL (several widgets may share one document). */
 function loadCatalog(url) {
   let entry = catalogs.get(url);
@@ -282,6 +302,13 @@ li.row:hover { background: #f6f9fc; }
 .error p { margin: 4px 0; }
 .error ul { margin: 6px 0 0; padding-left: 20px; font-size: .88rem; }
 .loading { color: var(--tthc-muted); padding: 16px 4px; }
+.skeleton .loading { padding: 4px 4px 8px; margin: 0; }
+.skeleton .line { display: block; height: 14px; margin: 12px 4px; border-radius: 4px;
+  background: linear-gradient(90deg, #e6ebf0 25%, #f4f6f9 50%, #e6ebf0 75%); background-size: 200% 100%;
+  animation: tthc-shimmer 1.4s linear infinite; }
+.skeleton .w60 { width: 60%; } .skeleton .w70 { width: 70%; } .skeleton .w75 { width: 75%; }
+.skeleton .w80 { width: 80%; } .skeleton .w85 { width: 85%; } .skeleton .w90 { width: 90%; }
+@keyframes tthc-shimmer { from { background-position: 100% 0; } to { background-position: -100% 0; } }
 footer { margin-top: 12px; font-size: .8rem; color: var(--tthc-muted); }
 footer summary { padding: 4px 0; display: inline-flex; }
 footer p { margin: 4px 0 0; }
@@ -291,8 +318,58 @@ footer p { margin: 4px 0 0; }
   li.row { grid-template-columns: 1fr auto; padding-left: 8px; }
   .code { grid-column: 1 / -1; line-height: 1.2; }
 }
-@media (prefers-reduced-motion: reduce) { summary::before { transition: none; } }
+@media (prefers-reduced-motion: reduce) { summary::before { transition: none; } .skeleton .line { animation: none; } }
 `;
+
+/** Rows built before the first paint: more than a phone or a laptop screen shows. */
+const FIRST_ROWS = 40;
+/** Most milliseconds of row building in one task (a long task is one over 50 ms). */
+const SLICE_MS = 8;
+/** Longest list written as JSON-LD: a commune's or a district's list (hundreds), not a nation's. */
+const JSONLD_MAX = 1000;
+
+/** Resolve in a new task, after the browser has had the chance to paint and handle input. */
+function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel(); // no 4 ms clamp, unlike nested setTimeout
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+let sheet = null;
+/**
+ * Give a shadow root the widget's styles: one constructable stylesheet shared by every widget
+ * (allowed by a strict `style-src 'self'`, unlike a `<style>` element), or a `<style>` element
+ * in browsers without `adoptedStyleSheets`.
+ */
+function adoptStyle(root) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
+}
+
+/** Grey placeholder lines while the module and the catalogue load (the text for screen readers). */
+function skeleton(t) {
+  const box = el('div', 'skeleton');
+  box.setAttribute('role', 'status');
+  box.append(el('p', 'loading', t.loading));
+  for (const width of ['w60', 'w90', 'w75', 'w85', 'w70', 'w90', 'w80']) {
+    const line = el('span', `line ${width}`);
+    line.setAttribute('aria-hidden', 'true');
+    box.append(line);
+  }
+  return box;
+}
 
 /** `el('span', 'code', text)`: an element with a class and text (never HTML). */
 function el(tag, className, text) {
@@ -306,16 +383,15 @@ let uid = 0;
 
 export class TthcProcedureList extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'unit', 'level', 'channel', 'lang', 'stale-after'];
+    return ['src', 'unit', 'level', 'channel', 'lang', 'stale-after', 'jsonld'];
   }
 
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
     this._root = el('div', 'card');
-    this.shadowRoot.append(style, this._root);
+    adoptStyle(this.shadowRoot);
+    this.shadowRoot.append(this._root);
     this._id = `tthc-${++uid}`;
     this._pending = false;
     this._generation = 0;
@@ -361,12 +437,12 @@ export class TthcProcedureList extends HTMLElement {
     const started = performance.now();
     try {
       if (!src || !src.trim()) throw Object.assign(new Error('no src'), { kind: 'nosrc' });
-      if (!this._root.firstChild) this._root.append(el('p', 'loading', t.loading));
+      if (!this._root.firstChild) this._root.append(skeleton(t));
       const url = new URL(src, document.baseURI).href;
       const catalog = await loadCatalog(url);
       if (generation !== this._generation) return;
       const loaded = performance.now();
-      this._show(catalog, loaded - started);
+      await this._show(catalog, loaded - started, generation);
     } catch (error) {
       if (generation !== this._generation) return;
       this._showError(error);
@@ -407,10 +483,19 @@ export class TthcProcedureList extends HTMLElement {
       box.append(list);
     }
     this._root.replaceChildren(box);
+    this._state = null;
+    this.querySelector(':scope > script[data-tthc-jsonld]')?.remove();
     this.dispatchEvent(new CustomEvent('tthc-error', { detail: error }));
   }
 
-  _show(catalog, loadMs) {
+  /**
+   * Show the list: the header, controls and first screen of rows at once, then the other rows
+   * in slices of at most `SLICE_MS` of work between which the browser may paint and handle
+   * input, so building a long list's rows does not block the page (issue 12: no task over
+   * 50 ms; the core's cold list and search index remain one call each). The search
+   * box, the filters and attribute changes work while the slices are still being added.
+   */
+  async _show(catalog, loadMs, generation) {
     const t = this._t;
     const lang = this._lang;
     const unitCode = this.getAttribute('unit')?.trim() || null;
@@ -430,10 +515,6 @@ export class TthcProcedureList extends HTMLElement {
     // The day the data describes, when the document says it (otherwise figures are as of today).
     const asOf = catalog.asOf;
     const t1 = performance.now();
-    // Build the core's search index now (a blank query finds nothing but builds it), so the
-    // first keystroke does not pay for it.
-    if (rows.length) catalog.searchCodes('', { limit: 0 });
-    const t2 = performance.now();
 
     const frag = document.createDocumentFragment();
     frag.append(this._header(catalog, { unitCode, level, channel, figures, asOf }));
@@ -448,55 +529,20 @@ export class TthcProcedureList extends HTMLElement {
     const nothing = el('p', 'notice', rows.length ? t.nothing : t.empty);
     nothing.hidden = rows.length > 0;
 
+    // Every group (with its count) and every item at once: cheap, and the filters count rows
+    // whose elements are not built yet. Row elements are built slice by slice below.
     const items = new Array(rows.length);
     const groups = [];
     let group = null;
-    let ul = null;
-    // Rows are cloned from small templates (faster than building each element).
-    const rowTemplate = el('li', 'row');
-    rowTemplate.append(el('span', 'code', ''), el('span', 'name', ''));
-    const chips = {};
-    for (const status of STATUSES) {
-      const chip = el('span', `status ${status}`, t.statusLabel[status]);
-      chip.title = t.statusHint[status];
-      chips[status] = chip;
-    }
-    const staleChip = el('span', 'status stale', t.stale);
-    staleChip.title = t.staleHint;
     for (let i = 0; i < rows.length; i += 1) {
       const r = rows[i];
       if (!group || group.field !== r.field) {
-        const details = el('details', 'group');
-        details.open = true;
-        details.setAttribute('data-field', r.field);
-        const summaryEl = document.createElement('summary');
-        const english = lang === 'en' && r.field_name_en;
-        const h3 = el('h3', null, english ? r.field_name_en : r.field_name);
-        if (!english) h3.lang = 'vi';
-        const count = el('span', 'count');
-        summaryEl.append(h3, count);
-        ul = el('ul', 'rows');
-        ul.lang = 'vi'; // procedure names are Vietnamese whatever the interface language
-        details.append(summaryEl, ul);
-        list.append(details);
-        group = { field: r.field, element: details, count, total: 0, shown: 0 };
+        group = this._group(r, lang);
+        list.append(group.element);
         groups.push(group);
       }
-      const li = rowTemplate.cloneNode(true);
-      li.setAttribute('data-code', r.code);
-      li.firstChild.textContent = r.code;
-      li.lastChild.textContent = r.name;
-      if (r.status) {
-        li.setAttribute('data-status', r.status);
-        li.append(chips[r.status].cloneNode(true));
-      }
-      if (stale.has(r.code)) {
-        li.setAttribute('data-stale', '');
-        li.append(staleChip.cloneNode(true));
-      }
-      ul.append(li);
       group.total += 1;
-      items[i] = { row: r, element: li, group, visible: true };
+      items[i] = { row: r, element: null, group, visible: true };
     }
     for (const g of groups) {
       g.shown = g.total;
@@ -516,7 +562,11 @@ export class TthcProcedureList extends HTMLElement {
       footer.append(d);
       frag.append(footer);
     }
-    this._state = { catalog, items, groups, summary, nothing, total: rows.length, fieldSelect, statusSelect, search };
+    const s = { catalog, items, groups, summary, nothing, total: rows.length, fieldSelect, statusSelect, search, hits: null };
+    this._state = s;
+    const build = this._rowBuilder(stale);
+    let built = Math.min(FIRST_ROWS, items.length);
+    for (let i = 0; i < built; i += 1) build(items[i]);
     const keep = this._query;
     this._root.replaceChildren(frag);
     const filter = () => this._filter();
@@ -527,9 +577,123 @@ export class TthcProcedureList extends HTMLElement {
       search.value = keep;
       this._filter();
     }
-    const t3 = performance.now();
-    this.timings = { load: loadMs, list: t1 - t0, index: t2 - t1, dom: t3 - t2, total: t3 - t0 };
+    const t2 = performance.now();
+    performance.mark?.('tthc-first-rows', { detail: { id: this.id, rows: built } });
+    this.dispatchEvent(new CustomEvent('tthc-first-rows', { detail: { rows: built, at: t2 } }));
+
+    // The other rows, slice by slice.
+    let busy = 0;
+    while (built < items.length) {
+      await nextTask();
+      if (generation !== this._generation) return;
+      const start = performance.now();
+      do {
+        for (const end = Math.min(built + 64, items.length); built < end; built += 1) build(items[built]);
+      } while (built < items.length && performance.now() - start < SLICE_MS);
+      busy += performance.now() - start;
+    }
+    // The core's search index (a blank query finds nothing but builds it) in a task of its own,
+    // so the first keystroke does not pay for it.
+    let index = 0;
+    if (rows.length) {
+      await nextTask();
+      if (generation !== this._generation) return;
+      const i0 = performance.now();
+      catalog.searchCodes('', { limit: 0 });
+      index = performance.now() - i0;
+    }
+    // schema.org JSON-LD for search engines, in a task of its own too.
+    await nextTask();
+    if (generation !== this._generation) return;
+    const ld0 = performance.now();
+    this._writeJsonLd(catalog, options, rows.length);
+    const jsonLd = performance.now() - ld0;
+    const firstRows = t2 - t1;
+    this.timings = {
+      load: loadMs, list: t1 - t0, index, dom: firstRows + busy, firstRows, jsonLd,
+      total: t1 - t0 + index + firstRows + busy,
+    };
     this.dispatchEvent(new CustomEvent('tthc-render', { detail: { rows: rows.length, timings: this.timings } }));
+  }
+
+  /** A field's group: a `<details>` with its heading and count, and an empty list of rows. */
+  _group(r, lang) {
+    const details = el('details', 'group');
+    details.open = true;
+    details.setAttribute('data-field', r.field);
+    const summaryEl = document.createElement('summary');
+    const english = lang === 'en' && r.field_name_en;
+    const h3 = el('h3', null, english ? r.field_name_en : r.field_name);
+    if (!english) h3.lang = 'vi';
+    const count = el('span', 'count');
+    summaryEl.append(h3, count);
+    const ul = el('ul', 'rows');
+    ul.lang = 'vi'; // procedure names are Vietnamese whatever the interface language
+    details.append(summaryEl, ul);
+    return { field: r.field, element: details, list: ul, count, total: 0, shown: 0 };
+  }
+
+  /** A function that builds one item's row element (cloned from small templates) and adds it. */
+  _rowBuilder(stale) {
+    const t = this._t;
+    const rowTemplate = el('li', 'row');
+    rowTemplate.append(el('span', 'code', ''), el('span', 'name', ''));
+    const chips = {};
+    for (const status of STATUSES) {
+      const chip = el('span', `status ${status}`, t.statusLabel[status]);
+      chip.title = t.statusHint[status];
+      chips[status] = chip;
+    }
+    const staleChip = el('span', 'status stale', t.stale);
+    staleChip.title = t.staleHint;
+    return (it) => {
+      const r = it.row;
+      const li = rowTemplate.cloneNode(true);
+      li.setAttribute('data-code', r.code);
+      li.firstChild.textContent = r.code;
+      li.lastChild.textContent = r.name;
+      if (r.status) {
+        li.setAttribute('data-status', r.status);
+        li.append(chips[r.status].cloneNode(true));
+      }
+      if (stale.has(r.code)) {
+        li.setAttribute('data-stale', '');
+        li.append(staleChip.cloneNode(true));
+      }
+      if (!it.visible) li.hidden = true;
+      it.element = li;
+      it.group.list.append(li);
+    };
+  }
+
+  /**
+   * Write the list's schema.org JSON-LD (docs/exports.md) into one
+   * `<script type="application/ld+json">` child of the element (light DOM, where search
+   * engines read it). The core makes the text, with `<`, `>` and `&` escaped; it is set as
+   * `textContent`, never parsed as HTML. `jsonld="off"` leaves it out, and so does a list of
+   * more than `JSONLD_MAX` procedures (a national list is megabytes of JSON-LD no search engine
+   * wants, and a long task to make).
+   */
+  _writeJsonLd(catalog, options, count) {
+    let script = this.querySelector(':scope > script[data-tthc-jsonld]');
+    if (this.getAttribute('jsonld') === 'off' || count > JSONLD_MAX) {
+      script?.remove();
+      return;
+    }
+    // The same catalogue and options give the same text: a re-render (lang, stale-after)
+    // reuses it.
+    let texts = jsonLdTexts.get(catalog);
+    if (!texts) jsonLdTexts.set(catalog, (texts = new Map()));
+    const key = JSON.stringify([options.unit, options.level, options.channel]);
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = catalog.schemaOrg(options)));
+    if (!script) {
+      script = document.createElement('script');
+      script.type = 'application/ld+json';
+      script.setAttribute('data-tthc-jsonld', '');
+      this.append(script);
+    }
+    if (script.textContent !== text) script.textContent = text;
   }
 
   _header(catalog, { unitCode, level, channel, figures, asOf }) {
@@ -662,7 +826,8 @@ export class TthcProcedureList extends HTMLElement {
         && (!hits || hits.has(it.row.code));
       if (ok !== it.visible) {
         it.visible = ok;
-        it.element.hidden = !ok;
+        // Rows not built yet take `visible` when they are.
+        if (it.element) it.element.hidden = !ok;
       }
       if (ok) {
         shown += 1;

@@ -19,6 +19,7 @@ mod error;
 mod lifecycle;
 mod listing;
 mod rate;
+mod schema_org;
 mod search;
 mod text;
 

@@ -15,20 +15,26 @@ impl Catalog {
     /// `[{ code, name, field, field_name, field_name_en, online, status }]`.
     #[wasm_bindgen(js_name = procedureList, unchecked_return_type = "ListedProcedure[]")]
     pub fn procedure_list(&self, options: Option<ListOptionsArg>) -> Result<JsValue, JsValue> {
-        let o = Options::new(
-            options.as_ref().map(AsRef::as_ref),
-            &["unit", "level", "field", "status", "channel", "asOf"],
-        )?;
-        let query = check(ListQuery::parse_on(
-            today(),
-            o.string("unit", "unit")?.as_deref(),
-            o.string("level", "level")?.as_deref(),
-            o.string("field", "field")?.as_deref(),
-            o.string("status", "status")?.as_deref(),
-            o.string("channel", "channel")?.as_deref(),
-            o.string("asOf", "as_of")?.as_deref(),
-        ))?;
+        let query = list_query(options.as_ref())?;
         let order = self.list_order.get_or_init(|| ListOrder::new(&self.inner));
         to_js(&check(self.inner.procedure_list_with(&query, order))?)
     }
+}
+
+/// The list `options` ask for (`{ unit, level, field, status, channel, asOf }`), checked by the
+/// core: what `procedureList` and `schemaOrg` both take.
+pub(crate) fn list_query(options: Option<&ListOptionsArg>) -> Result<ListQuery, JsValue> {
+    let o = Options::new(
+        options.map(AsRef::as_ref),
+        &["unit", "level", "field", "status", "channel", "asOf"],
+    )?;
+    check(ListQuery::parse_on(
+        today(),
+        o.string("unit", "unit")?.as_deref(),
+        o.string("level", "level")?.as_deref(),
+        o.string("field", "field")?.as_deref(),
+        o.string("status", "status")?.as_deref(),
+        o.string("channel", "channel")?.as_deref(),
+        o.string("asOf", "as_of")?.as_deref(),
+    ))
 }

@@ -122,6 +122,26 @@ describe('catalog', () => {
   });
 });
 
+describe('schemaOrg: the core\'s JSON-LD of a list', () => {
+  test('an ItemList of GovernmentService, the items of procedureList, < > & escaped', () => {
+    const hostile = JSON.parse(JSON.stringify(DOC));
+    hostile.procedures[0].name = 'Đăng ký </script><!-- "x" & y -->';
+    const c = Catalog.fromJson(JSON.stringify(hostile));
+    const text = c.schemaOrg({ unit: '99999' });
+    assert.doesNotMatch(text, /[<>&]/);
+    const ld = JSON.parse(text);
+    assert.equal(ld['@type'], 'ItemList');
+    const list = c.procedureList({ unit: '99999' });
+    assert.deepEqual(ld.itemListElement.map((e) => e.item.identifier), list.map((r) => r.code));
+    assert.ok(ld.itemListElement.some((e) => e.item.name === hostile.procedures[0].name));
+    assert.equal(typeof c.schemaOrg(), 'string');
+    const e = thrown(() => c.schemaOrg({ unit: '55555' }));
+    assert.equal(e.code, 'unknown_unit');
+    assert.equal(thrown(() => c.schemaOrg({ unti: '1' })).code, 'unknown_key');
+    c.free();
+  });
+});
+
 describe('options and arguments', () => {
   test('unknown option keys, wrong types and wrong shapes are typed errors naming the argument', () => {
     const cases = [

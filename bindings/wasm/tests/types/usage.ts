@@ -22,6 +22,7 @@ export async function web(text: string): Promise<string> {
   const rows: ListedProcedure[] = catalog.procedureList({ unit: unit.unit, status: "missing" });
   const fieldName: string = rows[0].field_name;
   const level = catalog.procedureList({ level: "commune" });
+  const jsonLd: string = catalog.schemaOrg({ unit: unit.unit });
   const hits: SearchHit[] = catalog.search("dang ky", { limit: 3 });
   const found: string[] = catalog.searchCodes("dang ky", { limit: catalog.procedureCount });
   const checked: ValidateOutput = validate(text, { maxBytes: 1000 });

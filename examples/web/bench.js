@@ -1,0 +1,198 @@
+// bench.html's script (a file: the page is served with a strict Content-Security-Policy).
+import { ready as wasmReady } from '../../bindings/wasm/dist/web/tthc-widget.js';
+import { Catalog, fold } from '../../bindings/wasm/dist/web/tthc_wasm.js';
+
+const QUERY = 'dang ky khai sinh';
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const now = () => performance.now();
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+/**
+ * The synthetic catalogue of n procedures (examples/web/synthetic.js), written by
+ * `node bindings/wasm/bench.mjs` as a file: the page's strict CSP (connect-src 'self') does
+ * not let it fetch blob: URLs.
+ */
+function syntheticCatalogue(n) {
+  return new URL(`../../test-output/bench-data/synthetic-${n}.json`, import.meta.url).href;
+}
+
+/** Time the widget's render of n procedures (the catalogue already parsed and cached). */
+async function renderBench(url, runs) {
+  const stage = document.getElementById('stage');
+  const w = document.createElement('tthc-procedure-list');
+  w.setAttribute('src', url);
+  w.setAttribute('unit', '99999');
+  stage.replaceChildren(w);
+  const c0 = now();
+  await w.ready; // first render: fetch + parse + the first list (cold caches)
+  const c1 = now();
+  void w.offsetHeight; void w.shadowRoot.querySelector('.groups')?.offsetHeight;
+  const c2 = now();
+  const load = w.timings.load;
+  const cold = { total: c2 - c0, script: w.timings.total, layout: c2 - c1, parts: { ...w.timings } };
+  const script = [];
+  const withLayout = [];
+  const core = [];
+  for (let k = 0; k < runs; k += 1) {
+    await frame();
+    const t0 = now();
+    w.setAttribute('lang', k % 2 ? 'vi' : 'en'); // any attribute change re-renders
+    await w.ready;
+    const t1 = now();
+    void w.offsetHeight; void w.shadowRoot.querySelector('.groups').offsetHeight;
+    const t2 = now();
+    script.push(t1 - t0);
+    withLayout.push(t2 - t0);
+    core.push(w.timings.list + w.timings.index);
+  }
+  return { w, load, cold, script: median(script), withLayout: median(withLayout), best: Math.min(...withLayout), core: median(core) };
+}
+
+/** Long tasks (over 50 ms) of the page, as the browser reports them. */
+const longTasks = [];
+if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
+}
+
+// đ does not decompose: without the replace, "dang ky" would find nothing (no fair comparison).
+const strip = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+/** Type QUERY one character at a time into the widget's search box. */
+function widgetKeystrokes(w) {
+  const box = w.shadowRoot.querySelector('input[type=search]');
+  const handler = [];
+  const withLayout = [];
+  let shown = 0;
+  for (let i = 1; i <= QUERY.length; i += 1) {
+    box.value = QUERY.slice(0, i);
+    const t0 = now();
+    box.dispatchEvent(new Event('input'));
+    const t1 = now();
+    void w.shadowRoot.querySelector('.groups').offsetHeight;
+    const t2 = now();
+    handler.push(t1 - t0);
+    withLayout.push(t2 - t0);
+  }
+  shown = w.shadowRoot.querySelectorAll('li.row:not([hidden])').length;
+  box.value = '';
+  box.dispatchEvent(new Event('input'));
+  return { handler: median(handler), withLayout: median(withLayout), max: Math.max(...withLayout), shown };
+}
+
+/** The same rows in a plain list, filtered with normalize('NFD') + strip + includes. */
+function plainKeystrokes(names, prefold) {
+  const stage = document.getElementById('stage');
+  const ul = document.createElement('ul');
+  ul.id = 'plain';
+  const items = names.map((n) => { const li = document.createElement('li'); li.textContent = n; ul.append(li); return li; });
+  stage.replaceChildren(ul);
+  void ul.offsetHeight;
+  const hay = prefold ? names.map(strip) : null;
+  const handler = [];
+  const withLayout = [];
+  let shown = 0;
+  for (let i = 1; i <= QUERY.length; i += 1) {
+    const q = strip(QUERY.slice(0, i)).split(' ').filter(Boolean);
+    const t0 = now();
+    shown = 0;
+    for (let k = 0; k < items.length; k += 1) {
+      const h = prefold ? hay[k] : strip(names[k]);
+      const ok = q.every((word) => h.includes(word));
+      if (items[k].hidden === ok) items[k].hidden = !ok;
+      if (ok) shown += 1;
+    }
+    const t1 = now();
+    void ul.offsetHeight;
+    const t2 = now();
+    handler.push(t1 - t0);
+    withLayout.push(t2 - t0);
+  }
+  return { handler: median(handler), withLayout: median(withLayout), max: Math.max(...withLayout), shown };
+}
+
+/** Matching only (no DOM): the codes of the core's search hits, every hit (what the widget calls per keystroke). */
+async function searchOnly(url, runs = 20) {
+  const catalog = Catalog.fromJson(await (await fetch(url)).text());
+  catalog.searchCodes('', { limit: 0 }); // build the index
+  const times = [];
+  let shown = 0;
+  for (let r = 0; r < runs; r += 1) {
+    const t0 = now();
+    shown = catalog.searchCodes(QUERY, { limit: catalog.procedureCount }).length;
+    times.push(now() - t0);
+  }
+  catalog.free();
+  return { ms: median(times), shown };
+}
+
+/** Matching only (no DOM): the core's fold of the query + includes on pre-folded names. */
+function matchOnly(names, foldFn, runs = 20) {
+  const hay = names.map(foldFn);
+  const times = [];
+  let shown = 0;
+  for (let r = 0; r < runs; r += 1) {
+    const t0 = now();
+    const q = foldFn(QUERY).split(' ').filter(Boolean);
+    shown = 0;
+    for (let k = 0; k < hay.length; k += 1) if (q.every((w) => hay[k].includes(w))) shown += 1;
+    times.push(now() - t0);
+  }
+  return { ms: median(times), shown };
+}
+
+async function run() {
+  await wasmReady();
+  const results = { userAgent: navigator.userAgent, query: QUERY, render: {}, filter: {} };
+  for (const n of [1000, 10000]) {
+    const url = syntheticCatalogue(n);
+    const seen = longTasks.length;
+    const r = await renderBench(url, n > 5000 ? 7 : 15);
+    await new Promise((done) => setTimeout(done, 50)); // long-task entries arrive after the task
+    const during = longTasks.slice(seen).map((e) => e.duration);
+    results.render[n] = {
+      load: r.load, cold: r.cold, script: r.script, withLayout: r.withLayout, best: r.best, core: r.core,
+      longTasks: { count: during.length, max: during.length ? Math.max(...during) : 0 },
+    };
+    if (n === 10000) {
+      const names = [...r.w.shadowRoot.querySelectorAll('li.row .name')].map((e) => e.textContent);
+      results.filter.widget = widgetKeystrokes(r.w);
+      results.filter.searchOnlyCore = await searchOnly(url);
+      results.filter.plainPrefolded = plainKeystrokes(names, true);
+      results.filter.plainNaive = plainKeystrokes(names, false);
+      results.filter.matchOnlyCore = matchOnly(names, fold);
+      results.filter.matchOnlyNfd = matchOnly(names, strip);
+    }
+  }
+  document.getElementById('stage').replaceChildren();
+  show(results);
+  window.benchResults = results;
+  return results;
+}
+
+function show(r) {
+  const f = (x) => x.toFixed(1);
+  const rows = [
+    ['first render 1,000 (list + index + DOM, cold)', f(r.render[1000].cold.script), f(r.render[1000].cold.script + r.render[1000].cold.layout), ''],
+    ['render 1,000 (core list + index)', f(r.render[1000].core), '', ''],
+    ['render 1,000 (script)', f(r.render[1000].script), '', ''],
+    ['render 1,000 (+ layout)', f(r.render[1000].withLayout), '', ''],
+    ['render 10,000 (+ layout)', f(r.render[10000].withLayout), '', ''],
+    ['keystroke, 10,000: widget (core search)', f(r.filter.widget.handler), f(r.filter.widget.withLayout), r.filter.widget.shown],
+    ['keystroke, 10,000: plain JS, pre-normalised', f(r.filter.plainPrefolded.handler), f(r.filter.plainPrefolded.withLayout), r.filter.plainPrefolded.shown],
+    ['keystroke, 10,000: plain JS, normalise per keystroke', f(r.filter.plainNaive.handler), f(r.filter.plainNaive.withLayout), r.filter.plainNaive.shown],
+    ['match only, 10,000: core searchCodes, every hit', f(r.filter.searchOnlyCore.ms), '', r.filter.searchOnlyCore.shown],
+    ['match only, 10,000: core fold + includes', f(r.filter.matchOnlyCore.ms), '', r.filter.matchOnlyCore.shown],
+    ['match only, 10,000: NFD + strip', f(r.filter.matchOnlyNfd.ms), '', r.filter.matchOnlyNfd.shown],
+  ];
+  const table = document.createElement('table');
+  const head = table.insertRow();
+  for (const h of ['case', 'ms (script)', 'ms (+ layout)', 'rows shown']) head.append(Object.assign(document.createElement('th'), { textContent: h }));
+  for (const row of rows) {
+    const tr = table.insertRow();
+    for (const cell of row) tr.insertCell().textContent = cell;
+  }
+  document.getElementById('out').replaceChildren(table);
+}
+
+window.runBench = run;
+document.getElementById('run').addEventListener('click', run);
