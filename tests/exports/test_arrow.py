@@ -16,7 +16,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import tthc
-from test_parquet import NAMES, RATES_SQL, source
+# The Parquet tests' catalogues and their `tthc export --to parquet` directories (fixtures).
+from test_parquet import NAMES, RATES_SQL, exported, source, synthetic  # noqa: F401
 
 
 def plain(table: pa.Table) -> pa.Table:
@@ -38,7 +39,7 @@ def test_to_arrow_is_unit_rates(name: str, exported: dict[str, Path], catalogues
     assert frame.equals(pl.from_arrow(table))  # type: ignore[arg-type]
     assert frame.equals(pl.read_parquet(exported[name] / "unit_rates.parquet"))
     assert pa.table(arrow).equals(table)
-    assert table.column("unit").to_pylist() == [u.unit for u in report.units]
+    assert table.column("unit").to_pylist() == [u.code for u in report.units]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -50,8 +51,7 @@ def test_postings_table_is_postings(name: str, exported: dict[str, Path], catalo
     assert [str(t) for t in got.schema.types] == [str(t) for t in expected.schema.types]
     assert got.num_rows == expected.num_rows == table.num_rows
     assert got.to_pylist() == expected.to_pylist()
-    frame = pl.from_arrow(table)
-    assert isinstance(frame, pl.DataFrame)
+    frame = pl.DataFrame(table)
     assert frame.equals(pl.read_parquet(exported[name] / "postings.parquet"))
 
 

@@ -1,7 +1,7 @@
 //! Arrow from Python (feature `parquet`): `Report.to_arrow()` and `Catalog.postings_table()`
 //! give an [`ArrowTable`], the core's record batches (`tthc::io::parquet::unit_rates_batch`,
 //! `postings_batches`) behind the Arrow PyCapsule interface. pyarrow (`pa.table(t)`,
-//! `pa.RecordBatchReader.from_stream(t)`), polars (`pl.DataFrame(t)`, `pl.from_arrow(t)`) and
+//! `pa.RecordBatchReader.from_stream(t)`), polars (`pl.DataFrame(t)`) and
 //! DuckDB (`duckdb.sql("select … from t")`) take it without copying the columns, and tthc
 //! depends on none of them.
 //!
@@ -27,7 +27,7 @@ use crate::error::detached;
 /// ArrowTable — record batches that Arrow libraries read through the Arrow PyCapsule interface.
 ///
 /// ``pyarrow.table(t)``, ``pyarrow.RecordBatchReader.from_stream(t)``, ``polars.DataFrame(t)``,
-/// ``polars.from_arrow(t)`` and DuckDB (``duckdb.sql("select * from t")``) read it; each call of
+/// and DuckDB (``duckdb.sql("select * from t")``) read it; each call of
 /// ``__arrow_c_stream__`` gives a new stream of the same batches, so it can be read many times.
 /// ``column_names`` and ``num_rows`` describe it; ``len(t)`` is ``num_rows``.
 #[pyclass(frozen, module = "tthc")]

@@ -33,7 +33,7 @@ fn catalogue() -> Catalog {
         seed: 7,
         decisions: false,
     });
-    Catalog::from_json(&text).expect("the synthetic catalogue is valid")
+    Catalog::from_json(text.as_bytes()).expect("the synthetic catalogue is valid")
 }
 
 /// Everything one thread computes: each channel's report JSON, a unit computed alone, a
