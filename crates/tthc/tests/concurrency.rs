@@ -26,10 +26,10 @@ fn the_shared_types_are_send_and_sync() {
 /// A catalogue with item-level postings on two channels, missing and outdated postings.
 fn catalogue() -> Catalog {
     let text = synth_json(&SynthOptions {
-        communes: 300,
-        districts: 20,
-        provinces: 4,
-        procedures: 150,
+        communes: 120,
+        districts: 10,
+        provinces: 3,
+        procedures: 60,
         seed: 7,
         decisions: false,
     });
@@ -75,14 +75,17 @@ fn work(catalog: &Catalog) -> Vec<String> {
 fn eight_threads_sharing_one_catalogue_get_the_results_of_one() {
     let catalog = Arc::new(catalogue());
     let expected = work(&catalog);
+    let report: serde_json::Value = serde_json::from_str(&expected[0]).expect("report JSON");
+    let units = report["units"].as_array().expect("units");
     assert!(
-        expected[0].contains("\"outdated\"") && expected.len() == Channel::ALL.len() + 3,
-        "the work covers reports of every channel, a unit, a list and a search"
+        units.iter().any(|u| u["outdated"].as_u64() > Some(0))
+            && units.iter().any(|u| u["published"] != u["applicable"]),
+        "the catalogue has outdated and missing postings"
     );
     let handles: Vec<_> = (0..THREADS)
         .map(|_| {
             let catalog = Arc::clone(&catalog);
-            std::thread::spawn(move || (0..3).map(|_| work(&catalog)).collect::<Vec<_>>())
+            std::thread::spawn(move || (0..2).map(|_| work(&catalog)).collect::<Vec<_>>())
         })
         .collect();
     for (i, handle) in handles.into_iter().enumerate() {
