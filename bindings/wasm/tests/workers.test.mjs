@@ -31,7 +31,7 @@ function document(communes, procedures) {
   for (let c = 0; c < communes; c += 1) {
     const posted = (channel) => doc.procedures
       .filter((_, i) => (i * 7 + c + channel) % 10 < 8)
-      .map((p, i) => ({ code: p.code, on: i % 2 ? '2025-01-15' : '2025-09-01' }));
+      .map((p, i) => ({ procedure: p.code, on: i % 2 ? '2025-01-15' : '2025-09-01' }));
     doc.units.push({
       code: String(10000 + c), name: `Xã ${c}`, level: 'commune', parent: '01',
       published: { one_stop_shop: posted(0), portal: posted(3) },
@@ -96,5 +96,5 @@ catch (e) { parentPort.postMessage({ name: e.name, code: e.code, path: e.path, f
     w.once('message', resolve);
     w.once('error', reject);
   });
-  assert.deepEqual(got, { name: 'TthcError', code: 'unknown_key', path: '/x', family: 'format' });
+  assert.deepEqual(got, { name: 'TthcError', code: 'unknown_key', path: '/x', family: 'validation' });
 });
