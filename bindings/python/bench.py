@@ -7,7 +7,8 @@ districts, 63 provinces, 600 procedures, two channels):
 
 1. ``Catalog.compliance()`` from Python against the same computation timed inside Rust
    (``tthc._tthc._time_compliance``): the binding's overhead (target ≤ 1.25×);
-2. ``Report.to_columns()`` for all units (target ≤ 10 ms);
+2. ``Report.to_columns()`` for all units (target ≤ 10 ms), ``Report.to_arrow()`` (target ≤ 5 ms)
+   and ``Catalog.postings_table()``;
 3. end to end, what an analyst does today: per-unit rates from the flat table an office keeps
    (one row per unit × applicable procedure × channel with a posted flag, CSV) with pandas
    (and polars when installed), against ``tthc.load`` + ``compliance()`` + ``to_columns()``
@@ -49,6 +50,12 @@ def measured(f: Callable[[], Any]) -> tuple[float, float, Any]:
     result = f()
     wall = time.perf_counter() - start
     return wall, time.thread_time() - cpu, result
+
+
+def repeated(f: Callable[[], Any], repeat: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and thread CPU seconds of `repeat` calls."""
+    runs = [measured(f)[:2] for _ in range(repeat)]
+    return [w for w, _ in runs], [c for _, c in runs]
 
 
 def synth(path: Path, communes: int, procedures: int) -> str:
@@ -232,18 +239,25 @@ def main() -> int:
 
     # 2. to_columns
     report = catalog.compliance()
-    col_times: list[float] = []
-    col_cpu: list[float] = []
-    for _ in range(args.repeat):
-        wall, cpu, _ = measured(report.to_columns)
-        col_times.append(wall)
-        col_cpu.append(cpu)
+    col_times, col_cpu = repeated(report.to_columns, args.repeat)
     frame_times: dict[str, list[float]] = {}
     for name in ("to_pandas", "to_polars"):
         try:
             frame_times[name] = [timed(getattr(report, name))[0] for _ in range(3)]
         except ImportError:
             pass
+    # 2b. Arrow: to_arrow() (target ≤ 5 ms), pyarrow taking it, postings_table()
+    arrow_times, arrow_cpu = repeated(report.to_arrow, args.repeat)
+    try:
+        import pyarrow as pa
+
+        rates = report.to_arrow()
+        pyarrow_times = [timed(lambda: pa.table(rates))[0] for _ in range(args.repeat)]
+    except ImportError:
+        pyarrow_times = []
+    postings_s, postings = timed(catalog.postings_table)
+    postings_rows = postings.num_rows
+    del postings
     columns = report.to_columns()
     del report
 
@@ -307,6 +321,11 @@ Data: {origin}: {units:,} units, {len(catalog):,} procedures,
 | the same ratio in thread CPU time (freeing the report included) | {ratio_cpu:.2f}× ({median_ms(py_cpu)} / {median_ms(rust_cpu)}) | ≤ 1.25× |
 | `Report.to_columns()`, {units:,} units | **{median_ms(col_times)}** | ≤ 10 ms |
 | `Report.to_columns()`, thread CPU time | {median_ms(col_cpu)} | |""")
+    print(f"| `Report.to_arrow()`, {units:,} units | **{median_ms(arrow_times)}** | ≤ 5 ms |")
+    print(f"| `Report.to_arrow()`, thread CPU time | {median_ms(arrow_cpu)} | |")
+    print(f"| `Catalog.postings_table()`, {postings_rows:,} rows (once) | {postings_s * 1e3:.0f} ms | |")
+    if pyarrow_times:
+        print(f"| `pyarrow.table(report.to_arrow())` (taking the stream) | {median_ms(pyarrow_times)} | |")
     for name, times in frame_times.items():
         print(f"| `Report.{name}()` | {median_ms(times)} | |")
     print()

@@ -4,6 +4,7 @@
 #   tests/conformance.test.mjs  the shared vectors of tests/conformance/ against dist/node
 #   tests/api.test.mjs          the JavaScript API and its errors against dist/node
 #   tests/types.test.mjs        the TypeScript declarations compile (tsc --strict)
+#   tests/workers.test.mjs      the Node build from 8 worker_threads at once gives one thread's results
 #   tests/browser.test.mjs      the example page and the widget in headless Chromium
 # The browser test saves test-output/widget.png (gitignored).
 set -euo pipefail
@@ -52,7 +53,7 @@ status=0
 node --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" \
-  tests/conformance.test.mjs tests/api.test.mjs tests/types.test.mjs tests/browser.test.mjs || status=$?
+  tests/conformance.test.mjs tests/api.test.mjs tests/types.test.mjs tests/workers.test.mjs tests/browser.test.mjs || status=$?
 pass=$(awk '/^# pass /{print $3}' "$tap" | tail -1)
 fail=$(awk '/^# fail /{print $3}' "$tap" | tail -1)
 skip=$(awk '/^# skipped /{print $3}' "$tap" | tail -1)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate the TypeScript and Python types of the library's JSON outputs from the schemas of
-this directory (report, listing, search and validate output), with their descriptions as doc
+this directory (report, listing, search, validate, diff and check output), with their descriptions as doc
 comments:
 
 - bindings/wasm/js/report-types.d.ts (TypeScript declarations)
@@ -45,6 +45,13 @@ NAMES: List[Tuple[Key, str]] = [
     (("search.schema.json", "/$defs/search_hit"), "SearchHit"),
     (("validate.schema.json", "/$defs/problem"), "Problem"),
     (("validate.schema.json", ""), "ValidateOutput"),
+    (("diff.schema.json", "/$defs/changes/properties/changed/items"), "ChangedItem"),
+    (("diff.schema.json", "/$defs/changes"), "Changes"),
+    (("diff.schema.json", "/$defs/action"), "DiffAction"),
+    (("diff.schema.json", ""), "Diff"),
+    (("check.schema.json", "/$defs/code"), "FindingCode"),
+    (("check.schema.json", "/$defs/finding"), "Finding"),
+    (("check.schema.json", ""), "CheckOutput"),
 ]
 NAME_OF: Dict[Key, str] = dict(NAMES)
 
@@ -56,6 +63,8 @@ class Schemas:
         self.files: Dict[str, Schema] = {}
         for path in sorted(HERE.glob("*.schema.json")):
             self.files[path.name] = json.loads(path.read_text(encoding="utf-8"))
+        # Named schemas written inline (not behind a `$ref`), found by identity.
+        self.inline_names: Dict[int, str] = {id(self.at(key)): name for key, name in NAMES}
 
     def at(self, key: Key) -> Schema:
         node: Any = self.files[key[0]]
@@ -114,10 +123,20 @@ class Lang(abc.ABC):
     def pair(self, a: str, b: str) -> str:
         """Abstract: each language writes it."""
 
-    scalar: Dict[str, str] = {}
+    @abc.abstractmethod
+    def mapping(self, t: str) -> str:
+        """Abstract: each language writes it (an object with any keys, values of type `t`)."""
 
-    def convert(self, schemas: Schemas, s: Schema, within: str) -> str:
-        """The type of a value of schema `s` (found in file `within`)."""
+    scalar: Dict[str, str] = {}
+    #: The type of a value the schema leaves open.
+    anything = ""
+
+    def convert(self, schemas: Schemas, s: Schema, within: str, top: bool = False) -> str:
+        """The type of a value of schema `s` (found in file `within`); `top` when `s` is the
+        named schema being declared (else a named schema met inline is written by its name)."""
+        inline = schemas.inline_names.get(id(s))
+        if inline is not None and not top:
+            return inline
         if "$ref" in s:
             key = schemas.resolve(s["$ref"], within)
             target = schemas.at(key)
@@ -146,7 +165,11 @@ class Lang(abc.ABC):
             if "prefixItems" in s:
                 a, b = (self.convert(schemas, i, within) for i in s["prefixItems"])
                 return self.pair(a, b)
+            if "items" not in s and s.get("minItems") == s.get("maxItems") == 2:
+                return self.pair(self.anything, self.anything)
             return self.array(self.convert(schemas, s.get("items", {}), within))
+        if types == "object" and "properties" not in s and isinstance(s.get("additionalProperties"), dict):
+            return self.mapping(self.convert(schemas, s["additionalProperties"], within))
         if isinstance(types, str) and types in self.scalar:
             return self.scalar[types]
         raise ValueError(f"no type for schema {s!r} in {within}")
@@ -158,7 +181,7 @@ class Lang(abc.ABC):
         inner = nullable_branch(s)
         if inner is not None:
             s = inner
-        return self.convert(schemas, s, key[0]), description(schemas, s, key[0])
+        return self.convert(schemas, s, key[0], top=True), description(schemas, s, key[0])
 
 
 def wrap(text: str, width: int) -> List[str]:
@@ -182,6 +205,11 @@ class TypeScript(Lang):
 
     def pair(self, a: str, b: str) -> str:
         return f"[{a}, {b}]"
+
+    def mapping(self, t: str) -> str:
+        return f"Record<string, {t}>"
+
+    anything = "unknown"
 
     @staticmethod
     def line(head: str, t: str, tail: str) -> List[str]:
@@ -234,14 +262,17 @@ class Python(Lang):
             return "Literal[" + ", ".join(p[len("Literal[") : -1] for p in parts) + "]"
         return "Union[" + ", ".join(parts) + "]"
 
-    def convert(self, schemas: Schemas, s: Schema, within: str) -> str:
+    def convert(self, schemas: Schemas, s: Schema, within: str, top: bool = False) -> str:
+        inline = schemas.inline_names.get(id(s))
+        if inline is not None and not top:
+            return inline
         if "const" in s and s["const"] is not None:
             return f"Literal[{self.literal(s['const'])}]"
         if "enum" in s:
             values = s["enum"]
             literals = self.union([f"Literal[{self.literal(v)}]" for v in values if v is not None])
             return self.optional(literals) if None in values else literals
-        return super().convert(schemas, s, within)
+        return super().convert(schemas, s, within, top)
 
     def optional(self, t: str) -> str:
         return f"Optional[{t}]"
@@ -253,6 +284,11 @@ class Python(Lang):
         # JSON arrays load as lists: a `[a, b]` pair is a list of two.
         assert a == b, (a, b)
         return f"List[{a}]"
+
+    def mapping(self, t: str) -> str:
+        return f"Dict[str, {t}]"
+
+    anything = "Any"
 
     @staticmethod
     def line(head: str, t: str) -> List[str]:
@@ -282,30 +318,54 @@ class Python(Lang):
                 body += ["", ""]
                 body.append(f"class {name}(TypedDict):")
                 doc = wrap(text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"'), 92)
-                if len(doc) == 1:
+                if not text:
+                    body.append(f'    """{name}: {key[0]}#{key[1]}."""')
+                elif len(doc) == 1:
                     body.append(f'    """{doc[0]}"""')
                 else:
                     body += [f'    """{doc[0]}', *(f"    {l}" for l in doc[1:]), '    """']
                 body.append("")
+                required = set(s.get("required", []))
                 for prop, ps in s["properties"].items():
                     body += self.comment(description(schemas, ps, key[0]), "    ")
-                    body += self.line(f"    {prop}: ", self.convert(schemas, ps, key[0]))
+                    t = self.convert(schemas, ps, key[0])
+                    # A key outside `required` may be absent: NotRequired (PEP 655).
+                    body += self.line(f"    {prop}: ", t if prop in required else f"NotRequired[{t}]")
             else:
                 declared, text = self.declared(schemas, key)
                 body.append("")
                 body += self.comment(text, "")
                 body += self.line(f"{name} = ", declared)
         text = "\n".join(body)
-        used = [t for t in ("List", "Literal", "Optional", "TypedDict", "Union") if f"{t}[" in text or f"({t})" in text]
+        used = [
+            t
+            for t in ("Any", "Dict", "List", "Literal", "Optional", "TypedDict", "Union")
+            if f"{t}[" in text or f"({t})" in text or f"[{t}]" in text or f", {t}]" in text
+        ]
+        # NotRequired is in `typing` from Python 3.11; before, in typing_extensions (a
+        # dependency of tthc on Python < 3.11 only).
+        not_required = (
+            [
+                "",
+                "if sys.version_info >= (3, 11):",
+                "    from typing import NotRequired",
+                "else:",
+                "    from typing_extensions import NotRequired",
+            ]
+            if "NotRequired[" in text
+            else []
+        )
         head = [
             f'"""Types of the JSON outputs of tthc (docs/format.md §3, tests/conformance/README.md):',
-            "the report of ``Compliance.to_dict()``, procedure listings, search hits and the",
-            "validate output.",
+            "the report of ``Compliance.to_dict()``, procedure listings, search hits, the validate",
+            "output, and the diff and check outputs.",
             "",
             f"{HEADER}",
             '"""',
             "",
+            *(["import sys"] if not_required else []),
             f"from typing import {', '.join(used)}",
+            *not_required,
             "",
             "__all__ = [",
             *(f"    {json.dumps(n)}," for _, n in NAMES),

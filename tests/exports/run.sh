@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The export tests (docs/exports.md): builds the `tthc` command (release, as CI's first step
-# already does), installs the validators and engines into the repository's .venv when they are
-# missing (idempotent: a warm run installs nothing), then runs pytest on tests/exports.
+# already does) and the Python extension, installs the validators and engines into the
+# repository's .venv when they are missing (idempotent: a warm run installs nothing), then runs
+# pytest on tests/exports.
 #
 # The standards are read from ../shared/standards (never copied here); without that folder
 # the tests that need them are skipped, each naming it.
@@ -39,6 +40,10 @@ if ((${#missing[@]})); then
     echo "run.sh: installing ${missing[*]}"
     "$py" -m pip install --quiet --disable-pip-version-check "${missing[@]}"
 fi
+
+# The Python extension (test_arrow.py reads its Arrow tables with the engines above): built
+# and installed into the same .venv; a no-op rebuild when bindings/python/test.sh ran first.
+bash "$root/bindings/python/build.sh"
 
 cd "$here"
 "$py" -m pytest -q -p no:cacheprovider "$@"

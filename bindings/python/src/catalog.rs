@@ -9,7 +9,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
 
 use crate::compliance::{Report, UnitCompliance};
-use crate::convert::{self, Text};
+use crate::convert::{self, PathArg, Text};
 use crate::error::detached;
 use crate::listing::ListedProcedure;
 use crate::model::{Field, Procedure, Unit};
@@ -227,6 +227,60 @@ impl Catalog {
             status.as_ref(),
         ];
         crate::listing::procedure_list(self, py, filters, &channel, as_of)
+    }
+
+    /// postings_table(channel="one_stop_shop", as_of=None) -> ArrowTable
+    ///
+    /// The rows of ``postings.parquet`` (docs/exports.md) as Arrow data through the Arrow
+    /// PyCapsule interface: ``unit``, ``procedure``, ``channel``, ``status`` (dictionaries),
+    /// ``posted_on``, ``checked_on`` (dates) — one row per unit × procedure × channel that is
+    /// applicable or posted, on every channel the units list and on ``channel`` for every unit
+    /// counted from items, statuses as of ``as_of``. Raises ``ArgumentError``
+    /// (``unknown_channel``, ``bad_date``). Runs without the GIL.
+    #[cfg(feature = "parquet")]
+    #[pyo3(
+        signature = (channel = Text::DEFAULT_CHANNEL, as_of = None),
+        text_signature = "($self, /, channel='one_stop_shop', as_of=None)"
+    )]
+    fn postings_table(
+        &self,
+        py: Python<'_>,
+        channel: Text,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<crate::arrow::ArrowTable> {
+        crate::arrow::postings(self, py, &channel, as_of)
+    }
+
+    /// export(to, path=None, *, base=None, channel="one_stop_shop", as_of=None, lang="vi") -> str | bytes | dict[str, bytes] | None
+    ///
+    /// Export the catalogue as ``tthc export`` does (docs/exports.md): ``to`` is ``csv`` (the
+    /// flat publication table), ``cpsv-ap`` (JSON-LD), ``hsds`` (JSON), ``parquet`` (the four
+    /// files) or ``xlsx`` (the flat table as a workbook, headers in ``lang``). With ``path`` the
+    /// export is written there (a directory, created when missing, for ``parquet``) and the
+    /// result is ``None``; without it the result is the text (``str``), the workbook
+    /// (``bytes``) or the Parquet files by name (``dict[str, bytes]``). ``base`` is the base of
+    /// the IRIs (default ``urn:tthc:``); ``channel`` and ``as_of`` set the day and the channel of
+    /// the statuses and rates. Raises ``ArgumentError`` (``bad_value`` at ``to``, ``base`` or
+    /// ``lang``; ``unknown_channel``; ``bad_date``), ``ValidationError`` for a catalogue the
+    /// format cannot hold, ``TthcIOError`` when the file cannot be written. Runs without the
+    /// GIL.
+    #[pyo3(
+        signature = (to, path = None, *, base = None, channel = Text::DEFAULT_CHANNEL, as_of = None, lang = Text::literal("vi")),
+        text_signature = "($self, /, to, path=None, *, base=None, channel='one_stop_shop', as_of=None, lang='vi')"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn export<'py>(
+        &self,
+        py: Python<'py>,
+        to: Text,
+        path: Option<PathArg>,
+        base: Option<Text>,
+        channel: Text,
+        as_of: Option<&Bound<'py, PyAny>>,
+        lang: Text,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let words = [base.as_ref(), Some(&channel), Some(&lang)];
+        crate::io::export(self, py, &to, words, path, as_of)
     }
 
     /// to_json(pretty=False) -> str — the catalogue as a JSON v1 document.

@@ -91,8 +91,8 @@ struct Shared {
 /// ``as_of`` (``datetime.date``), ``channel``, ``units`` (``UnitCompliance``, one per unit in
 /// document order), ``groups`` (``GroupCompliance``, the units of one level inside a parent),
 /// ``warnings`` (``ReportWarning``: postings that did not count). Export with ``to_dict()``
-/// (the report JSON of format.md §3), ``to_json()``, ``to_columns()``, ``to_pandas()`` and
-/// ``to_polars()``. ``len(report)`` is the number of units.
+/// (the report JSON of format.md §3), ``to_json()``, ``to_columns()``, ``to_pandas()``,
+/// ``to_polars()`` and ``to_arrow()``. ``len(report)`` is the number of units.
 #[pyclass(frozen, module = "tthc")]
 pub struct Report {
     shared: Arc<Shared>,
@@ -224,6 +224,18 @@ impl Report {
     /// Raises ``ImportError`` when polars is not installed (it is not a dependency of tthc).
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.frame(py, "to_polars")
+    }
+
+    /// to_arrow() -> ArrowTable
+    ///
+    /// The report's units as Arrow data, with the columns and types of ``unit_rates.parquet``
+    /// (``UNIT_COLUMNS``: strings, booleans, counts as int64, ``percent`` as float64, ``None`` as
+    /// null), through the Arrow PyCapsule interface: ``pyarrow.table(report.to_arrow())``,
+    /// ``polars.DataFrame(report.to_arrow())``, DuckDB. Needs no Arrow library in tthc.
+    #[cfg(feature = "parquet")]
+    fn to_arrow(&self, py: Python<'_>) -> PyResult<crate::arrow::ArrowTable> {
+        let Shared { cat, rep } = &*self.shared;
+        crate::arrow::unit_rates(py, cat, rep)
     }
 
     fn __len__(&self) -> usize {

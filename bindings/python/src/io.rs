@@ -1,7 +1,10 @@
-//! Reading files (the core's `tthc::io`): `load`, `loads` (JSON v1) and `import_file` (the
-//! portal's exports and flat publication tables).
+//! Files in and out (the core's `tthc::io`): `load`, `loads` (JSON v1), `import_file` (the
+//! portal's exports and flat publication tables) and `Catalog.export` (`tthc::io::export`).
 
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+use pyo3::IntoPyObjectExt;
+use tthc::io::export::{ExportOptions, Output};
 use tthc::io::import::{import_path, Format, ImportOptions};
 use tthc::io::json::ReadOptions;
 
@@ -81,4 +84,47 @@ pub fn import_file(
         import_path(&path, second.as_deref(), &options).map(|i| i.catalog)
     })
     .map(Catalog::new)
+}
+
+/// `Catalog.export`: `to` and `words` (`base`, `channel`, `lang`) are parsed by the core
+/// (`ExportOptions::parse`, each bad word an argument error at its name).
+pub(crate) fn export<'py>(
+    catalog: &Catalog,
+    py: Python<'py>,
+    to: &Text,
+    words: [Option<&Text>; 3],
+    path: Option<PathArg>,
+    as_of: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let [base, channel, lang] = words;
+    let to = to.arg(py, "to")?;
+    let base = Text::opt(base, py, "base")?;
+    let channel = Text::opt(channel, py, "channel")?;
+    let lang = Text::opt(lang, py, "lang")?;
+    let as_of = convert::day_text(as_of)?;
+    let path = path.map(|p| p.arg(py, "path")).transpose()?;
+    let options = attached(py, || {
+        ExportOptions::parse(to, base, channel, as_of.as_deref(), lang)
+    })?;
+    let cat = &catalog.inner;
+    let output = detached(py, || {
+        let output = tthc::io::export::export(cat, &options)?;
+        match &path {
+            Some(p) => output.write_to(p).map(|()| None),
+            None => Ok(Some(output)),
+        }
+    })?;
+    output
+        .map(|o| match o {
+            Output::Text(text) => text.into_bound_py_any(py),
+            Output::Binary(bytes) => PyBytes::new(py, &bytes).into_bound_py_any(py),
+            Output::Files(files) => {
+                let out = PyDict::new(py);
+                for (name, bytes) in files {
+                    out.set_item(name, PyBytes::new(py, &bytes))?;
+                }
+                out.into_bound_py_any(py)
+            }
+        })
+        .transpose()
 }

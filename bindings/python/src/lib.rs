@@ -3,7 +3,8 @@
 //! Thin by design: each function is one core call plus conversion, and the modules mirror the
 //! core's: [`catalog`] (`Catalog`, `Field`, `Procedure`, `Unit`), [`compliance`] (`Report`, its
 //! rows, the column schema), [`listing`] (`procedure_list`), [`search`], [`text`] (`fold`,
-//! `sort_key`), [`rate`] (`format_percent`), [`io`] (`load`, `loads`, `import_file`);
+//! `sort_key`), [`rate`] (`format_percent`), [`io`] (`load`, `loads`, `import_file`,
+//! `Catalog.export`), `arrow` (feature `parquet`: `ArrowTable`, the Arrow PyCapsule interface);
 //! [`error`] maps the core's errors to the exceptions of `python/tthc/_errors.py`, and
 //! [`convert`] changes Python values into the core's.
 #![cfg(not(target_family = "wasm"))]
@@ -14,6 +15,8 @@
 // cannot be extracted, so "passed by value, not consumed" is the shape of every method here.
 #![allow(clippy::needless_pass_by_value)]
 
+#[cfg(feature = "parquet")]
+pub mod arrow;
 pub mod catalog;
 pub mod compliance;
 pub mod convert;
@@ -115,5 +118,7 @@ fn _tthc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<compliance::ReportWarning>()?;
     m.add_class::<lifecycle::Diff>()?;
     m.add_class::<lifecycle::Finding>()?;
+    #[cfg(feature = "parquet")]
+    m.add_class::<arrow::ArrowTable>()?;
     Ok(())
 }

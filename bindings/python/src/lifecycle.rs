@@ -68,7 +68,8 @@ impl Diff {
         }
     }
 
-    /// to_dict() -> dict[str, Any] — the diff JSON as Python objects.
+    /// to_dict() -> tthc._report_types.Diff — the diff JSON (docs/schema/diff.schema.json) as
+    /// Python objects.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py.import("json")?
             .call_method1("loads", (self.inner.to_json(),))
@@ -128,7 +129,7 @@ pub struct Finding {
 
 #[pymethods]
 impl Finding {
-    /// to_dict() -> dict[str, str] — ``{"code", "path", "message"}``.
+    /// to_dict() -> tthc._report_types.Finding — ``{"code", "path", "message"}``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("code", self.code)?;

@@ -185,6 +185,13 @@ ARGUMENT_ERRORS: list[tuple[str, str, Callable[[], object]]] = [
     ("bad_value", "rate", lambda: tthc.format_percent((1, 0))),  # no rate is None, not x/0
     ("bad_value", "rate", lambda: tthc.format_percent(Fraction(3, 2))),
     ("bad_value", "format", lambda: tthc.import_file("table.csv", format="pdf")),
+    ("bad_value", "to", lambda: tthc.an_bien_2018().export("rdf")),
+    ("bad_value", "base", lambda: tthc.an_bien_2018().export("cpsv-ap", base="example.org/")),
+    ("bad_value", "lang", lambda: tthc.an_bien_2018().export("xlsx", lang="fr")),
+    ("unknown_channel", "channel", lambda: tthc.an_bien_2018().export("parquet", channel="email")),
+    ("bad_date", "as_of", lambda: tthc.an_bien_2018().export("hsds", as_of="2018-02-30")),
+    ("unknown_channel", "channel", lambda: tthc.an_bien_2018().postings_table(channel="email")),
+    ("bad_date", "as_of", lambda: tthc.an_bien_2018().postings_table(as_of="31/12/2018")),
 ]
 
 
@@ -341,6 +348,13 @@ BAD_TEXT_CALLS: list[tuple[str, str, Callable[[], object]]] = [
     ("procedure_list as_of", "as_of", lambda: tthc.an_bien_2018().procedure_list(as_of=LONE)),
     ("Unit.postings", "channel", lambda: tthc.an_bien_2018().units[0].postings(LONE)),
     ("Report.unit", "code", lambda: tthc.an_bien_2018().compliance().unit(LONE)),
+    ("Catalog.export to", "to", lambda: tthc.an_bien_2018().export(LONE)),
+    ("Catalog.export path", "path", lambda: tthc.an_bien_2018().export("csv", "/tmp/\ud800.csv")),
+    ("Catalog.export base", "base", lambda: tthc.an_bien_2018().export("cpsv-ap", base=LONE)),
+    ("Catalog.export channel", "channel", lambda: tthc.an_bien_2018().export("csv", channel=LONE)),
+    ("Catalog.export as_of", "as_of", lambda: tthc.an_bien_2018().export("csv", as_of=LONE)),
+    ("Catalog.export lang", "lang", lambda: tthc.an_bien_2018().export("xlsx", lang=LONE)),
+    ("Catalog.postings_table channel", "channel", lambda: tthc.an_bien_2018().postings_table(channel=LONE)),
     ("_time_compliance", "channel", lambda: tthc._tthc._time_compliance(tthc.an_bien_2018(), 1, LONE)),
     ("_panic", "message", lambda: tthc._tthc._panic(LONE)),
 ]

@@ -92,3 +92,36 @@ def test_gil_is_released_while_loading_and_computing() -> None:
     # best of three tries keeps a busy machine's scheduling out of the verdict.
     stalls = [longest_stall(text) for _ in range(3)]
     assert min(stalls) < alone / 2, f"longest stalls {stalls} s, computation {alone:.3f} s"
+
+
+def everything(catalog: tthc.Catalog, commune: str) -> tuple[Any, ...]:
+    """What one thread computes: each channel's report, one unit alone, a commune's list, a
+    search, the Arrow tables and an export."""
+    reports = [catalog.compliance(channel=c).to_json() for c in ("one_stop_shop", "portal", "national")]
+    unit = catalog.unit_report(commune).to_dict()
+    listed = [p.to_dict() for p in catalog.procedure_list(unit=commune)]
+    hits = [(h.code, h.score) for h in catalog.search("thu tuc 12")]
+    rates = catalog.compliance().to_arrow()
+    postings = catalog.postings_table()
+    csv = catalog.export("csv")
+    return (reports, unit, listed, hits, rates.num_rows, postings.num_rows, csv)
+
+
+def test_eight_threads_at_once_give_the_results_of_one() -> None:
+    """One Catalog shared by 8 threads released together (a barrier), each computing everything
+    three times while the others do: every result equals the one thread's."""
+    catalog = tthc.loads(big_document(communes=400, procedures=120))
+    commune = catalog.units[-1].code
+    expected = everything(catalog, commune)
+    assert expected[4] == 401 and expected[5] > 400 * 90
+    barrier = threading.Barrier(8)
+
+    def work(_: int) -> list[tuple[Any, ...]]:
+        barrier.wait()
+        return [everything(catalog, commune) for _ in range(3)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = [r for rs in pool.map(work, range(8)) for r in rs]
+    assert len(results) == 24
+    for r in results:
+        assert r == expected

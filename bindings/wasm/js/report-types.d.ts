@@ -272,3 +272,108 @@ export interface ValidateOutput {
   /** Every problem found: structural ones first, then semantic ones, in document order. */
   errors: Problem[];
 }
+
+export interface ChangedItem {
+  code: string;
+  /**
+   * Each key of the item whose value differs, mapped to `[old, new]`: JSON values as the
+   * documents write them, `null` when the key is absent.
+   */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export interface Changes {
+  /** In the new document only. */
+  added: string[];
+  /** In the old document only. */
+  removed: string[];
+  /** In both, with keys that differ; sorted by code. */
+  changed: ChangedItem[];
+}
+
+export interface DiffAction {
+  /** The unit's GSO code. */
+  unit: string;
+  /** Its name in the new document. */
+  name: string;
+  channel: "one_stop_shop" | "portal" | "national";
+  /**
+   * Applicable in the new document, not in the old one (or the unit is new), and not published
+   * (neither published nor outdated on the channel).
+   */
+  post: string[];
+  /**
+   * Published but outdated in the new document, and not outdated in the old one (an amendment,
+   * by the procedure's `amended` or by a decision, came after the posting).
+   */
+  repost: string[];
+  /**
+   * Posted in the new document (a defined code or not), applicable in the old one, not
+   * applicable in the new one.
+   */
+  take_down: string[];
+}
+
+/**
+ * `tthc diff OLD NEW --format json` (docs/format.md, "Catalogues over time" §4;
+ * `tthc::diff::diff` in Rust): what changed between two catalogue documents and, per unit of
+ * the new one, what to post, re-post and take down. Every key is always written.
+ */
+export interface Diff {
+  /** Diff format version: 1. */
+  tthc_diff: 1;
+  /**
+   * The day applicability was computed on, on both sides: the option, else the new document's
+   * `as_of`, else today in Vietnam.
+   */
+  as_of: string;
+  /** Procedures by code. */
+  procedures: Changes;
+  /** Fields by code. */
+  fields: Changes;
+  /** Units by GSO code; a unit's postings are its key `published`. */
+  units: Changes;
+  /** Decisions by id. */
+  decisions: Changes;
+  /**
+   * Per unit of the new document that exists on the day, and channel (the option's, else the
+   * one-stop desk and each channel the unit publishes on), in the new document's unit order;
+   * units and channels with nothing to do are left out.
+   */
+  actions: DiffAction[];
+}
+
+/** Every finding code, in the order of `tthc::check::FindingCode::ALL`. */
+export type FindingCode =
+  | "level_agency_mismatch"
+  | "no_agency"
+  | "posted_not_applicable"
+  | "posted_unknown"
+  | "stale"
+  | "unit_not_valid"
+  | "decision_unknown_successor";
+
+export interface Finding {
+  /** Every finding code, in the order of `tthc::check::FindingCode::ALL`. */
+  code: FindingCode;
+  /**
+   * A JSON pointer into the document: `/procedures/i/agencies` (level_agency_mismatch),
+   * `/procedures/i` (no_agency), `/units/i/published/<channel>/j` (posted_not_applicable,
+   * posted_unknown, stale: the posting), `/units/i/published` (unit_not_valid),
+   * `/decisions/i/scope/within` (decision_unknown_successor).
+   */
+  path: string;
+  /** What is wrong, in plain English. */
+  message: string;
+}
+
+/**
+ * `tthc check FILE --format json` (docs/format.md, "Catalogues over time" §5;
+ * `tthc::check::check` in Rust): data-quality findings, which are not errors (the command
+ * exits 0). Procedures first (document order), then units (document order, channels in the
+ * format's order, postings in document order), then decisions. docs/check.md describes each
+ * finding and the agency word lists.
+ */
+export interface CheckOutput {
+  findings: Finding[];
+}

@@ -37,7 +37,7 @@ fn start() {
 }
 
 /// The types of the JSON outputs (`Report`, `UnitReport`, `ListedProcedure`, `SearchHit`,
-/// `ValidateOutput`, `Problem`…), generated from `docs/schema/*.schema.json` by
+/// `ValidateOutput`, `Problem`, `Diff`, `CheckOutput`, `Finding`…), generated from `docs/schema/*.schema.json` by
 /// `docs/schema/gen_types.py`: the same contract as the Rust and Python outputs.
 #[wasm_bindgen(typescript_custom_section)]
 const REPORT_TYPES: &str = include_str!("../js/report-types.d.ts");
@@ -74,39 +74,6 @@ export interface CheckOptions extends DiffOptions {
   /** Days: report postings last known longer ago (`stale`). */
   staleAfter?: number;
 }
-/** Hand-written (docs/schema/gen_types.py does not generate it): diff.schema.json. */
-export interface Changes {
-  added: string[];
-  removed: string[];
-  changed: { code: string; changes: Record<string, [unknown, unknown]> }[];
-}
-/** `diff(old, new)`: docs/schema/diff.schema.json. */
-export interface Diff {
-  tthc_diff: 1;
-  as_of: string;
-  procedures: Changes;
-  fields: Changes;
-  units: Changes;
-  decisions: Changes;
-  actions: {
-    unit: string;
-    name: string;
-    channel: Channel;
-    post: string[];
-    repost: string[];
-    take_down: string[];
-  }[];
-}
-/** One finding of `catalog.check()` (docs/schema/check.schema.json). */
-export interface Finding {
-  code:
-    | "level_agency_mismatch" | "no_agency" | "posted_not_applicable" | "posted_unknown"
-    | "stale" | "unit_not_valid" | "decision_unknown_successor";
-  /** A JSON pointer into the document. */
-  path: string;
-  message: string;
-}
-export interface CheckOutput { findings: Finding[]; }
 export interface ListOptions extends ComplianceOptions {
   /** A unit's GSO code: its applicable procedures, each with a status. */
   unit?: string;

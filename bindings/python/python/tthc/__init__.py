@@ -23,6 +23,10 @@ field and name in Vietnamese order (``ListedProcedure`` objects). ``Catalog.unit
 channel="one_stop_shop", as_of=None)`` gives one unit's ``UnitCompliance`` without computing
 the whole report. ``Report.to_dict()`` and the objects' ``to_dict()`` are typed by the
 TypedDicts of ``tthc._report_types``; ``UNIT_COLUMNS`` is the schema of ``to_columns()``.
+``Report.to_arrow()`` and ``Catalog.postings_table()`` give ``ArrowTable`` objects that
+pyarrow, polars and DuckDB read through the Arrow PyCapsule interface (none of them is a
+dependency); ``Catalog.export(to, path)`` writes what ``tthc export`` writes (CSV, CPSV-AP,
+HSDS, Parquet, xlsx).
 
 Everything is computed by the Rust core, so Python, the command line and the browser agree.
 Errors are ``tthc.TthcError`` (a ``ValueError``) and its subclasses, with ``code``, ``path``
@@ -40,6 +44,7 @@ from tthc._errors import (
 )
 from tthc._tthc import (
     UNIT_COLUMNS,
+    ArrowTable,
     Catalog,
     Diff,
     Field,
@@ -67,6 +72,7 @@ from tthc._tthc import (
 __all__ = [
     "UNIT_COLUMNS",
     "ArgumentError",
+    "ArrowTable",
     "Catalog",
     "Diff",
     "Field",

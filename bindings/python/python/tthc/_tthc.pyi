@@ -5,7 +5,7 @@ import os
 from collections.abc import Iterator
 from fractions import Fraction
 from numbers import Rational
-from typing import Any, Literal, final
+from typing import Any, Literal, final, overload
 
 from tthc import _report_types
 
@@ -35,6 +35,7 @@ __all__ = [
     "ListedProcedure",
     "Diff",
     "Finding",
+    "ArrowTable",
 ]
 
 __version__: str
@@ -108,9 +109,79 @@ class Catalog:
         channel: str = "one_stop_shop",
         as_of: datetime.date | str | None = None,
     ) -> list[ListedProcedure]: ...
+    def postings_table(
+        self, channel: str = "one_stop_shop", as_of: datetime.date | str | None = None
+    ) -> ArrowTable: ...
+    @overload
+    def export(
+        self,
+        to: Literal["csv", "cpsv-ap", "hsds"],
+        path: None = None,
+        *,
+        base: str | None = None,
+        channel: str = "one_stop_shop",
+        as_of: datetime.date | str | None = None,
+        lang: str = "vi",
+    ) -> str: ...
+    @overload
+    def export(
+        self,
+        to: Literal["xlsx"],
+        path: None = None,
+        *,
+        base: str | None = None,
+        channel: str = "one_stop_shop",
+        as_of: datetime.date | str | None = None,
+        lang: str = "vi",
+    ) -> bytes: ...
+    @overload
+    def export(
+        self,
+        to: Literal["parquet"],
+        path: None = None,
+        *,
+        base: str | None = None,
+        channel: str = "one_stop_shop",
+        as_of: datetime.date | str | None = None,
+        lang: str = "vi",
+    ) -> dict[str, bytes]: ...
+    @overload
+    def export(
+        self,
+        to: str,
+        path: str | os.PathLike[str],
+        *,
+        base: str | None = None,
+        channel: str = "one_stop_shop",
+        as_of: datetime.date | str | None = None,
+        lang: str = "vi",
+    ) -> None: ...
+    @overload
+    def export(
+        self,
+        to: str,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        base: str | None = None,
+        channel: str = "one_stop_shop",
+        as_of: datetime.date | str | None = None,
+        lang: str = "vi",
+    ) -> str | bytes | dict[str, bytes] | None: ...
     def to_json(self, pretty: bool = False) -> str: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Procedure]: ...
+
+@final
+class ArrowTable:
+    """Record batches behind the Arrow PyCapsule interface (pyarrow, polars, DuckDB read it)."""
+
+    @property
+    def column_names(self) -> tuple[str, ...]: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __len__(self) -> int: ...
 
 @final
 class Field:
@@ -216,6 +287,7 @@ class Report:
     def to_columns(self) -> dict[str, list[Any]]: ...
     def to_pandas(self) -> Any: ...
     def to_polars(self) -> Any: ...
+    def to_arrow(self) -> ArrowTable: ...
     def __len__(self) -> int: ...
 
 @final
@@ -340,14 +412,14 @@ class Diff:
     def as_of(self) -> str: ...
     def is_empty(self) -> bool: ...
     def to_json(self, pretty: bool = False) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self) -> _report_types.Diff: ...
 
 @final
 class Finding:
     @property
-    def code(self) -> str: ...
+    def code(self) -> _report_types.FindingCode: ...
     @property
     def path(self) -> str: ...
     @property
     def message(self) -> str: ...
-    def to_dict(self) -> dict[str, str]: ...
+    def to_dict(self) -> _report_types.Finding: ...
