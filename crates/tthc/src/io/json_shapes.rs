@@ -34,6 +34,8 @@ pub(crate) struct Cx {
     resolving: bool,
     table: RefCell<Option<CodeTable>>,
     resolved: RefCell<Resolved>,
+    /// Longer strings (and keys) are reported as `too_large` and read as "".
+    max_string: Option<usize>,
 }
 
 impl Cx {
@@ -41,6 +43,25 @@ impl Cx {
         Cx {
             resolving: true,
             ..Cx::default()
+        }
+    }
+
+    /// Refuse strings and keys longer than `max` bytes (`ReadOptions::max_string_bytes`).
+    pub(crate) fn with_max_string(self, max: usize) -> Self {
+        Cx {
+            max_string: Some(max),
+            ..self
+        }
+    }
+
+    /// `s`, or "" with a `too_large` problem when it is over the limit.
+    fn string<'de>(&self, s: Cow<'de, str>) -> Leaf<'de> {
+        match self.max_string {
+            Some(max) if s.len() > max => {
+                self.report(Code::TooLarge, too_long(s.len(), max));
+                Leaf::Str(Cow::Borrowed(""))
+            }
+            _ => Leaf::Str(s),
         }
     }
 
@@ -186,16 +207,16 @@ impl<'de, S: Shape<'de>> Visitor<'de> for NodeVisitor<'_, 'de, S> {
         Ok(self.0.shape.scalar(self.0.cx, Leaf::Float))
     }
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<S::Out, E> {
-        Ok(self.0.shape.scalar(self.0.cx, Leaf::Str(Cow::Borrowed(v))))
+        let leaf = self.0.cx.string(Cow::Borrowed(v));
+        Ok(self.0.shape.scalar(self.0.cx, leaf))
     }
     fn visit_str<E>(self, v: &str) -> Result<S::Out, E> {
-        Ok(self
-            .0
-            .shape
-            .scalar(self.0.cx, Leaf::Str(Cow::Owned(v.to_owned()))))
+        let leaf = self.0.cx.string(Cow::Owned(v.to_owned()));
+        Ok(self.0.shape.scalar(self.0.cx, leaf))
     }
     fn visit_string<E>(self, v: String) -> Result<S::Out, E> {
-        Ok(self.0.shape.scalar(self.0.cx, Leaf::Str(Cow::Owned(v))))
+        let leaf = self.0.cx.string(Cow::Owned(v));
+        Ok(self.0.shape.scalar(self.0.cx, leaf))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<S::Out, A::Error> {
         self.0.shape.seq(self.0.cx, seq)
@@ -203,6 +224,13 @@ impl<'de, S: Shape<'de>> Visitor<'de> for NodeVisitor<'_, 'de, S> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<S::Out, A::Error> {
         self.0.shape.map(self.0.cx, map)
     }
+}
+
+/// The message of a string over `ReadOptions::max_string_bytes`.
+fn too_long(len: usize, max: usize) -> String {
+    format!(
+        "the string has {len} bytes, more than the limit of {max} (ReadOptions::max_string_bytes)"
+    )
 }
 
 /// A key of an object, borrowed when it has no escapes.
@@ -425,6 +453,14 @@ fn object<'de, A: MapAccess<'de>>(
             }
             seen |= 1 << i;
             on_key(i, map)?;
+        } else if cx.max_string.is_some_and(|max| key.len() > max) {
+            // Reported at the object: the key itself would not fit in the message.
+            cx.report(
+                Code::TooLarge,
+                format!("a key: {}", too_long(key.len(), cx.max_string.unwrap_or(0))),
+            );
+            map.next_value::<IgnoredAny>()?;
+            continue;
         } else {
             cx.enter(Seg::Key(Cow::Owned(key.clone().into_owned())));
             let allowed = keys.join("`, `");
