@@ -171,12 +171,12 @@ enum Inner<'a> {
         reader: csv::Reader<&'a [u8]>,
         record: csv::ByteRecord,
     },
-    Xlsx(Cells),
+    Xlsx(SparseSheet),
 }
 
 /// The non-empty cells of a worksheet in (row, column) order: sparse, so that two cells far
 /// apart (A1 and XFD1048576) cost two cells, not the rectangle between them.
-struct Cells {
+struct SparseSheet {
     cells: Vec<((u32, u32), Data)>,
     /// Index of the next cell to read.
     at: usize,
@@ -186,13 +186,13 @@ struct Cells {
     first_col: u32,
 }
 
-impl Cells {
+impl SparseSheet {
     /// Read a worksheet's cells within the limits; `None` when the sheet is not a worksheet.
     fn read(
         book: &mut Xlsx<Cursor<&[u8]>>,
         name: &str,
         limits: &ImportLimits,
-    ) -> Result<Option<Cells>, Problem> {
+    ) -> Result<Option<SparseSheet>, Problem> {
         let unreadable = |e: &XlsxError| {
             file_problem(
                 Code::BadEncoding,
@@ -256,7 +256,7 @@ impl Cells {
             ));
         }
         let row = cells.first().map_or(0, |c| c.0 .0);
-        Ok(Some(Cells {
+        Ok(Some(SparseSheet {
             cells,
             at: 0,
             row,
@@ -386,7 +386,7 @@ impl<'a> Sheet<'a> {
         let mut buf = RowBuf::default();
         let mut any_rows = false;
         for name in book.sheet_names() {
-            let Some(cells) = Cells::read(&mut book, &name, limits)? else {
+            let Some(cells) = SparseSheet::read(&mut book, &name, limits)? else {
                 continue;
             };
             let mut sheet = Sheet {
