@@ -48,7 +48,7 @@ function conformance(name, load) {
   assert.ok(helpers.includes(from) && helpers.includes(vectors), 'helpers.mjs still loads dist/node and the vectors as expected');
   const rewritten = helpers
     .replace(from, load)
-    .replace(vectors, JSON.stringify(pathToFileURL(join(root, 'tests/conformance/')).href));
+    .replace(vectors, `new URL(${JSON.stringify(pathToFileURL(join(root, 'tests/conformance/')).href)})`);
   writeFileSync(join(dir, 'helpers.mjs'), rewritten);
   const out = run(['--test', '--test-reporter=spec', 'conformance.test.mjs'], dir);
   const summary = out.stdout.split('\n').filter((l) => /conformance \(node\)|^ℹ (pass|fail)/.test(l)).join('\n');
