@@ -547,3 +547,27 @@ fn json_string_limit_and_raising_it() {
     let err = Catalog::from_json_with(doc.as_bytes(), &options(16)).expect_err("unknown key");
     assert!(err.problems().iter().all(|p| p.code != Code::TooLarge));
 }
+
+#[test]
+fn json_string_limit_on_a_posting() {
+    // Postings of units after `procedures` are resolved while reading: the same limit holds.
+    let doc = r#"{"tthc":1,"fields":[{"code":"f","name":"F"}],
+        "procedures":[{"code":"1.000001","name":"P","field":"f","levels":["commune"]}],
+        "units":[{"code":"1","name":"U","level":"commune","published":{"portal":["1.000001","1.0000010123456789"]}}]}"#;
+    let options = ReadOptions {
+        max_string_bytes: 16,
+        ..ReadOptions::default()
+    };
+    let (code, path, message) = refusal(Catalog::from_json_with(doc.as_bytes(), &options));
+    assert_eq!(
+        (code, path.as_str()),
+        (Code::TooLarge, "/units/0/published/portal/1"),
+        "{message}"
+    );
+    if let Err(e) = Catalog::from_json(doc.as_bytes()) {
+        assert!(
+            e.problems().iter().all(|p| p.code != Code::TooLarge),
+            "{e:?}"
+        );
+    }
+}

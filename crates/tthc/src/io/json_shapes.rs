@@ -54,14 +54,23 @@ impl Cx {
         }
     }
 
+    /// Whether a string of `len` bytes is over the limit (then reported as `too_large`).
+    fn over_limit(&self, len: usize) -> bool {
+        match self.max_string {
+            Some(max) if len > max => {
+                self.report(Code::TooLarge, too_long(len, max));
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// `s`, or "" with a `too_large` problem when it is over the limit.
     fn string<'de>(&self, s: Cow<'de, str>) -> Leaf<'de> {
-        match self.max_string {
-            Some(max) if s.len() > max => {
-                self.report(Code::TooLarge, too_long(s.len(), max));
-                Leaf::Str(Cow::Borrowed(""))
-            }
-            _ => Leaf::Str(s),
+        if self.over_limit(s.len()) {
+            Leaf::Str(Cow::Borrowed(""))
+        } else {
+            Leaf::Str(s)
         }
     }
 
@@ -909,6 +918,13 @@ struct ResolvingPosting<'c> {
 }
 
 impl ResolvingPosting<'_> {
+    /// A posting written as its code: within the limit of every other string, looked up.
+    fn code(self, v: &str) {
+        if !self.cx.over_limit(v.len()) {
+            self.push(v, None, None);
+        }
+    }
+
     fn push(self, procedure: &str, on: Option<Date>, checked: Option<Date>) {
         match self.table.get(procedure) {
             Some(id) => self.out.push_known(id, on, checked),
@@ -930,11 +946,11 @@ impl<'de> Visitor<'de> for ResolvingPosting<'_> {
         f.write_str(PostingShape.expected())
     }
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
-        self.push(v, None, None);
+        self.code(v);
         Ok(())
     }
     fn visit_str<E>(self, v: &str) -> Result<(), E> {
-        self.push(v, None, None);
+        self.code(v);
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
