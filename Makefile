@@ -13,7 +13,7 @@ demo: ## The main job: compliance report of the embedded An Biên 2018 dataset
 	$(CARGO) run --release -q -p tthc-cli -- report
 
 .PHONY: test
-test: test-rust test-python test-wasm test-exports ## Every test: Rust, Python, WebAssembly, exports (installs what it needs)
+test: test-rust licences test-python test-wasm test-exports test-dist ## Every test: Rust, licences, Python, WebAssembly, exports, release artifacts (installs what it needs)
 
 .PHONY: test-rust
 test-rust: ## Rust: unit, integration, conformance and doc tests; fmt, clippy and rustdoc
@@ -21,6 +21,18 @@ test-rust: ## Rust: unit, integration, conformance and doc tests; fmt, clippy an
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p tthc
+
+.PHONY: licences
+licences: ## Every dependency's licence against scripts/licences-allowed.txt (offline), and the check's self-test
+	python3 scripts/licences.py
+	python3 -m unittest discover -s scripts -p 'test_*.py'
+
+.PHONY: dist
+dist: ## Build the wheel, sdist, npm tarball and crate package into dist/ and check their versions
+	bash scripts/dist.sh
+
+.PHONY: test-dist
+test-dist: dist ## The four artifacts of make dist: built (the crate package verified by building it), versions agree
 
 .PHONY: test-exports
 test-exports: ## Exports checked by the standards' validators and by DuckDB, polars, pyarrow, openpyxl

@@ -14,6 +14,7 @@ root="$(cd "$here/../.." && pwd)"
 log() { printf '[wasm test] %s\n' "$*" >&2; }
 
 bash "$here/build.sh"
+bash "$root/scripts/dist.sh" npm  # dist/tthc-V.tgz for tests/package.test.mjs
 
 SUDO=""
 if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
@@ -53,7 +54,7 @@ status=0
 node --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" \
-  tests/conformance.test.mjs tests/api.test.mjs tests/types.test.mjs tests/workers.test.mjs tests/browser.test.mjs || status=$?
+  tests/conformance.test.mjs tests/api.test.mjs tests/types.test.mjs tests/workers.test.mjs tests/browser.test.mjs tests/package.test.mjs || status=$?
 pass=$(awk '/^# pass /{print $3}' "$tap" | tail -1)
 fail=$(awk '/^# fail /{print $3}' "$tap" | tail -1)
 skip=$(awk '/^# skipped /{print $3}' "$tap" | tail -1)

@@ -16,6 +16,7 @@ fn read_options(max_bytes: Option<u64>) -> ReadOptions {
     let default = ReadOptions::default();
     ReadOptions {
         max_bytes: max_bytes.unwrap_or(default.max_bytes),
+        ..default
     }
 }
 
@@ -79,6 +80,7 @@ pub fn import_file(
         format,
         lenient,
         max_bytes: max_bytes.unwrap_or(default.max_bytes),
+        ..default
     };
     detached(py, move || {
         import_path(&path, second.as_deref(), &options).map(|i| i.catalog)

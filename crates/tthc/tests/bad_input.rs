@@ -79,12 +79,19 @@ fn files_over_the_limit_are_refused_before_reading() {
     f.set_len(200 * 1024 * 1024).expect("set_len");
     let limit = ReadOptions {
         max_bytes: 100 * 1024 * 1024,
+        ..ReadOptions::default()
     };
     let err = Catalog::from_path(&path, &limit).expect_err("too large");
     assert_eq!(codes(&err), [("too_large", String::new())]);
     // The same limit applies to bytes in memory.
-    let err = Catalog::from_json_with(VALID.as_bytes(), &ReadOptions { max_bytes: 10 })
-        .expect_err("too large");
+    let err = Catalog::from_json_with(
+        VALID.as_bytes(),
+        &ReadOptions {
+            max_bytes: 10,
+            ..ReadOptions::default()
+        },
+    )
+    .expect_err("too large");
     assert_eq!(err.code(), "too_large");
     std::fs::remove_dir_all(&dir).expect("clean up");
 }

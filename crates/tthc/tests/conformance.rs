@@ -224,6 +224,7 @@ impl<'a> Args<'a> {
             max_bytes: self
                 .u64("max_bytes")?
                 .unwrap_or(ReadOptions::default().max_bytes),
+            ..ReadOptions::default()
         })
     }
 

@@ -22,11 +22,17 @@ use crate::error::{Code, Error, Problem};
 pub struct ReadOptions {
     /// Inputs larger than this many bytes are refused with `too_large` (default 1 GiB).
     pub max_bytes: u64,
+    /// Strings and keys longer than this many bytes (UTF-8) are refused with `too_large`
+    /// (default 1 MiB: titles and names are a few hundred).
+    pub max_string_bytes: usize,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_bytes: 1 << 30 }
+        ReadOptions {
+            max_bytes: 1 << 30,
+            max_string_bytes: 1 << 20,
+        }
     }
 }
 
@@ -78,6 +84,7 @@ fn read_with<'a>(
     }
     // Validated once above: `from_str` does not check each string's UTF-8 again.
     let mut de = serde_json::Deserializer::from_str(text);
+    let cx = cx.with_max_string(options.max_string_bytes);
     let doc = Node::new(&cx, DocShape)
         .deserialize(&mut de)
         .and_then(|doc| de.end().map(|()| doc));
@@ -87,6 +94,10 @@ fn read_with<'a>(
             let (problems, resolved) = cx.into_parts();
             if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
                 return Err(Error::Invalid(vec![p.clone()]));
+            }
+            // A string over the limit was read as "": what else that caused is not reported.
+            if let Some(p) = problems.iter().find(|p| p.code == Code::TooLarge) {
+                return Err(Error::Format(p.clone()));
             }
             match doc.optional() {
                 Some(doc) => Ok((doc, problems, resolved)),

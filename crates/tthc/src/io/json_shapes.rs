@@ -34,6 +34,8 @@ pub(crate) struct Cx {
     resolving: bool,
     table: RefCell<Option<CodeTable>>,
     resolved: RefCell<Resolved>,
+    /// Longer strings (and keys) are reported as `too_large` and read as "".
+    max_string: Option<usize>,
 }
 
 impl Cx {
@@ -41,6 +43,34 @@ impl Cx {
         Cx {
             resolving: true,
             ..Cx::default()
+        }
+    }
+
+    /// Refuse strings and keys longer than `max` bytes (`ReadOptions::max_string_bytes`).
+    pub(crate) fn with_max_string(self, max: usize) -> Self {
+        Cx {
+            max_string: Some(max),
+            ..self
+        }
+    }
+
+    /// Whether a string of `len` bytes is over the limit (then reported as `too_large`).
+    fn over_limit(&self, len: usize) -> bool {
+        match self.max_string {
+            Some(max) if len > max => {
+                self.report(Code::TooLarge, too_long(len, max));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `s`, or "" with a `too_large` problem when it is over the limit.
+    fn string<'de>(&self, s: Cow<'de, str>) -> Leaf<'de> {
+        if self.over_limit(s.len()) {
+            Leaf::Str(Cow::Borrowed(""))
+        } else {
+            Leaf::Str(s)
         }
     }
 
@@ -186,16 +216,16 @@ impl<'de, S: Shape<'de>> Visitor<'de> for NodeVisitor<'_, 'de, S> {
         Ok(self.0.shape.scalar(self.0.cx, Leaf::Float))
     }
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<S::Out, E> {
-        Ok(self.0.shape.scalar(self.0.cx, Leaf::Str(Cow::Borrowed(v))))
+        let leaf = self.0.cx.string(Cow::Borrowed(v));
+        Ok(self.0.shape.scalar(self.0.cx, leaf))
     }
     fn visit_str<E>(self, v: &str) -> Result<S::Out, E> {
-        Ok(self
-            .0
-            .shape
-            .scalar(self.0.cx, Leaf::Str(Cow::Owned(v.to_owned()))))
+        let leaf = self.0.cx.string(Cow::Owned(v.to_owned()));
+        Ok(self.0.shape.scalar(self.0.cx, leaf))
     }
     fn visit_string<E>(self, v: String) -> Result<S::Out, E> {
-        Ok(self.0.shape.scalar(self.0.cx, Leaf::Str(Cow::Owned(v))))
+        let leaf = self.0.cx.string(Cow::Owned(v));
+        Ok(self.0.shape.scalar(self.0.cx, leaf))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<S::Out, A::Error> {
         self.0.shape.seq(self.0.cx, seq)
@@ -203,6 +233,13 @@ impl<'de, S: Shape<'de>> Visitor<'de> for NodeVisitor<'_, 'de, S> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<S::Out, A::Error> {
         self.0.shape.map(self.0.cx, map)
     }
+}
+
+/// The message of a string over `ReadOptions::max_string_bytes`.
+fn too_long(len: usize, max: usize) -> String {
+    format!(
+        "the string has {len} bytes, more than the limit of {max} (ReadOptions::max_string_bytes)"
+    )
 }
 
 /// A key of an object, borrowed when it has no escapes.
@@ -425,6 +462,14 @@ fn object<'de, A: MapAccess<'de>>(
             }
             seen |= 1 << i;
             on_key(i, map)?;
+        } else if cx.max_string.is_some_and(|max| key.len() > max) {
+            // Reported at the object: the key itself would not fit in the message.
+            cx.report(
+                Code::TooLarge,
+                format!("a key: {}", too_long(key.len(), cx.max_string.unwrap_or(0))),
+            );
+            map.next_value::<IgnoredAny>()?;
+            continue;
         } else {
             cx.enter(Seg::Key(Cow::Owned(key.clone().into_owned())));
             let allowed = keys.join("`, `");
@@ -873,6 +918,13 @@ struct ResolvingPosting<'c> {
 }
 
 impl ResolvingPosting<'_> {
+    /// A posting written as its code: within the limit of every other string, looked up.
+    fn code(self, v: &str) {
+        if !self.cx.over_limit(v.len()) {
+            self.push(v, None, None);
+        }
+    }
+
     fn push(self, procedure: &str, on: Option<Date>, checked: Option<Date>) {
         match self.table.get(procedure) {
             Some(id) => self.out.push_known(id, on, checked),
@@ -894,11 +946,11 @@ impl<'de> Visitor<'de> for ResolvingPosting<'_> {
         f.write_str(PostingShape.expected())
     }
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
-        self.push(v, None, None);
+        self.code(v);
         Ok(())
     }
     fn visit_str<E>(self, v: &str) -> Result<(), E> {
-        self.push(v, None, None);
+        self.code(v);
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {

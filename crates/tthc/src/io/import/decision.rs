@@ -89,6 +89,8 @@ pub struct DecisionOptions {
     pub lenient: bool,
     /// Files larger than this many bytes are refused with `too_large` (default 1 GiB).
     pub max_bytes: u64,
+    /// Columns, cell text, cells and unzipped bytes: beyond them, `too_large`.
+    pub limits: super::ImportLimits,
 }
 
 impl Default for DecisionOptions {
@@ -104,6 +106,7 @@ impl Default for DecisionOptions {
             complete: None,
             lenient: false,
             max_bytes: 1 << 30,
+            limits: super::ImportLimits::default(),
         }
     }
 }
@@ -142,6 +145,7 @@ pub fn import_decision_path(
         path,
         &crate::io::json::ReadOptions {
             max_bytes: options.max_bytes,
+            ..Default::default()
         },
     )?;
     import_decision(&bytes, into, options)
@@ -186,6 +190,7 @@ pub fn import_decision(
         Container::sniff(bytes),
         &is_header,
         "a procedure code column (Mã số / Mã TTHC / procedure_code)",
+        &options.limits,
     )
     .map_err(|p| Error::Import(vec![p]))?;
     let (cols, problems) = resolve_columns(&header, &COLUMNS);

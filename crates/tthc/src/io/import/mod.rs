@@ -18,6 +18,7 @@
 
 mod decision;
 mod fields;
+mod limits;
 mod portal;
 mod sheet;
 mod table;
@@ -27,6 +28,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 
 pub use decision::{import_decision, import_decision_path, DecisionOptions, ImportedDecision};
+pub use limits::ImportLimits;
 pub(crate) use sheet::{blank, normalise, Container, Header, RowBuf, Sheet};
 
 use crate::catalog::Catalog;
@@ -117,6 +119,8 @@ pub struct ImportOptions {
     pub lenient: bool,
     /// Files larger than this many bytes are refused with `too_large` (default 1 GiB).
     pub max_bytes: u64,
+    /// Columns, cell text, cells and unzipped bytes: beyond them, `too_large`.
+    pub limits: ImportLimits,
 }
 
 impl Default for ImportOptions {
@@ -125,6 +129,7 @@ impl Default for ImportOptions {
             format: Format::Auto,
             lenient: false,
             max_bytes: 1 << 30,
+            limits: ImportLimits::default(),
         }
     }
 }
@@ -209,6 +214,7 @@ pub fn import_path(
             p,
             &crate::io::json::ReadOptions {
                 max_bytes: options.max_bytes,
+                ..Default::default()
             },
         )
     };
@@ -266,7 +272,8 @@ pub fn import_bytes(
         Some(true) => "a unit code and a procedure code column (Mã đơn vị / unit_code, Mã TTHC / procedure_code)",
         _ => "a procedure code column (Mã số / ma_thu_tuc / Mã TTHC / procedure_code)",
     };
-    let (mut sheet, header) = Sheet::open(bytes, container, &is_header, expected).map_err(fatal)?;
+    let (mut sheet, header) =
+        Sheet::open(bytes, container, &is_header, expected, &options.limits).map_err(fatal)?;
     let table = wants_table.unwrap_or_else(|| !header.columns(&unit_code).is_empty());
     let format = Format::of(container, table);
     let mut cx = Cx::default();
@@ -282,7 +289,7 @@ pub fn import_bytes(
         conclude(&mut cx, &header, options, &t.document())?
     } else {
         let levels = match second {
-            Some(b) => Some(portal::read_levels(b, &mut cx)?),
+            Some(b) => Some(portal::read_levels(b, &mut cx, &options.limits)?),
             None => None,
         };
         let doc = portal::read(&mut sheet, &header, levels.as_ref(), &mut cx)?;

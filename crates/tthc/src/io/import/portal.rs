@@ -226,7 +226,11 @@ pub(crate) fn read(
 }
 
 /// Read the levels (and publishing decisions) of a second portal file, by code.
-pub(crate) fn read_levels(bytes: &[u8], cx: &mut Cx) -> Result<LevelsByCode, Error> {
+pub(crate) fn read_levels(
+    bytes: &[u8],
+    cx: &mut Cx,
+    limits: &super::ImportLimits,
+) -> Result<LevelsByCode, Error> {
     let code_f = CODE.folded();
     let levels_f = LEVELS.folded();
     let is_header = |h: &Header| !h.columns(&code_f).is_empty() && !h.columns(&levels_f).is_empty();
@@ -244,6 +248,7 @@ pub(crate) fn read_levels(bytes: &[u8], cx: &mut Cx) -> Result<LevelsByCode, Err
         container,
         &is_header,
         "a procedure code and a level column (ma_thu_tuc / Mã số, cap_thuc_hien / Cấp thực hiện)",
+        limits,
     )
     .map_err(|p| Error::Import(vec![in_second(p)]))?;
     let (cols, problems) = resolve_columns(&header, &[CODE, LEVELS, DECISION]);

@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 use std::io::Cursor;
 
-use calamine::{Data, Reader as _, Xlsx};
+use calamine::{Data, Reader as _, Xlsx, XlsxError};
 
+use super::limits::{check_zip, over, ImportLimits};
 use super::Normalised;
 use crate::error::{Code, Problem};
 
@@ -162,6 +163,7 @@ impl Header {
 /// The rows of one table, after its header.
 pub(crate) struct Sheet<'a> {
     inner: Inner<'a>,
+    limits: ImportLimits,
 }
 
 enum Inner<'a> {
@@ -169,11 +171,124 @@ enum Inner<'a> {
         reader: csv::Reader<&'a [u8]>,
         record: csv::ByteRecord,
     },
-    Xlsx {
-        range: calamine::Range<Data>,
-        next: usize,
-        first_row: u64,
-    },
+    Xlsx(SparseSheet),
+}
+
+/// The non-empty cells of a worksheet in (row, column) order: sparse, so that two cells far
+/// apart (A1 and XFD1048576) cost two cells, not the rectangle between them.
+struct SparseSheet {
+    cells: Vec<((u32, u32), Data)>,
+    /// Index of the next cell to read.
+    at: usize,
+    /// The next row to give (0-based); rows without cells are given as blank rows.
+    row: u32,
+    /// The leftmost column of any cell: column 0 of every row.
+    first_col: u32,
+}
+
+impl SparseSheet {
+    /// Read a worksheet's cells within the limits; `None` when the sheet is not a worksheet.
+    fn read(
+        book: &mut Xlsx<Cursor<&[u8]>>,
+        name: &str,
+        limits: &ImportLimits,
+    ) -> Result<Option<SparseSheet>, Problem> {
+        let unreadable = |e: &XlsxError| {
+            file_problem(
+                Code::BadEncoding,
+                "",
+                format!("worksheet \"{name}\" of the workbook cannot be read: {e}"),
+            )
+        };
+        let mut reader = match book.worksheet_cells_reader(name) {
+            Ok(r) => r,
+            Err(XlsxError::NotAWorksheet(_)) => return Ok(None),
+            Err(e) => return Err(unreadable(&e)),
+        };
+        let mut cells = Vec::new();
+        let mut text_bytes = 0u64;
+        while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+            let data = Data::from(cell.get_value().clone());
+            if data == Data::Empty {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            if let Data::String(s) = &data {
+                if s.len() > limits.max_cell_bytes {
+                    return Err(over(
+                        format!("row {}, column {}", row + 1, col + 1),
+                        &format!("the cell has {} bytes of text,", s.len()),
+                        limits.max_cell_bytes as u64,
+                        "max_cell_bytes",
+                    ));
+                }
+                text_bytes += s.len() as u64;
+                if text_bytes > limits.max_unzipped_bytes {
+                    return Err(over(
+                        format!("row {}", row + 1),
+                        &format!("the text of worksheet \"{name}\" comes to"),
+                        limits.max_unzipped_bytes,
+                        "max_unzipped_bytes",
+                    ));
+                }
+            }
+            if cells.len() == limits.max_cells {
+                return Err(over(
+                    format!("row {}", row + 1),
+                    &format!("worksheet \"{name}\" has"),
+                    limits.max_cells as u64,
+                    "max_cells",
+                ));
+            }
+            cells.push(((row, col), data));
+        }
+        // Excel writes cells in order; a stable sort keeps a file's order for any duplicate.
+        cells.sort_by_key(|c| c.0);
+        let first_col = cells.iter().map(|c| c.0 .1).min().unwrap_or(0);
+        let last_col = cells.iter().map(|c| c.0 .1).max().unwrap_or(0);
+        let width = (last_col - first_col) as usize + 1;
+        if width > limits.max_columns {
+            return Err(over(
+                "",
+                &format!("worksheet \"{name}\" spans {width} columns,"),
+                limits.max_columns as u64,
+                "max_columns",
+            ));
+        }
+        let row = cells.first().map_or(0, |c| c.0 .0);
+        Ok(Some(SparseSheet {
+            cells,
+            at: 0,
+            row,
+            first_col,
+        }))
+    }
+
+    /// The next row into `buf` (its cells up to its last non-empty one); `false` at the end.
+    fn next_row(&mut self, buf: &mut RowBuf) -> bool {
+        if self.at >= self.cells.len() {
+            return false;
+        }
+        buf.number = u64::from(self.row) + 1;
+        let mut col = self.first_col;
+        while let Some(((row, c), data)) = self.cells.get(self.at) {
+            if *row != self.row {
+                break;
+            }
+            self.at += 1;
+            if *c < col {
+                continue; // a second cell at the same place: the first is kept
+            }
+            while col < *c {
+                buf.push("", false);
+                col += 1;
+            }
+            push_cell(buf, data);
+            col += 1;
+        }
+        self.row += 1;
+        true
+    }
 }
 
 /// Problems that stop the reading of a whole file.
@@ -193,10 +308,11 @@ impl<'a> Sheet<'a> {
         container: Container,
         is_header: &dyn Fn(&Header) -> bool,
         expected: &str,
+        limits: &ImportLimits,
     ) -> Result<(Sheet<'a>, Header), Problem> {
         match container {
-            Container::Csv => Self::open_csv(bytes, is_header, expected),
-            Container::Xlsx => Self::open_xlsx(bytes, is_header, expected),
+            Container::Csv => Self::open_csv(bytes, is_header, expected, limits),
+            Container::Xlsx => Self::open_xlsx(bytes, is_header, expected, limits),
         }
     }
 
@@ -204,6 +320,7 @@ impl<'a> Sheet<'a> {
         bytes: &'a [u8],
         is_header: &dyn Fn(&Header) -> bool,
         expected: &str,
+        limits: &ImportLimits,
     ) -> Result<(Sheet<'a>, Header), Problem> {
         if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
             return Err(file_problem(
@@ -230,6 +347,7 @@ impl<'a> Sheet<'a> {
                         .from_reader(bytes),
                     record: csv::ByteRecord::new(),
                 },
+                limits: *limits,
             };
             let (mut titles, mut blanks) = (Vec::new(), 0);
             for _ in 0..HEADER_SEARCH_ROWS {
@@ -255,7 +373,9 @@ impl<'a> Sheet<'a> {
         bytes: &'a [u8],
         is_header: &dyn Fn(&Header) -> bool,
         expected: &str,
+        limits: &ImportLimits,
     ) -> Result<(Sheet<'a>, Header), Problem> {
+        check_zip(bytes, limits)?;
         let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
             file_problem(
                 Code::BadEncoding,
@@ -265,25 +385,13 @@ impl<'a> Sheet<'a> {
         })?;
         let mut buf = RowBuf::default();
         let mut any_rows = false;
-        let sheets = book.sheet_names().len();
-        for n in 0..sheets {
-            let Some(range) = book.worksheet_range_at(n) else {
+        for name in book.sheet_names() {
+            let Some(cells) = SparseSheet::read(&mut book, &name, limits)? else {
                 continue;
             };
-            let range = range.map_err(|e| {
-                file_problem(
-                    Code::BadEncoding,
-                    "",
-                    format!("worksheet {} of the workbook cannot be read: {e}", n + 1),
-                )
-            })?;
-            let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
             let mut sheet = Sheet {
-                inner: Inner::Xlsx {
-                    range,
-                    next: 0,
-                    first_row,
-                },
+                inner: Inner::Xlsx(cells),
+                limits: *limits,
             };
             let (mut titles, mut blanks) = (Vec::new(), 0);
             for _ in 0..HEADER_SEARCH_ROWS {
@@ -326,6 +434,7 @@ impl<'a> Sheet<'a> {
                     )
                 };
                 let start = record.position().map_or(0, csv::Position::byte);
+                check_csv_row(record, number, &self.limits)?;
                 // One check for the whole row; fields split at ASCII bytes, so each field of a
                 // valid row is valid (`get` refuses a field that would split a character).
                 let all = std::str::from_utf8(record.as_slice())
@@ -339,22 +448,33 @@ impl<'a> Sheet<'a> {
                 }
                 Ok(true)
             }
-            Inner::Xlsx {
-                range,
-                next,
-                first_row,
-            } => {
-                if *next >= range.height() {
-                    return Ok(false);
-                }
-                buf.number = *first_row + *next as u64 + 1;
-                for col in 0..range.width() {
-                    push_cell(buf, range.get((*next, col)).unwrap_or(&Data::Empty));
-                }
-                *next += 1;
-                Ok(true)
-            }
+            Inner::Xlsx(cells) => Ok(cells.next_row(buf)),
         }
+    }
+}
+
+/// A CSV row within `max_columns` cells of `max_cell_bytes` each (checked before its cells
+/// are copied).
+fn check_csv_row(record: &csv::ByteRecord, row: u64, limits: &ImportLimits) -> Result<(), Problem> {
+    if record.len() > limits.max_columns {
+        return Err(over(
+            format!("row {row}"),
+            &format!("the row has {} cells,", record.len()),
+            limits.max_columns as u64,
+            "max_columns",
+        ));
+    }
+    match record
+        .iter()
+        .position(|cell| cell.len() > limits.max_cell_bytes)
+    {
+        Some(i) => Err(over(
+            format!("row {row}, column {}", i + 1),
+            &format!("the cell has {} bytes of text,", record[i].len()),
+            limits.max_cell_bytes as u64,
+            "max_cell_bytes",
+        )),
+        None => Ok(()),
     }
 }
 
