@@ -13,7 +13,10 @@ demo: ## The main job: compliance report of the embedded An Biên 2018 dataset
 	$(CARGO) run --release -q -p tthc-cli -- report
 
 .PHONY: test
-test: test-rust licences test-python test-wasm test-exports test-dist ## Every test: Rust, licences, Python, WebAssembly, exports, release artifacts (installs what it needs)
+TEST_STAGES := test-rust licences test-python test-wasm test-exports test-dist
+
+test: ## Every test: Rust, licences, Python, WebAssembly, exports, release artifacts (installs what it needs); prints each stage's time
+	@bash scripts/stages.sh "$(MAKE)" $(TEST_STAGES)
 
 .PHONY: test-rust
 test-rust: ## Rust: unit, integration, conformance and doc tests; fmt, clippy and rustdoc
