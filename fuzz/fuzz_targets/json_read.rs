@@ -1,4 +1,5 @@
-//! Bytes → catalogue or errors, never a panic; a catalogue read round-trips through JSON, and
+//! Bytes → catalogue or errors, never a panic; a catalogue read round-trips through JSON
+//! (compact and pretty), and
 //! the validator agrees with the reader on whether the bytes are a valid document.
 #![no_main]
 
@@ -7,6 +8,9 @@ use tthc::io::json::{validate, ReadOptions};
 
 fuzz_target!(|data: &[u8]| {
     let read = tthc_fuzz::read_catalog(data);
+    if let Some(catalog) = &read {
+        tthc_fuzz::round_trip_pretty(catalog);
+    }
     let problems = validate(data, &ReadOptions::default());
     assert_eq!(
         read.is_some(),
