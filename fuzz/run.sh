@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 JOBS=${FUZZ_JOBS:-2}
-TARGETS=${FUZZ_TARGETS:-json_read compliance import_csv import_xlsx diff_check text search}
+TARGETS=${FUZZ_TARGETS:-json_read compliance import_csv import_xlsx import_decision diff_check text search}
 SANITIZER=${FUZZ_SANITIZER:-none}
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

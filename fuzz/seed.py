@@ -29,7 +29,7 @@ def doc_text(vector):
 
 def seeds():
     out = {t: [] for t in ("json_read", "compliance", "diff_check", "import_csv",
-                           "import_xlsx", "text", "search")}
+                           "import_xlsx", "import_decision", "text", "search")}
     for path in sorted(VECTORS.glob("*.json")):
         v = json.loads(path.read_text(encoding="utf-8"))
         op, opts = v.get("operation", "report"), v.get("options") or {}
@@ -60,6 +60,9 @@ def seeds():
             items = opts["items"]
             for i in range(0, len(items) - 2, 3):
                 out["text"].append("\0".join(items[i:i + 3]).encode())
+    for path in sorted((SEEDS / "decision").glob("*.csv")):
+        for selector in (0, 1):
+            out["import_decision"].append(bytes([selector]) + path.read_bytes())
     for path in sorted(PORTAL.glob("*.csv")):
         out["import_csv"].append(bytes([0]) + path.read_bytes()[:20000])
     for path in sorted(PORTAL.glob("*.xlsx")) + sorted((SEEDS / "xlsx").glob("*.xlsx")):
