@@ -57,7 +57,7 @@ for t in $TARGETS; do
   log=logs/$t.log
   execs=$(grep -o 'number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
   secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1 | awk '{print $5}' || true)
-  rate=$(grep -o 'average_exec_per_sec: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
+  rate=$(grep -o 'average_exec_per_sec: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
   printf '%-12s %12s %8s %8s %s\n' "$t" "${execs:-?}" "${secs:-?}" "${rate:-?}" "$(ls "corpus/$t" | wc -l)"
 done
 exit "$failed"
