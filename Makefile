@@ -1,6 +1,7 @@
 # tthc — one entry point for people and CI. `make help` lists the targets.
 SHELL := /bin/bash
 CARGO ?= cargo
+FUZZ_SECONDS ?= 60
 
 .DEFAULT_GOAL := help
 
@@ -69,6 +70,10 @@ bench: ## Benchmarks (Rust, Python, browser); results go to BENCHMARKS.md by han
 	.venv/bin/python -c 'import duckdb' 2>/dev/null || .venv/bin/pip install -q 'duckdb>=1.1,<2'
 	.venv/bin/python tests/exports/bench_duckdb.py bench-data/parquet
 	bash bindings/python/bench.sh
+
+.PHONY: fuzz
+fuzz: ## Coverage-guided fuzzing: each target for FUZZ_SECONDS (default 60), e.g. make fuzz FUZZ_SECONDS=600
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
 
 .PHONY: synth
 synth: ## Write the synthetic national catalogue to bench-data/national.json
