@@ -4,10 +4,11 @@
 //! `unit`/`procedure` as `int32`, of `channel`/`status` as `int8`, `posted_on` as `DATE`): each
 //! dictionary value is mapped once per distinct dictionary, rows are walked in runs of one
 //! unit and channel (the file is sorted so), and the postings of a run go straight into the
-//! unit's list. Any row it cannot take as it is — a null, a value outside the other files, an
-//! `unknown` status — goes to the checked path, which names the problem (file, row, column)
-//! or handles the row as the general reader does; any other layout (plain strings, other key
-//! types, files from other engines) is read by the checked path alone.
+//! unit's list. A run holding a row it cannot take as it is — a null, a value outside the
+//! other files, an `unknown` status — goes row by row through the checked path, which names
+//! the problem (file, row, column) or handles the row as the general reader does; any other
+//! layout (plain strings, other key types, files from other engines) is read by the checked
+//! path alone.
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Int32Type, Int8Type};
