@@ -388,7 +388,8 @@ fn published(
 
 impl Postings {
     /// Room for `n` more known postings, `dated` of them with a date (a reader that knows
-    /// how many are coming).
+    /// how many are coming: the Parquet reader).
+    #[cfg(feature = "parquet")]
     pub(crate) fn reserve(&mut self, n: usize, dated: usize) {
         self.procs.reserve(n);
         self.dates.reserve(dated);
