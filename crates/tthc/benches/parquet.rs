@@ -2,7 +2,8 @@
 //! beside the JSON, and loading from Parquet plus the full report, beside loading the JSON.
 //! `cargo bench -p tthc --features parquet --bench parquet [-- --communes N] [-- --keep DIR]`;
 //! with `--keep DIR` the files stay in DIR for `tests/exports/bench_duckdb.py` (`make bench`
-//! runs both on the same files).
+//! runs both on the same files); `--load-only DIR` times only the load (and load + report)
+//! of files an earlier run kept, for profiling the reader (`perf record`).
 //!
 //! Timings are medians of several runs on one thread (thread CPU time, so other processes on
 //! a shared machine do not count).
@@ -38,6 +39,10 @@ fn main() {
     let mut options = SynthOptions::default();
     if let Some(n) = arg("--communes").and_then(|n| n.parse().ok()) {
         options.communes = n;
+    }
+    if let Some(dir) = arg("--load-only").map(PathBuf::from) {
+        load_only(&dir);
+        return;
     }
     let keep = arg("--keep").map(PathBuf::from);
     let json = synth_json(&options);
@@ -89,4 +94,29 @@ fn main() {
         100.0 * total as f64 / json.len() as f64
     );
     println!("files in {}", dir.display());
+}
+
+/// Time the load, and the load plus the full report, of the files in `dir`.
+fn load_only(dir: &std::path::Path) {
+    let report_options = ComplianceOptions::default();
+    let (t_load, back) = time(5, || read_dir(dir, &ReadOptions::default()).expect("read"));
+    let (t_load_report, units) = time(5, || {
+        let c = read_dir(dir, &ReadOptions::default())
+            .expect("read")
+            .catalog;
+        c.compliance(&report_options).units.len()
+    });
+    let (t_report, _) = time(5, || back.catalog.compliance(&report_options));
+    println!(
+        "{} rows, {} units, {} postings",
+        back.rows,
+        units,
+        back.catalog.posting_count()
+    );
+    println!(
+        "| Parquet load (`io::parquet::read_dir`) | {} |",
+        ms(t_load)
+    );
+    println!("| full report | {} |", ms(t_report));
+    println!("| Parquet load + full report | {} |", ms(t_load_report));
 }

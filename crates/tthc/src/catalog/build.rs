@@ -386,6 +386,16 @@ fn published(
     out
 }
 
+impl Postings {
+    /// Room for `n` more known postings, `dated` of them with a date (a reader that knows
+    /// how many are coming: the Parquet reader).
+    #[cfg(feature = "parquet")]
+    pub(crate) fn reserve(&mut self, n: usize, dated: usize) {
+        self.procs.reserve(n);
+        self.dates.reserve(dated);
+    }
+}
+
 fn link_parents(
     b: &mut Builder,
     units: &mut [Unit],
@@ -831,11 +841,18 @@ pub(super) fn to_document(c: &Catalog) -> Document<'_> {
                 ..doc_unit_head(c, u)
             })
             .collect(),
-        reports: c
-            .reports
+        reports: c.doc_reports(),
+        decisions: c.decisions.iter().map(|d| doc_decision(c, d)).collect(),
+    }
+}
+
+impl Catalog {
+    /// The reports as the document writes them.
+    pub(crate) fn doc_reports(&self) -> Vec<DocReport<'_>> {
+        self.reports
             .iter()
             .map(|r| DocReport {
-                unit: Cow::Borrowed(&c.unit(r.unit).code),
+                unit: Cow::Borrowed(&self.unit(r.unit).code),
                 scope: Cow::Borrowed(r.scope.as_str()),
                 channel: Cow::Borrowed(r.channel.as_str()),
                 fields: r.fields.map(u64::from),
@@ -845,8 +862,7 @@ pub(super) fn to_document(c: &Catalog) -> Document<'_> {
                 approximate: r.approximate,
                 note: r.note.as_deref().map(Cow::Borrowed),
             })
-            .collect(),
-        decisions: c.decisions.iter().map(|d| doc_decision(c, d)).collect(),
+            .collect()
     }
 }
 

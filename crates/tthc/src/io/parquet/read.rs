@@ -13,14 +13,20 @@ use std::path::Path;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::Date32Type;
+use arrow_array::RecordBatchReader;
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, SchemaRef};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use super::{at, PostingStatus, FILES, FORMAT_VERSION};
-use crate::catalog::{Catalog, Postings, ProcId, Resolved};
+
+mod postings;
+
+/// Rows per batch of `postings.parquet` (each batch is walked while it is in the cache).
+const POSTING_BATCH_ROWS: usize = 1 << 16;
+use crate::catalog::{Catalog, Postings, Resolved};
 use crate::document::{DocApplies, DocField, DocProcedure, DocReport, DocUnit, Document};
 use crate::error::{Code, Error, Problem};
 use crate::model::{Channel, Date, Vocabulary};
@@ -62,6 +68,8 @@ struct Table {
     schema: SchemaRef,
     batches: Vec<RecordBatch>,
     meta: FxHashMap<String, String>,
+    /// The batches not read yet ([`open_stream`]), and the rows of each row group.
+    stream: Option<(ParquetRecordBatchReader, Vec<i64>)>,
 }
 
 fn file_name(path: &Path) -> String {
@@ -77,6 +85,15 @@ fn bad_file(name: &str, message: String) -> Error {
 
 /// Read a file whole, leaving out the columns named in `skip`.
 fn open(path: &Path, skip: &[&str]) -> Result<Table, Error> {
+    let mut t = open_stream(path, skip, 1 << 20)?;
+    let mut batches = Vec::new();
+    t.each_batch(|b| batches.push(b))?;
+    t.batches = batches;
+    Ok(t)
+}
+
+/// Open a file whose batches (of `batch_rows` rows) are read by [`Table::each_batch`].
+fn open_stream(path: &Path, skip: &[&str], batch_rows: usize) -> Result<Table, Error> {
     let name = file_name(path);
     let file = File::open(path).map_err(|e| Error::io(&path.display().to_string(), &e))?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| {
@@ -101,41 +118,15 @@ fn open(path: &Path, skip: &[&str]) -> Result<Table, Error> {
         .iter()
         .map(parquet::file::metadata::RowGroupMetaData::num_rows)
         .collect();
-    let builder_schema = builder.schema().clone();
     let keep: Vec<usize> = (0..builder.schema().fields().len())
         .filter(|&i| !skip.contains(&builder.schema().field(i).name().as_str()))
         .collect();
     let mask = parquet::arrow::ProjectionMask::roots(builder.parquet_schema(), keep);
     let builder = builder.with_projection(mask);
     let reader = builder
-        .with_batch_size(1 << 20)
+        .with_batch_size(batch_rows)
         .build()
         .map_err(|e| bad_file(&name, format!("cannot read: {e}")))?;
-    let mut batches = Vec::new();
-    let mut read = 0i64;
-    for b in reader {
-        match b {
-            Ok(b) => {
-                read += i64::try_from(b.num_rows()).unwrap_or(i64::MAX);
-                batches.push(b);
-            }
-            Err(e) => {
-                // The row group the reader was in: the first whose end is past the rows read.
-                let mut end = 0i64;
-                let group = group_rows
-                    .iter()
-                    .position(|n| {
-                        end += n;
-                        end > read
-                    })
-                    .unwrap_or(group_rows.len().saturating_sub(1));
-                return Err(bad_file(
-                    &format!("{name}, row group {group}"),
-                    format!("cannot decode (truncated or damaged?): {e}"),
-                ));
-            }
-        }
-    }
     if let Some(v) = meta
         .get("tthc_format")
         .filter(|v| v.as_str() != FORMAT_VERSION)
@@ -148,16 +139,48 @@ fn open(path: &Path, skip: &[&str]) -> Result<Table, Error> {
             ),
         )));
     }
-    let schema = match batches.first() {
-        Some(b) => b.schema(),
-        None => builder_schema,
-    };
     Ok(Table {
         name,
-        schema,
-        batches,
+        schema: reader.schema(),
+        batches: Vec::new(),
         meta,
+        stream: Some((reader, group_rows)),
     })
+}
+
+impl Table {
+    /// Call `f` with each batch not read yet, in order; a batch that cannot be decoded is an
+    /// error at its row group.
+    fn each_batch(&mut self, mut f: impl FnMut(RecordBatch)) -> Result<(), Error> {
+        let Some((reader, group_rows)) = self.stream.take() else {
+            return Ok(());
+        };
+        let mut read = 0i64;
+        for b in reader {
+            match b {
+                Ok(b) => {
+                    read += i64::try_from(b.num_rows()).unwrap_or(i64::MAX);
+                    f(b);
+                }
+                Err(e) => {
+                    // The row group the reader was in: the first whose end is past the rows read.
+                    let mut end = 0i64;
+                    let group = group_rows
+                        .iter()
+                        .position(|n| {
+                            end += n;
+                            end > read
+                        })
+                        .unwrap_or(group_rows.len().saturating_sub(1));
+                    return Err(bad_file(
+                        &format!("{}, row group {group}", self.name),
+                        format!("cannot decode (truncated or damaged?): {e}"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// What a column must hold.
@@ -515,13 +538,6 @@ fn reports(t: &Table, problems: &mut Vec<Problem>) -> Vec<DocReport<'static>> {
         .collect()
 }
 
-/// What a row of `postings.parquet` names as its procedure.
-enum ProcRef<'a> {
-    Known(u32),
-    Unknown(&'a str),
-    Null,
-}
-
 /// Read the three files (each path may have any name) into a catalogue.
 pub fn read_files(
     procedures: &Path,
@@ -532,7 +548,7 @@ pub fn read_files(
     let tp = open(procedures, &[])?;
     let tu = open(units, &[])?;
     // `checked_on` is the day of the statuses: not catalogue data.
-    let tq = open(postings, &["checked_on"])?;
+    let mut tq = open_stream(postings, &["checked_on"], POSTING_BATCH_ROWS)?;
     let mut problems = Vec::new();
     // procedures.parquet
     let pc = tp.column("code", Kind::Text, true, &mut problems);
@@ -643,156 +659,28 @@ pub fn read_files(
         return Err(Error::Import(problems));
     }
 
-    // Postings.
-    let unit_index: FxHashMap<&str, u32> = ucodes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| Some((c.as_deref()?, i as u32)))
-        .collect();
-    let proc_index: FxHashMap<&str, u32> = codes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| Some((c.as_deref()?, i as u32)))
-        .collect();
-    let mut skipped = Vec::new();
-    let mut skipped_rows = 0;
-    let mut offset = 0usize;
-    let channels_listed = uch.is_some();
-    for b in &tq.batches {
-        let units = row_codes(b.column(qu.unwrap_or(0)).as_ref(), |s| {
-            s.map_or(NULL, |s| unit_index.get(s).copied().unwrap_or(OTHER))
-        });
-        let unit_text = |r: usize| plain_or_dict(b.column(qu.unwrap_or(0)).as_ref(), r);
-        let mut others: Vec<String> = Vec::new();
-        let mut other = |s: &str| {
-            others.push(s.to_owned());
-            OTHER | (others.len() as u32 - 1)
-        };
-        let procs_of = row_codes(b.column(qp.unwrap_or(0)).as_ref(), |s| match s {
-            None => NULL,
-            Some(s) => proc_index.get(s).copied().unwrap_or_else(|| other(s)),
-        });
-        let chans = row_codes(b.column(qc.unwrap_or(0)).as_ref(), |s| match s {
-            None => NULL,
-            Some(s) => Channel::from_word(s).map_or_else(|| other(s), |c| c.index() as u32),
-        });
-        let stats = row_codes(b.column(qs.unwrap_or(0)).as_ref(), |s| match s {
-            None => NULL,
-            Some(s) => PostingStatus::from_word(s).map_or_else(|| other(s), |w| w as u32),
-        });
-        let word = |code: u32| others[(code & !OTHER) as usize].as_str();
-        let dates = qd.map_or_else(
-            || vec![None; b.num_rows()],
-            |c| date_column(b.column(c).as_ref()),
-        );
-        for r in 0..b.num_rows() {
-            let row = offset + r;
-            let bad = |code: Code, column: &str, message: String| {
-                Problem::new(code, at(&tq.name, Some(row), Some(column)), message)
-            };
-            let checked = (|| -> Result<(), Problem> {
-                let unit = match units[r] {
-                    NULL => {
-                        return Err(bad(Code::WrongType, "unit", "the unit is null".to_owned()))
-                    }
-                    OTHER => {
-                        let u = unit_text(r).unwrap_or_default();
-                        return Err(bad(
-                            Code::UnknownUnit,
-                            "unit",
-                            format!("unit `{u}` is not in {}", tu.name),
-                        ));
-                    }
-                    u => u,
-                };
-                let channel = match chans[r] {
-                    c if c < 3 => Channel::ALL[c as usize],
-                    NULL => {
-                        return Err(bad(
-                            Code::WrongType,
-                            "channel",
-                            "the channel is null".to_owned(),
-                        ))
-                    }
-                    w => {
-                        return Err(bad(
-                            Code::UnknownChannel,
-                            "channel",
-                            format!("`{}` is not a channel ({})", word(w), Channel::words()),
-                        ))
-                    }
-                };
-                let status = match stats[r] {
-                    NULL => {
-                        return Err(bad(
-                            Code::WrongType,
-                            "status",
-                            "the status is null".to_owned(),
-                        ))
-                    }
-                    w if w & OTHER != 0 => {
-                        return Err(bad(
-                            Code::BadValue,
-                            "status",
-                            format!(
-                                "`{}` is not a posting status ({})",
-                                word(w),
-                                PostingStatus::words()
-                            ),
-                        ))
-                    }
-                    s => PostingStatus::ALL[s as usize],
-                };
-                let on = dates[r];
-                let posted = on.is_some() || status != PostingStatus::Missing;
-                let procedure = match procs_of[r] {
-                    NULL => ProcRef::Null,
-                    p if p & OTHER != 0 => ProcRef::Unknown(word(p)),
-                    p => ProcRef::Known(p),
-                };
-                match (&procedure, status) {
-                    (ProcRef::Null, _) => Err(bad(Code::WrongType, "procedure", "the procedure is null".to_owned())),
-                    (ProcRef::Known(p), PostingStatus::Unknown) => Err(bad(
-                        Code::BadValue,
-                        "status",
-                        format!("procedure `{}` is defined in {}, so its status cannot be `unknown`",
-                            codes[*p as usize].as_deref().unwrap_or(""), tp.name),
-                    )),
-                    (ProcRef::Unknown(code), s) if s != PostingStatus::Unknown => Err(bad(
-                        Code::UnknownProcedure,
-                        "procedure",
-                        format!("procedure `{code}` is not in {} (only `unknown` postings may name one)", tp.name),
-                    )),
-                    (p, _) => {
-                        if posted {
-                            let slot = &mut resolved[unit as usize][channel.index()];
-                            let list = slot.get_or_insert_with(|| {
-                                let mut l = Postings::default();
-                                if !channels_listed {
-                                    l.mark_given();
-                                }
-                                l
-                            });
-                            match p {
-                                ProcRef::Known(id) => list.push_known(ProcId(*id), on, None),
-                                ProcRef::Unknown(code) => list.push_unknown(code.to_string(), on, None),
-                                ProcRef::Null => {}
-                            }
-                        }
-                        Ok(())
-                    }
-                }
-            })();
-            if let Err(p) = checked {
-                skipped_rows += 1;
-                skipped.push(p);
-            }
-        }
-        offset += b.num_rows();
+    // Postings, batch by batch.
+    let cols = postings::Columns {
+        unit: qu.unwrap_or(0),
+        procedure: qp.unwrap_or(0),
+        channel: qc.unwrap_or(0),
+        status: qs.unwrap_or(0),
+        posted_on: qd,
+    };
+    let postings_name = tq.name.clone();
+    let mut sink = postings::Sink::new(
+        &ucodes,
+        &codes,
+        [&tp.name, &tu.name, &postings_name],
+        uch.is_some(),
+        resolved,
+    );
+    tq.each_batch(|b| sink.batch(&b, cols))?;
+    if !options.lenient && !sink.skipped.is_empty() {
+        return Err(Error::Import(sink.skipped));
     }
-    if !options.lenient && !skipped.is_empty() {
-        return Err(Error::Import(skipped));
-    }
+    let (rows, skipped) = (sink.rows, sink.skipped);
+    let mut resolved = sink.resolved;
     for unit in &mut resolved {
         for p in unit.iter_mut().flatten() {
             p.shrink_to_fit();
@@ -840,8 +728,8 @@ pub fn read_files(
     })?;
     Ok(ParquetImport {
         catalog,
-        rows: offset,
-        skipped_rows,
+        rows,
+        skipped_rows: skipped.len(),
         skipped,
     })
 }

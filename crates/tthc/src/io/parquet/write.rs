@@ -16,8 +16,9 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::metadata::{KeyValue, SortingColumn};
-use parquet::file::properties::WriterProperties;
-use rustc_hash::{FxHashMap, FxHashSet};
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
+use rustc_hash::FxHashMap;
 
 use super::{days, PostingStatus, FILES, FORMAT_VERSION};
 use crate::catalog::{Catalog, ProcId, Procedure, UnitId};
@@ -312,11 +313,13 @@ struct PostingRows<'c> {
     day: Date,
     main: Channel,
     reports: [Option<Compliance>; 3],
-    /// `(unit, procedure)` posted on a channel without applying.
-    not_applicable: [FxHashSet<(u32, u32)>; 3],
+    /// Per channel, unit → procedures posted without applying.
+    not_applicable: [FxHashMap<u32, Vec<u32>>; 3],
     /// Rank of each dictionary key of `procedure` (known procedures, then unknown codes) in
     /// byte order of the codes.
     rank: Vec<u32>,
+    /// The keys in byte order of the codes.
+    by_rank: Vec<u32>,
     /// Dictionary key of each unknown code.
     unknown_key: FxHashMap<&'c str, u32>,
     procedure_values: ArrayRef,
@@ -338,7 +341,7 @@ impl<'c> PostingRows<'c> {
             })
         });
         let not_applicable = std::array::from_fn(|i| {
-            let mut set = FxHashSet::default();
+            let mut by_unit: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
             if let Some(r) = &reports[i] {
                 for w in r
                     .warnings
@@ -346,11 +349,11 @@ impl<'c> PostingRows<'c> {
                     .filter(|w| w.code == "posted_not_applicable")
                 {
                     if let Some(Posted::Procedure(p)) = &w.procedure {
-                        set.insert((w.unit.0, p.0));
+                        by_unit.entry(w.unit.0).or_default().push(p.0);
                     }
                 }
             }
-            set
+            by_unit
         });
         let n = catalog.procedures().len();
         let mut codes: Vec<&str> = catalog
@@ -385,6 +388,7 @@ impl<'c> PostingRows<'c> {
             reports,
             not_applicable,
             rank,
+            by_rank: by_code,
             unknown_key,
             procedure_values: strings(codes.iter().copied()),
             unit_values: strings(catalog.units().iter().map(|u| u.code.as_str())),
@@ -395,10 +399,14 @@ impl<'c> PostingRows<'c> {
     /// Call `f` with each batch, in order.
     fn each_batch<E>(&self, mut f: impl FnMut(RecordBatch) -> Result<(), E>) -> Result<(), E> {
         let catalog = self.catalog;
-        let mut slots = vec![Slot::default(); catalog.procedures().len()];
+        // One slot per dictionary key (known procedures, then unknown codes), reset by
+        // `stamp` for each unit's channel; `na` marks the procedures posted without applying.
+        let mut slots = vec![Slot::default(); self.rank.len()];
+        let mut na = vec![0u32; catalog.procedures().len()];
         let mut stamp = 0u32;
         let mut rows = Rows::default();
-        let mut unit_rows: Vec<(u32, u32, u8, Option<Date>)> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
+        let mut unit_rows: Vec<(u32, u32)> = Vec::new();
         // Channels in byte order of their names: national, one_stop_shop, portal.
         let mut channels = Channel::ALL;
         channels.sort_unstable_by_key(|c| c.as_str());
@@ -414,8 +422,12 @@ impl<'c> PostingRows<'c> {
                     continue;
                 }
                 stamp += 1;
-                unit_rows.clear();
-                let mut touched: Vec<ProcId> = Vec::new();
+                touched.clear();
+                if let Some(list) = self.not_applicable[c.index()].get(&uid.0) {
+                    for &p in list {
+                        na[p as usize] = stamp;
+                    }
+                }
                 for (list, status) in [
                     (&figures.missing, PostingStatus::Missing),
                     (&figures.outdated_procedures, PostingStatus::Outdated),
@@ -427,14 +439,13 @@ impl<'c> PostingRows<'c> {
                             date: None,
                             matched: false,
                         };
-                        touched.push(p);
+                        touched.push(p.0);
                     }
                 }
-                let na = &self.not_applicable[c.index()];
                 for (p, on) in unit.postings(c).iter() {
                     let slot = &mut slots[p.0 as usize];
                     if slot.stamp != stamp {
-                        let status = if na.contains(&(uid.0, p.0)) {
+                        let status = if na[p.0 as usize] == stamp {
                             PostingStatus::NotApplicable
                         } else {
                             PostingStatus::Published
@@ -447,7 +458,7 @@ impl<'c> PostingRows<'c> {
                             date: on,
                             matched,
                         };
-                        touched.push(p);
+                        touched.push(p.0);
                     } else if !slot.matched
                         && state(catalog.procedure(p), on, self.day) as u8 == slot.status
                     {
@@ -455,25 +466,37 @@ impl<'c> PostingRows<'c> {
                         slot.matched = true;
                     }
                 }
-                for &p in &touched {
-                    let s = slots[p.0 as usize];
-                    unit_rows.push((self.rank[p.0 as usize], p.0, s.status, s.date));
-                }
-                let mut seen: FxHashSet<&str> = FxHashSet::default();
+                // An undefined code posted twice counts once, with its first date.
                 for crate::catalog::UnknownPosting { code, on, .. } in unit.postings(c).unknown() {
-                    if seen.insert(code.as_str()) {
-                        let key = self.unknown_key[code.as_str()];
-                        unit_rows.push((
-                            self.rank[key as usize],
-                            key,
-                            PostingStatus::Unknown as u8,
-                            *on,
-                        ));
+                    let key = self.unknown_key[code.as_str()];
+                    let slot = &mut slots[key as usize];
+                    if slot.stamp != stamp {
+                        *slot = Slot {
+                            stamp,
+                            status: PostingStatus::Unknown as u8,
+                            date: *on,
+                            matched: true,
+                        };
+                        touched.push(key);
                     }
                 }
-                unit_rows.sort_unstable_by_key(|r| r.0);
-                for &(_, key, status, date) in &unit_rows {
-                    rows.push(uid.0, key, c, status, date);
+                // Rows in byte order of the codes: a walk over all keys in that order when
+                // the unit touches many of them, else a sort of those it touches.
+                if self.by_rank.len() <= 8 * touched.len() {
+                    for &key in &self.by_rank {
+                        let s = slots[key as usize];
+                        if s.stamp == stamp {
+                            rows.push(uid.0, key, c, s.status, s.date);
+                        }
+                    }
+                } else {
+                    unit_rows.clear();
+                    unit_rows.extend(touched.iter().map(|&k| (self.rank[k as usize], k)));
+                    unit_rows.sort_unstable();
+                    for &(_, key) in &unit_rows {
+                        let s = slots[key as usize];
+                        rows.push(uid.0, key, c, s.status, s.date);
+                    }
                 }
                 if rows.len() >= BATCH_ROWS {
                     f(self.finish(&mut rows))?;
@@ -582,14 +605,27 @@ fn metadata(catalog: &Catalog, options: &ComplianceOptions) -> Vec<KeyValue> {
     kv
 }
 
-fn properties(mut kv: Vec<KeyValue>, sorting: Option<Vec<SortingColumn>>) -> WriterProperties {
+/// Columns of `postings.parquet` written without min/max statistics: computing them compares
+/// the strings of every row (a third of the export's time), and the values are few and known
+/// (`channel`, `status`) or useless for skipping row groups (`procedure` repeats in each
+/// unit). `unit`, the first sort key, and the dates keep theirs.
+const NO_STATISTICS: [&str; 3] = ["procedure", "channel", "status"];
+
+fn properties(
+    mut kv: Vec<KeyValue>,
+    sorting: Option<Vec<SortingColumn>>,
+    no_statistics: &[&str],
+) -> WriterProperties {
     kv.sort_by(|a, b| a.key.cmp(&b.key));
-    WriterProperties::builder()
+    let mut b = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_max_row_group_row_count(Some(BATCH_ROWS))
         .set_key_value_metadata(Some(kv))
-        .set_sorting_columns(sorting)
-        .build()
+        .set_sorting_columns(sorting);
+    for &c in no_statistics {
+        b = b.set_column_statistics_enabled(ColumnPath::from(c), EnabledStatistics::None);
+    }
+    b.build()
 }
 
 fn parquet_error(file: &str, e: &parquet::errors::ParquetError) -> Error {
@@ -621,13 +657,17 @@ pub fn write(
 ) -> Result<Vec<(String, Vec<u8>)>, Error> {
     representable(catalog)?;
     let meta = metadata(catalog, options);
-    let doc = catalog.to_document();
+    // The fields and reports as the JSON document writes them (not the whole document: its
+    // postings are not needed here).
+    let doc_fields: Vec<_> = (0..catalog.fields().len() as u32)
+        .map(|i| catalog.doc_field(crate::catalog::FieldId(i)))
+        .collect();
     let mut out = Vec::with_capacity(4);
     let one = |name: &str, b: RecordBatch, mut kv: Vec<KeyValue>, extra: Vec<KeyValue>| {
         kv.extend(extra);
-        encode(name, b.schema(), properties(kv, None), |f| f(b))
+        encode(name, b.schema(), properties(kv, None, &[]), |f| f(b))
     };
-    let fields = serde_json::to_string(&doc.fields).unwrap_or_default();
+    let fields = serde_json::to_string(&doc_fields).unwrap_or_default();
     out.push((
         FILES[0].to_owned(),
         one(
@@ -637,7 +677,7 @@ pub fn write(
             vec![KeyValue::new("tthc_fields".into(), fields)],
         )?,
     ));
-    let reports = serde_json::to_string(&doc.reports).unwrap_or_default();
+    let reports = serde_json::to_string(&catalog.doc_reports()).unwrap_or_default();
     out.push((
         FILES[1].to_owned(),
         one(
@@ -654,15 +694,18 @@ pub fn write(
             nulls_first: false,
         })
         .to_vec();
-    let rows = PostingRows::new(catalog, options);
+    let mut rows = PostingRows::new(catalog, options);
     let postings = encode(
         FILES[2],
         postings_schema(),
-        properties(meta.clone(), Some(sorting)),
+        properties(meta.clone(), Some(sorting), &NO_STATISTICS),
         |f| rows.each_batch(f),
     )?;
     out.push((FILES[2].to_owned(), postings));
-    let report = catalog.compliance(options);
+    // The report on the export's channel, computed for the statuses already.
+    let report = rows.reports[options.channel.index()]
+        .take()
+        .unwrap_or_else(|| catalog.compliance(options));
     out.push((
         FILES[3].to_owned(),
         one(
