@@ -62,12 +62,11 @@ impl Table {
             return;
         }
         let text: String = parts.iter().collect();
-        let offset = match self.pool.find(&text) {
-            Some(i) => i,
-            None => {
-                self.pool.push_str(&text);
-                self.pool.len() - text.len()
-            }
+        let offset = if let Some(i) = self.pool.find(&text) {
+            i
+        } else {
+            self.pool.push_str(&text);
+            self.pool.len() - text.len()
         };
         assert!(offset < 1 << 16 && text.len() < 1 << 8, "pool too large");
         self.keys.push(cp << 8);
@@ -76,30 +75,37 @@ impl Table {
     }
 
     fn write(&self, out: &mut String, name: &str, doc: &str) {
-        writeln!(out, "\n/// {doc}: keys (see `text/unicode.rs`).").unwrap();
+        writeln!(out, "\n/// {doc}: keys (see `text/unicode.rs`).").expect("writing to a String");
         write_u32s(out, &format!("{name}_KEYS"), &self.keys);
-        writeln!(out, "\n/// {doc}: values (see `text/unicode.rs`).").unwrap();
+        writeln!(out, "\n/// {doc}: values (see `text/unicode.rs`).").expect("writing to a String");
         write_u32s(out, &format!("{name}_VALUES"), &self.values);
         writeln!(
             out,
             "\n/// {doc}: the characters of the decompositions, in UTF-8."
         )
-        .unwrap();
-        writeln!(
-            out,
-            "pub(super) static {name}_POOL: &str = {:?};",
-            self.pool
-        )
-        .unwrap();
+        .expect("writing to a String");
+        // Every character other than printable ASCII escaped, so that the literal stays ASCII
+        // (a mark after a letter would otherwise be written as non-NFC source text).
+        let literal: String = self
+            .pool
+            .chars()
+            .map(|c| match c {
+                ' '..='~' if c != '"' && c != '\\' => c.to_string(),
+                _ => format!("\\u{{{:x}}}", u32::from(c)),
+            })
+            .collect();
+        writeln!(out, "pub(super) static {name}_POOL: &str = \"{literal}\";")
+            .expect("writing to a String");
     }
 }
 
 fn write_u32s(out: &mut String, name: &str, values: &[u32]) {
-    writeln!(out, "pub(super) static {name}: [u32; {}] = [", values.len()).unwrap();
+    writeln!(out, "pub(super) static {name}: [u32; {}] = [", values.len())
+        .expect("writing to a String");
     for v in values {
-        writeln!(out, "    0x{v:X},").unwrap();
+        writeln!(out, "    0x{v:X},").expect("writing to a String");
     }
-    writeln!(out, "];").unwrap();
+    writeln!(out, "];").expect("writing to a String");
 }
 
 /// The code points where `f` changes value, starting from `f = default` below U+0000: each
@@ -188,7 +194,7 @@ fn main() {
          // reason: a generated table of code points\n\
          #![allow(clippy::unreadable_literal)]"
     )
-    .unwrap();
+    .expect("writing to a String");
     canonical.write(&mut out, "CANONICAL", "Canonical decompositions");
     compatible.write(
         &mut out,
@@ -199,21 +205,21 @@ fn main() {
         out,
         "\n/// Canonical combining classes: `code point << 8 | class` where the class changes."
     )
-    .unwrap();
+    .expect("writing to a String");
     write_u32s(&mut out, "COMBINING_CLASSES", &ccc);
-    writeln!(out, "\n/// Combining marks (General_Category M): `code point << 8 | 1` where a run starts, `<< 8` where it ends.").unwrap();
+    writeln!(out, "\n/// Combining marks (General_Category M): `code point << 8 | 1` where a run starts, `<< 8` where it ends.").expect("writing to a String");
     write_u32s(&mut out, "COMBINING_MARKS", &marks);
     writeln!(
         out,
         "\n/// Assigned code points that are not private-use: boundaries as [`COMBINING_MARKS`]."
     )
-    .unwrap();
+    .expect("writing to a String");
     write_u32s(&mut out, "PUBLIC_ASSIGNED", &assigned);
     writeln!(
         out,
         "\n/// Characters whose NFC quick check is not \"yes\": boundaries as [`COMBINING_MARKS`]."
     )
-    .unwrap();
+    .expect("writing to a String");
     write_u32s(&mut out, "NOT_NFC_QUICK", &not_nfc);
     print!("{out}");
 }
