@@ -54,6 +54,10 @@ test-python: ## Python: conformance, errors, Hypothesis, README blocks, stubtest
 wasm: ## Build bindings/wasm/dist/{web,node} (installs the wasm toolchain when missing)
 	bash bindings/wasm/build.sh
 
+.PHONY: wasm-size
+wasm-size: ## Size of the .wasm (raw, gzip -9, brotli) against the budget, per crate and largest functions (installs twiggy)
+	bash bindings/wasm/size.sh
+
 .PHONY: test-wasm
 test-wasm: ## Node conformance tests and the headless Chromium widget test
 	bash bindings/wasm/test.sh

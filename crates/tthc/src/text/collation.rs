@@ -37,15 +37,13 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use unicode_normalization::char::{
-    canonical_combining_class, decompose_canonical, decompose_compatible, is_combining_mark,
-    is_public_assigned,
-};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-
 use super::compat::{self, DIGIT_ZEROS, KIND_RUNS};
 use super::latin::{self, Latin};
 use super::tables::{ASCII, SYMBOLS};
+use super::unicode::{
+    self, canonical_combining_class, decompose_canonical, decompose_compatible, is_combining_mark,
+    is_nfc_quick, is_public_assigned,
+};
 use super::weights::{dig, Ce, Primary, COMMON, LOWER, UPPER};
 
 /// Ends each level of a key; lower than any weight byte.
@@ -648,7 +646,7 @@ impl Levels {
                 .variant
                 .replace(KIND_TERTIARY[usize::from(compat_kind(c))]);
             // Composed again, so that the letters of the alphabet (ă, ê, ơ…) stay letters.
-            let composed: Vec<char> = parts.iter().copied().nfc().collect();
+            let composed = unicode::nfc(parts.iter().copied());
             for d in composed {
                 self.push_char(table, d);
             }
@@ -685,9 +683,7 @@ impl Levels {
     /// Push `c` when it cannot make the text non-NFC (a character with no canonical combining
     /// class and NFC quick check "yes"); return `false` without pushing otherwise.
     fn push_if_nfc(&mut self, table: &[Latin], c: char) -> bool {
-        if canonical_combining_class(c) == 0
-            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-        {
+        if canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) {
             self.push_char(table, c);
             return true;
         }
@@ -814,8 +810,7 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     let stable = |c: char, bytes: &[u8]| {
         c.is_ascii()
             || fast_letter(letters, bytes).is_some()
-            || (canonical_combining_class(c) == 0
-                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+            || (canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)))
     };
     let mut out = String::new();
     // `text[..copied]` is in `out`; the last stable character starts at `boundary`.
@@ -836,9 +831,9 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
             chars.next();
         }
         let segment = &text[boundary..end];
-        if is_nfc_quick(segment.chars()) != IsNormalized::Yes {
+        if !is_nfc_quick(segment.chars()) {
             out.push_str(&text[copied..boundary]);
-            out.extend(segment.nfc());
+            out.extend(unicode::nfc(segment.chars()));
             copied = end;
         }
         boundary = end;
@@ -985,6 +980,7 @@ fn next_primary(letters: &[FastLetter], bytes: &[u8], i: &mut usize) -> Next {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn sorted(words: &[&str]) -> Vec<String> {
         let mut v: Vec<String> = words.iter().map(|s| (*s).to_owned()).collect();

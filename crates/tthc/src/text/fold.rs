@@ -1,9 +1,7 @@
 //! Folding: the form in which two spellings of the same Vietnamese words are equal.
 
-use unicode_normalization::char::decompose_canonical;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-
 use super::latin::{self, Latin};
+use super::unicode::{self, decompose_canonical};
 
 /// Fold text for comparison and search: lower case, without tones or other accents, `đ`/`Đ` as
 /// `d`, runs of white space as one space, no leading or trailing space, in NFC.
@@ -83,8 +81,8 @@ pub fn fold(text: &str) -> String {
     }
     // Only ASCII bytes and whole characters were pushed, so this never fails.
     let folded = String::from_utf8(out.bytes).unwrap_or_default();
-    if general && is_nfc_quick(folded.chars()) != IsNormalized::Yes {
-        return folded.nfc().collect();
+    if general && !unicode::is_nfc_quick(folded.chars()) {
+        return unicode::nfc(folded.chars()).into_iter().collect();
     }
     folded
 }

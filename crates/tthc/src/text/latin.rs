@@ -1,12 +1,12 @@
 //! What a Latin letter is made of: its letter of the Vietnamese alphabet, its case, and the
 //! accents left over. Shared by folding and collation; built once from the canonical
-//! decompositions of `unicode-normalization`, so no hand-written table can drift from Unicode.
+//! decompositions of the text module's Unicode tables (`unicode.rs`), so no hand-written table can
+//! drift from Unicode.
 
 use std::sync::OnceLock;
 
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
-
 use super::tables::MARKS;
+use super::unicode::{canonical_combining_class, decompose_canonical};
 
 /// Index in `LETTERS` (the alphabet in `tables.rs`) of the letters that the code names.
 pub(super) const A: u8 = 0;
@@ -346,9 +346,8 @@ mod tests {
                 continue;
             };
             if lookup(table, c).is_some_and(|e| e.letter != 0) {
-                assert_eq!(
-                    unicode_normalization::is_nfc_quick(std::iter::once(c)),
-                    unicode_normalization::IsNormalized::Yes,
+                assert!(
+                    crate::text::unicode::is_nfc_quick(std::iter::once(c)),
                     "U+{cp:04X}"
                 );
             }

@@ -42,6 +42,8 @@ mod compat;
 mod fold;
 mod latin;
 mod tables;
+mod unicode;
+mod unicode_tables;
 mod weights;
 
 pub use collation::{compare, nfc, sort_key};
