@@ -19,6 +19,16 @@ impl Catalog {
         let order = self.list_order.get_or_init(|| ListOrder::new(&self.inner));
         to_js(&check(self.inner.procedure_list_with(&query, order))?)
     }
+
+    /// The ids of `procedureList(options)`'s rows, in the same order, as a `Uint32Array`: each
+    /// procedure's position in the document, the ids `searchIds` returns.
+    #[wasm_bindgen(js_name = listIds)]
+    pub fn list_ids(&self, options: Option<ListOptionsArg>) -> Result<Vec<u32>, JsValue> {
+        let query = list_query(options.as_ref())?;
+        let order = self.list_order.get_or_init(|| ListOrder::new(&self.inner));
+        let rows = check(self.inner.procedure_list_with(&query, order))?;
+        Ok(rows.iter().map(|r| r.procedure.0).collect())
+    }
 }
 
 /// The list `options` ask for (`{ unit, level, field, status, channel, asOf }`), checked by the
