@@ -20,7 +20,7 @@ impl Catalog {
             .unwrap_or(20);
         let index = self
             .search_index
-            .get_or_init(|| SearchIndex::new(&self.inner));
+            .get_or_init(|| SearchIndex::with_order(&self.inner, self.order()));
         Ok(index.search(&query, limit))
     }
 }
