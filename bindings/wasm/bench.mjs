@@ -175,7 +175,7 @@ try {
     line('keystroke 10,000: widget (core search)', r.filter.widget);
     line('keystroke 10,000: plain JS, pre-normalised', r.filter.plainPrefolded);
     line('keystroke 10,000: plain JS, per keystroke', r.filter.plainNaive);
-    console.log(`${'match only 10,000: core searchCodes'.padEnd(44)} ${f(r.filter.searchOnlyCore.ms)}  shown ${r.filter.searchOnlyCore.shown}`);
+    console.log(`${'match only 10,000: core searchIds'.padEnd(44)} ${f(r.filter.searchOnlyCore.ms)}  shown ${r.filter.searchOnlyCore.shown}`);
     console.log(`${'match only 10,000: NFD + strip'.padEnd(44)} ${f(r.filter.matchOnlyNfd.ms)}  shown ${r.filter.matchOnlyNfd.shown}`);
   }
   // 3. Page loads, cold cache, interleaved so both pages see the same machine load.

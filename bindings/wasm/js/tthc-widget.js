@@ -16,13 +16,14 @@
  * Loading: the module is compiled once per page however many widgets there are
  * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
  * catalogue is fetched once per URL, in parallel with the module; a skeleton shows meanwhile;
- * the first rows are shown first and the rest added in slices of a few milliseconds, so
- * building the rows of a long list does not block the page. Works under a strict
+ * only a window of rows is in the document (the first `WINDOW` matching rows, more as the
+ * reader scrolls or asks), the rest kept as data, so neither a long list nor a keystroke over
+ * it lays out thousands of rows. Works under a strict
  * Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles
  * are a constructable stylesheet, nothing inline.
  *
  * Every rule comes from the core: the list and its order (procedureList), the unit's figures
- * (unitCompliance), which procedures match the search box (searchCodes: the codes of the
+ * (unitCompliance), which procedures match the search box (searchIds: the ids of the
  * same hits as `tthc search`), and the percentage (formatPercent, the contract's rounding on the exact
  * fraction). The widget only shows them: counts and dates are formatted with Intl.
  */
@@ -47,7 +48,8 @@ async function warmUp() {
   const steps = [
     (c) => c.procedureList({ unit: '00001' }),
     (c) => c.unitCompliance('00001'),
-    (c) => c.searchCodes('dang ky', { limit: c.procedureCount }),
+    (c) => c.listIds({ unit: '00001' }),
+    (c) => c.searchIds('dang ky', { limit: c.procedureCount }),
     (c) => c.schemaOrg({ unit: '00001' }),
     () => formatPercent([1, 2], 'vi'),
   ];
@@ -151,6 +153,8 @@ const TEXT = {
     shown: (n, total) => (n === total ? `${total} thủ tục` : `Tìm thấy ${n} trên ${total} thủ tục`),
     groupCount: (n, total) => (n === total ? `${total}` : `${n}/${total}`),
     nothing: 'Không có thủ tục nào phù hợp.',
+    more: (n, total) => `Đang hiện ${n} trên ${total} thủ tục.`,
+    showMore: (n) => `Hiện thêm ${n} thủ tục`,
     empty: 'Danh mục không có thủ tục nào cho lựa chọn này.',
     source: 'Nguồn dữ liệu',
     code: 'Mã thủ tục',
@@ -206,6 +210,8 @@ const TEXT = {
     shown: (n, total) => (n === total ? `${total} procedures` : `${n} of ${total} procedures`),
     groupCount: (n, total) => (n === total ? `${total}` : `${n}/${total}`),
     nothing: 'No procedure matches.',
+    more: (n, total) => `Showing ${n} of ${total} procedures.`,
+    showMore: (n) => `Show ${n} more`,
     empty: 'The catalogue has no procedure for this choice.',
     source: 'Data source',
     code: 'Procedure code',
@@ -273,6 +279,8 @@ input:focus-visible, select:focus-visible, summary:focus-visible {
   outline: 3px solid #8cb8e6; outline-offset: 1px; border-color: var(--tthc-primary);
 }
 .summary { margin: 10px 0 8px; font-size: .92rem; color: var(--tthc-muted); }
+.more { margin: 10px 0 0; color: var(--tthc-muted); font-size: .92rem; }
+.more button { font: inherit; color: var(--tthc-primary); background: #e8eef6; border: 1px solid #c6d3e3; border-radius: 6px; padding: 4px 10px; cursor: pointer; }
 .notice { margin: 12px 0 0; padding: 10px 12px; background: var(--tthc-soft); border-radius: 6px; color: var(--tthc-muted); }
 details.group { border-top: 1px solid var(--tthc-border); content-visibility: auto; contain-intrinsic-size: auto 360px; }
 details.group:last-of-type { border-bottom: 1px solid var(--tthc-border); }
@@ -321,10 +329,13 @@ footer p { margin: 4px 0 0; }
 @media (prefers-reduced-motion: reduce) { summary::before { transition: none; } .skeleton .line { animation: none; } }
 `;
 
-/** Rows built before the first paint: more than a phone or a laptop screen shows. */
-const FIRST_ROWS = 40;
-/** Most milliseconds of row building in one task (a long task is one over 50 ms). */
-const SLICE_MS = 8;
+/**
+ * Rows in the document at a time, and how many more each step adds: more than a phone or a
+ * laptop screen shows. A longer list keeps its other rows as data; they are added a window at
+ * a time as the reader scrolls near the end (or presses "show more"), and a keystroke only
+ * ever lays out the first window of matching rows, however long the list.
+ */
+const WINDOW = 100;
 /** Longest list written as JSON-LD: a commune's or a district's list (hundreds), not a nation's. */
 const JSONLD_MAX = 1000;
 
@@ -489,11 +500,11 @@ export class TthcProcedureList extends HTMLElement {
   }
 
   /**
-   * Show the list: the header, controls and first screen of rows at once, then the other rows
-   * in slices of at most `SLICE_MS` of work between which the browser may paint and handle
-   * input, so building a long list's rows does not block the page (issue 12: no task over
-   * 50 ms; the core's cold list and search index remain one call each). The search
-   * box, the filters and attribute changes work while the slices are still being added.
+   * Show the list: the header, controls and the first window of rows (`WINDOW`); the other
+   * rows stay data until the reader scrolls near the end of the window or presses "show
+   * more" (issue 12: a long list neither blocks the page with thousands of row elements nor
+   * makes each keystroke lay them out). Then, each in a task of its own, the core's search
+   * index and the JSON-LD.
    */
   async _show(catalog, loadMs, generation) {
     const t = this._t;
@@ -506,6 +517,7 @@ export class TthcProcedureList extends HTMLElement {
     if (unitCode) options.unit = unitCode;
     else if (level) options.level = level;
     const rows = catalog.procedureList(options);
+    const ids = catalog.listIds(options);
     // The unit's own row of the report, computed alone by the core.
     // stale-after (days): the core lists the unit's stale postings and counts unchecked ones.
     const staleText = this.getAttribute('stale-after')?.trim();
@@ -529,8 +541,8 @@ export class TthcProcedureList extends HTMLElement {
     const nothing = el('p', 'notice', rows.length ? t.nothing : t.empty);
     nothing.hidden = rows.length > 0;
 
-    // Every group (with its count) and every item at once: cheap, and the filters count rows
-    // whose elements are not built yet. Row elements are built slice by slice below.
+    // Every group (with its count) and every item as data: cheap. Row elements are built when
+    // they first come into the window (`_paint`) and kept.
     const items = new Array(rows.length);
     const groups = [];
     let group = null;
@@ -542,19 +554,20 @@ export class TthcProcedureList extends HTMLElement {
         groups.push(group);
       }
       group.total += 1;
-      items[i] = { row: r, element: null, group, visible: true };
+      items[i] = { row: r, id: ids[i], element: null, group, visible: true };
     }
     for (const g of groups) {
       g.shown = g.total;
       g.count.textContent = t.groupCount(g.total, g.total);
     }
     summary.textContent = t.shown(rows.length, rows.length);
+    const { more, moreButton } = this._more();
 
     const reportedOnly = figures && figures.basis === 'reported';
     if (reportedOnly) frag.append(el('p', 'notice', t.reportedNote));
     if (rows.length) frag.append(controls);
     if (rows.length || !reportedOnly) frag.append(summary, nothing);
-    frag.append(list);
+    frag.append(list, more);
     if (catalog.source) {
       const footer = document.createElement('footer');
       const d = document.createElement('details');
@@ -562,36 +575,36 @@ export class TthcProcedureList extends HTMLElement {
       footer.append(d);
       frag.append(footer);
     }
-    const s = { catalog, items, groups, summary, nothing, total: rows.length, fieldSelect, statusSelect, search, hits: null };
+    const s = {
+      catalog, items, groups, summary, nothing, more, total: rows.length, shown: rows.length,
+      fieldSelect, statusSelect, search, limit: WINDOW, build: this._rowBuilder(stale),
+      mask: null, maskQuery: null,
+    };
     this._state = s;
-    const build = this._rowBuilder(stale);
-    let built = Math.min(FIRST_ROWS, items.length);
-    for (let i = 0; i < built; i += 1) build(items[i]);
+    this._paint();
     const keep = this._query;
+    this._observer?.disconnect();
     this._root.replaceChildren(frag);
     const filter = () => this._filter();
     search.addEventListener('input', filter);
     fieldSelect.addEventListener('change', filter);
     statusSelect?.addEventListener('change', filter);
+    moreButton.addEventListener('click', () => this._grow());
     if (keep) {
       search.value = keep;
       this._filter();
     }
+    // Scrolling near the end of the window adds the next one.
+    if (typeof IntersectionObserver === 'function') {
+      this._observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) this._grow();
+      }, { rootMargin: '600px 0px' });
+      this._observer.observe(more);
+    }
     const t2 = performance.now();
+    const built = s.items.reduce((n, it) => n + (it.element ? 1 : 0), 0);
     performance.mark?.('tthc-first-rows', { detail: { id: this.id, rows: built } });
     this.dispatchEvent(new CustomEvent('tthc-first-rows', { detail: { rows: built, at: t2 } }));
-
-    // The other rows, slice by slice.
-    let busy = 0;
-    while (built < items.length) {
-      await nextTask();
-      if (generation !== this._generation) return;
-      const start = performance.now();
-      do {
-        for (const end = Math.min(built + 64, items.length); built < end; built += 1) build(items[built]);
-      } while (built < items.length && performance.now() - start < SLICE_MS);
-      busy += performance.now() - start;
-    }
     // The core's search index (a blank query finds nothing but builds it) in a task of its own,
     // so the first keystroke does not pay for it.
     let index = 0;
@@ -599,7 +612,7 @@ export class TthcProcedureList extends HTMLElement {
       await nextTask();
       if (generation !== this._generation) return;
       const i0 = performance.now();
-      catalog.searchCodes('', { limit: 0 });
+      catalog.searchIds('', { limit: 0 });
       index = performance.now() - i0;
     }
     // schema.org JSON-LD for search engines, in a task of its own too.
@@ -610,8 +623,8 @@ export class TthcProcedureList extends HTMLElement {
     const jsonLd = performance.now() - ld0;
     const firstRows = t2 - t1;
     this.timings = {
-      load: loadMs, list: t1 - t0, index, dom: firstRows + busy, firstRows, jsonLd,
-      total: t1 - t0 + index + firstRows + busy,
+      load: loadMs, list: t1 - t0, index, dom: firstRows, firstRows, jsonLd,
+      total: t1 - t0 + index + firstRows,
     };
     this.dispatchEvent(new CustomEvent('tthc-render', { detail: { rows: rows.length, timings: this.timings } }));
   }
@@ -630,10 +643,10 @@ export class TthcProcedureList extends HTMLElement {
     const ul = el('ul', 'rows');
     ul.lang = 'vi'; // procedure names are Vietnamese whatever the interface language
     details.append(summaryEl, ul);
-    return { field: r.field, element: details, list: ul, count, total: 0, shown: 0 };
+    return { field: r.field, element: details, list: ul, count, total: 0, shown: 0, rows: [] };
   }
 
-  /** A function that builds one item's row element (cloned from small templates) and adds it. */
+  /** A function that builds one item's row element (cloned from small templates), not placed. */
   _rowBuilder(stale) {
     const t = this._t;
     const rowTemplate = el('li', 'row');
@@ -660,9 +673,7 @@ export class TthcProcedureList extends HTMLElement {
         li.setAttribute('data-stale', '');
         li.append(staleChip.cloneNode(true));
       }
-      if (!it.visible) li.hidden = true;
       it.element = li;
-      it.group.list.append(li);
     };
   }
 
@@ -802,19 +813,30 @@ export class TthcProcedureList extends HTMLElement {
 
   /**
    * Show the rows that match the search box and the filters. The search box keeps the rows
-   * whose code is among the core's hits for its text (`catalog.searchCodes`, every hit: the
+   * whose id is among the core's hits for its text (`catalog.searchIds`, every hit: the
    * same procedures as `tthc search` finds); rows stay in list order (by field, then name, in
    * Vietnamese order), so the score decides which rows are shown, never where. An empty box
-   * keeps every row.
+   * keeps every row. The counts cover every matching row; the document holds the first
+   * window of them (`_paint`).
    */
   _filter() {
     const s = this._state;
     if (!s) return;
     const t = this._t;
-    this._query = s.search.value;
-    const hits = s.search.value.trim()
-      ? new Set(s.catalog.searchCodes(s.search.value, { limit: s.catalog.procedureCount }))
-      : null;
+    const text = s.search.value;
+    this._query = text;
+    // The core's hits as procedure ids (one typed array, no string per hit), kept as a mask
+    // indexed by id while the text stays the same (a change of a select reuses it).
+    if (!text.trim()) {
+      s.mask = null;
+    } else if (s.maskQuery !== text) {
+      const hits = s.catalog.searchIds(text, { limit: s.catalog.procedureCount });
+      const mask = new Uint8Array(s.catalog.procedureCount);
+      for (let i = 0; i < hits.length; i += 1) mask[hits[i]] = 1;
+      s.mask = mask;
+    }
+    s.maskQuery = s.mask ? text : null;
+    const mask = s.mask;
     const field = s.fieldSelect.value;
     const status = s.statusSelect ? s.statusSelect.value : '';
     for (const g of s.groups) g.shown = 0;
@@ -823,26 +845,78 @@ export class TthcProcedureList extends HTMLElement {
     for (let i = 0; i < items.length; i += 1) {
       const it = items[i];
       const ok = (!field || it.row.field === field) && (!status || it.row.status === status)
-        && (!hits || hits.has(it.row.code));
-      if (ok !== it.visible) {
-        it.visible = ok;
-        // Rows not built yet take `visible` when they are.
-        if (it.element) it.element.hidden = !ok;
-      }
+        && (!mask || mask[it.id] === 1);
+      it.visible = ok;
       if (ok) {
         shown += 1;
         it.group.shown += 1;
       }
     }
     for (const g of s.groups) {
-      const text = t.groupCount(g.shown, g.total);
-      if (g.count.textContent !== text) g.count.textContent = text;
-      const hide = g.shown === 0;
-      if (g.element.hidden !== hide) g.element.hidden = hide;
+      const count = t.groupCount(g.shown, g.total);
+      if (g.count.textContent !== count) g.count.textContent = count;
     }
+    s.shown = shown;
+    s.limit = WINDOW;
+    this._paint();
     s.summary.textContent = t.shown(shown, s.total);
     s.nothing.hidden = shown > 0;
     return shown;
+  }
+
+  /** Add the next window of rows (the reader scrolled near the end, or asked for more). */
+  _grow() {
+    const s = this._state;
+    if (!s || s.limit >= s.shown) return;
+    s.limit += WINDOW;
+    this._paint();
+  }
+
+  /**
+   * Put the first `limit` matching rows in the document, in list order, each in its group;
+   * a group without a row in the window is hidden (its rows come with a later window). Only
+   * groups whose rows change are touched.
+   */
+  _paint() {
+    const s = this._state;
+    const wanted = new Map();
+    let n = 0;
+    const items = s.items;
+    for (let i = 0; i < items.length && n < s.limit; i += 1) {
+      const it = items[i];
+      if (!it.visible) continue;
+      if (!it.element) s.build(it);
+      let list = wanted.get(it.group);
+      if (!list) wanted.set(it.group, (list = []));
+      list.push(it.element);
+      n += 1;
+    }
+    for (const g of s.groups) {
+      const rows = wanted.get(g) ?? [];
+      const now = g.rows;
+      if (rows.length !== now.length || rows.some((r, k) => r !== now[k])) {
+        g.list.replaceChildren(...rows);
+        g.rows = rows;
+      }
+      const hide = rows.length === 0;
+      if (g.element.hidden !== hide) g.element.hidden = hide;
+    }
+    const left = s.shown - n;
+    s.more.hidden = left <= 0;
+    if (left > 0) s.more.firstChild.textContent = this._t.more(n, s.shown);
+    return n;
+  }
+
+  /** After the window: how many rows are shown of how many, and a button for the next window. */
+  _more() {
+    const t = this._t;
+    const more = el('p', 'more');
+    more.append(el('span', null, ''));
+    const moreButton = el('button', null, t.showMore(WINDOW));
+    moreButton.type = 'button';
+    more.append(' ', moreButton);
+    more.hidden = true;
+    return { more, moreButton };
   }
 }
 

@@ -20,7 +20,7 @@ impl Catalog {
             .unwrap_or(20);
         let index = self
             .search_index
-            .get_or_init(|| SearchIndex::new(&self.inner));
+            .get_or_init(|| SearchIndex::with_order(&self.inner, self.order()));
         Ok(index.search(&query, limit))
     }
 }
@@ -55,5 +55,18 @@ impl Catalog {
             .map(|h| self.inner.procedure(h.procedure).code.as_str())
             .collect();
         to_js(&codes)
+    }
+
+    /// The ids of `search(query, options)`'s hits, in the same order, as a `Uint32Array`: the
+    /// procedures' positions in the document (as `listIds` gives them). What a filter typed
+    /// into needs per keystroke: one copy of four bytes per hit, no string crosses.
+    #[wasm_bindgen(js_name = searchIds)]
+    pub fn search_ids(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: &JsValue,
+        options: Option<SearchOptionsArg>,
+    ) -> Result<Vec<u32>, JsValue> {
+        let hits = self.hits(query, options.as_ref())?;
+        Ok(hits.iter().map(|h| h.procedure.0).collect())
     }
 }

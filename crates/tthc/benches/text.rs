@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use tthc::listing::{ListOrder, ListQuery};
 use tthc::search::SearchIndex;
 use tthc::text::{compare, fold, sort_key};
 use tthc::Catalog;
@@ -108,7 +109,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// Whether to run the part named `part`: all parts, or those named on the command line
-/// (`cargo bench -p tthc --bench text -- sort`; parts: fold, sort, search).
+/// (`cargo bench -p tthc --bench text -- sort`; parts: fold, sort, search, list).
 fn wanted(part: &str) -> bool {
     let named: Vec<String> = std::env::args()
         .skip(1)
@@ -136,6 +137,9 @@ fn main() {
     }
     if wanted("search") {
         bench_search(&names);
+    }
+    if wanted("list") {
+        bench_list(&names);
     }
 }
 
@@ -253,5 +257,37 @@ fn bench_search(names: &[String]) {
     println!(
         "| `Catalog::search` (folds every name per call), 10,000 | {:.2} ms | | |",
         ms(one_shot)
+    );
+}
+
+/// What the widget's first render of 10,000 procedures asks of the core: the list order, the
+/// list, its rows as JSON (what crossing into JavaScript costs in kind), the search index.
+fn bench_list(names: &[String]) {
+    let catalog = synthetic_catalog(names, 10_000);
+    let query =
+        ListQuery::parse(None, Some("province"), None, None, None, None).expect("a level query");
+    let order = per_call(|| ListOrder::new(&catalog));
+    println!(
+        "| `ListOrder::new`, 10,000 procedures (the widget's first list) | {:.2} ms | | |",
+        ms(order)
+    );
+    let kept = ListOrder::new(&catalog);
+    let with = per_call(|| catalog.procedure_list_with(&query, &kept).map(|l| l.len()));
+    println!(
+        "| `procedure_list_with` a kept order, 10,000 rows | {:.2} ms | | |",
+        ms(with)
+    );
+    let cold = per_call(|| catalog.procedure_list(&query).map(|l| l.len()));
+    println!(
+        "| `procedure_list` (keys per call), 10,000 rows | {:.2} ms | | |",
+        ms(cold)
+    );
+    let rows = catalog
+        .procedure_list_with(&query, &kept)
+        .expect("the list");
+    let json = per_call(|| serde_json::to_string(&rows).map(|s| s.len()));
+    println!(
+        "| the 10,000 rows as JSON (`serde_json`) | {:.2} ms | | |",
+        ms(json)
     );
 }

@@ -195,41 +195,48 @@ fn list_order(a: (&[u8], &str, &[u8], &str), b: (&[u8], &str, &[u8], &str)) -> O
 pub struct ListOrder {
     /// Position of each procedure (by id) in the order.
     rank: Vec<u32>,
+    /// Position of each procedure (by id) in Vietnamese order of the names, then code: what
+    /// [`crate::search::SearchIndex::with_order`] breaks ties with, so the sort keys of the
+    /// names are computed once for both.
+    name_rank: Vec<u32>,
 }
 
 impl ListOrder {
     /// Compute the order (one sort key per procedure and per field).
     pub fn new(catalog: &Catalog) -> ListOrder {
-        let field_keys: Vec<Vec<u8>> = catalog.fields().iter().map(|f| sort_key(&f.name)).collect();
-        let mut keyed: Vec<(usize, Vec<u8>)> = catalog
-            .procedures()
+        let procedures = catalog.procedures();
+        let name_rank = name_rank(catalog);
+        // Field name, field code, then the names' order (name, then code): one key per field
+        // and integer comparisons per procedure.
+        let mut fields: Vec<(Vec<u8>, &str, u32)> = catalog
+            .fields()
             .iter()
             .enumerate()
-            .map(|(i, p)| (i, sort_key(&p.name)))
+            .map(|(i, f)| (sort_key(&f.name), f.code.as_str(), i as u32))
             .collect();
-        keyed.sort_by(|(a, ka), (b, kb)| {
-            let (pa, pb) = (&catalog.procedures()[*a], &catalog.procedures()[*b]);
-            let (fa, fb) = (pa.field.0 as usize, pb.field.0 as usize);
-            list_order(
-                (
-                    &field_keys[fa],
-                    &catalog.fields()[fa].code,
-                    ka,
-                    pa.code.as_str(),
-                ),
-                (
-                    &field_keys[fb],
-                    &catalog.fields()[fb].code,
-                    kb,
-                    pb.code.as_str(),
-                ),
+        fields.sort_unstable();
+        let mut field_rank = vec![0u32; fields.len()];
+        for (position, (_, _, i)) in fields.into_iter().enumerate() {
+            field_rank[i as usize] = position as u32;
+        }
+        let mut ids: Vec<u32> = (0..procedures.len() as u32).collect();
+        ids.sort_unstable_by_key(|&i| {
+            let field = procedures[i as usize].field.0 as usize;
+            (
+                field_rank.get(field).copied().unwrap_or(u32::MAX),
+                name_rank[i as usize],
             )
         });
-        let mut rank = vec![0u32; keyed.len()];
-        for (position, (i, _)) in keyed.iter().enumerate() {
-            rank[*i] = position as u32;
+        let mut rank = vec![0u32; ids.len()];
+        for (position, i) in ids.into_iter().enumerate() {
+            rank[i as usize] = position as u32;
         }
-        ListOrder { rank }
+        ListOrder { rank, name_rank }
+    }
+
+    /// The position of each procedure (by id) in Vietnamese order of the names, then code.
+    pub(crate) fn name_rank(&self) -> &[u32] {
+        &self.name_rank
     }
 
     /// The position of a procedure in the order.
@@ -239,6 +246,23 @@ impl ListOrder {
             .copied()
             .unwrap_or(u32::MAX)
     }
+}
+
+/// The position of each procedure (by id) in Vietnamese order of the names, then code: one
+/// sort key per name.
+pub(crate) fn name_rank(catalog: &Catalog) -> Vec<u32> {
+    let procedures = catalog.procedures();
+    let mut order: Vec<(Vec<u8>, &str, u32)> = procedures
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (sort_key(&p.name), p.code.as_str(), i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut rank = vec![0u32; procedures.len()];
+    for (position, (_, _, i)) in order.into_iter().enumerate() {
+        rank[i as usize] = position as u32;
+    }
+    rank
 }
 
 impl Catalog {

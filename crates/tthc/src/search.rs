@@ -46,6 +46,7 @@
 
 use std::cmp::Reverse;
 
+use crate::listing::ListOrder;
 use crate::text::{fold, sort_key};
 use crate::{Catalog, ProcId};
 
@@ -179,19 +180,22 @@ impl SearchIndex {
     /// Build the index of a catalogue: fold every name and field name, index the words, and
     /// sort the names in Vietnamese order (for ties).
     pub fn new(catalog: &Catalog) -> SearchIndex {
-        let matcher = Matcher::new(catalog, true);
-        let procedures = catalog.procedures();
-        let mut order: Vec<(Vec<u8>, &str, u32)> = procedures
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (sort_key(&p.name), p.code.as_str(), i as u32))
-            .collect();
-        order.sort_unstable();
-        let mut rank = vec![0; procedures.len()];
-        for (position, (_, _, i)) in order.into_iter().enumerate() {
-            rank[i as usize] = position as u32;
+        SearchIndex {
+            matcher: Matcher::new(catalog, true),
+            rank: crate::listing::name_rank(catalog),
         }
-        SearchIndex { matcher, rank }
+    }
+
+    /// [`SearchIndex::new`] reusing the names' Vietnamese order of a [`ListOrder`] of the same
+    /// catalogue (no sort key computed again): for a widget that lists, then searches. With
+    /// another catalogue's order, ties are broken in an unspecified order (nothing panics).
+    pub fn with_order(catalog: &Catalog, order: &ListOrder) -> SearchIndex {
+        let mut rank = order.name_rank().to_vec();
+        rank.resize(catalog.procedures().len(), u32::MAX);
+        SearchIndex {
+            matcher: Matcher::new(catalog, true),
+            rank,
+        }
     }
 
     /// Number of procedures in the index.
@@ -749,6 +753,30 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{query:?}");
         }
+    }
+
+    #[test]
+    fn an_index_with_a_list_order_ranks_as_one_without() {
+        let catalog = Catalog::from_json(include_bytes!("../tests/data/portal-sample.json"))
+            .expect("the sample loads");
+        let alone = SearchIndex::new(&catalog);
+        let shared = SearchIndex::with_order(&catalog, &ListOrder::new(&catalog));
+        assert_eq!(alone.rank, shared.rank);
+        for query in ["dang ky", "thu tuc", "a", "ho tich"] {
+            assert_eq!(
+                alone.search(query, 100),
+                shared.search(query, 100),
+                "{query}"
+            );
+        }
+        // Another catalogue's order: no panic, the same hits.
+        let empty = Catalog::from_json(br#"{"tthc":1,"fields":[],"procedures":[],"units":[]}"#)
+            .expect("an empty catalogue loads");
+        let other = SearchIndex::with_order(&catalog, &ListOrder::new(&empty));
+        assert_eq!(
+            other.search("dang ky", 100).len(),
+            alone.search("dang ky", 100).len()
+        );
     }
 
     #[test]
