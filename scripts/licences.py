@@ -106,13 +106,36 @@ def cargo_problems(metadata: dict, allowed: set[str]) -> list[str]:
     return problems
 
 
-def shipped_dependencies() -> list[str]:
-    """The wheel and the npm package declare no runtime dependencies (optional extras such as
-    pandas are the user's choice): anything else would need its own licence check."""
+# The licences of the Python packages the wheel declares as runtime dependencies, read from
+# their PyPI metadata (License-Expression or the licence file) when they were added; a
+# dependency missing here fails the check until someone reads its licence and adds it.
+PYTHON_LICENCES = {
+    # typing_extensions (NotRequired for the generated TypedDicts on Python < 3.11): the
+    # Python Software Foundation License, PSF-2.0.
+    "typing_extensions": "PSF-2.0",
+}
+
+
+def pyproject_dependencies(pyproject: str) -> list[str]:
+    """The names in `[project] dependencies` (versions and markers dropped)."""
+    import tomllib  # Python 3.11+, as the rest of the tooling
+
+    deps = tomllib.loads(pyproject).get("project", {}).get("dependencies", [])
+    return [re.match(r"\s*([A-Za-z0-9_.-]+)", d).group(1) for d in deps]
+
+
+def shipped_dependencies(allowed: set[str]) -> list[str]:
+    """Runtime dependencies of the wheel each need a known, allowed licence (optional extras
+    such as pandas are the user's choice); the npm package declares none."""
     problems = []
     pyproject = (ROOT / "bindings/python/pyproject.toml").read_text("utf-8")
-    if re.search(r"(?m)^dependencies\s*=", pyproject):
-        problems.append("bindings/python/pyproject.toml: [project] dependencies ship with the wheel; check their licences")
+    for name in pyproject_dependencies(pyproject):
+        expr = PYTHON_LICENCES.get(name.lower().replace("-", "_"))
+        if expr is None:
+            problems.append(f"bindings/python/pyproject.toml: dependency {name} ships with the wheel; "
+                            "read its licence and add it to PYTHON_LICENCES in scripts/licences.py")
+        elif not satisfied(expr, allowed):
+            problems.append(f"python {name}: {expr!r} is not allowed by scripts/licences-allowed.txt")
     build = (ROOT / "bindings/wasm/build.sh").read_text("utf-8")
     if '"dependencies"' in build:
         problems.append("bindings/wasm/build.sh: the npm package.json has dependencies; check their licences")
@@ -134,7 +157,7 @@ def main() -> int:
             cwd=ROOT, check=True, capture_output=True, text=True,
         ).stdout
         metadata = json.loads(out)
-        problems = cargo_problems(metadata, allowed) + shipped_dependencies()
+        problems = cargo_problems(metadata, allowed) + shipped_dependencies(allowed)
     for p in problems:
         print(f"licences: {p}", file=sys.stderr)
     members = set(metadata.get("workspace_members", []))

@@ -77,5 +77,29 @@ class Command(unittest.TestCase):
         self.assertIn("dep0 1.0.0: no SPDX licence expression", out.stderr)
 
 
+class PythonDependencies(unittest.TestCase):
+    def test_reads_the_names_of_the_dependencies(self):
+        text = '[project]\nname = "x"\ndependencies = [\n  \'typing_extensions>=4.0; python_version < "3.11"\',\n  "Foo-Bar==1",\n]\n'
+        self.assertEqual(licences.pyproject_dependencies(text), ["typing_extensions", "Foo-Bar"])
+        self.assertEqual(licences.pyproject_dependencies('name = "x"\n'), [])
+
+    def test_an_unknown_dependency_fails(self):
+        root = Path(tempfile.mkdtemp())
+        (root / "bindings/python").mkdir(parents=True)
+        (root / "bindings/wasm").mkdir(parents=True)
+        (root / "bindings/wasm/build.sh").write_text("", "utf-8")
+        (root / "bindings/python/pyproject.toml").write_text(
+            '[project]\ndependencies = ["typing_extensions", "requests"]\n', "utf-8")
+        saved = licences.ROOT
+        licences.ROOT = root
+        try:
+            problems = licences.shipped_dependencies(ALLOWED | {"PSF-2.0"})
+            self.assertEqual(len(problems), 1, problems)
+            self.assertIn("dependency requests ships with the wheel", problems[0])
+            self.assertEqual(len(licences.shipped_dependencies(ALLOWED)), 2)
+        finally:
+            licences.ROOT = saved
+
+
 if __name__ == "__main__":
     unittest.main()
