@@ -458,7 +458,9 @@ pub fn parse_action(text: &str) -> Option<Action> {
 /// The action of a section heading of a decision's list ("I. Danh mục thủ tục hành chính mới
 /// ban hành", "Thủ tục hành chính bị bãi bỏ"): the one action it names; `listed` for a heading
 /// that says "danh mục" and names none; `None` when it names several (a title such as "công bố
-/// danh mục TTHC mới ban hành, sửa đổi, bổ sung, bãi bỏ") or none.
+/// danh mục TTHC mới ban hành, sửa đổi, bổ sung, bãi bỏ") or none. Only the spreadsheet
+/// importer reads headings (feature `import`).
+#[cfg(feature = "import")]
 pub(crate) fn heading_action(text: &str) -> Option<Action> {
     let f = fold(&nfc(text));
     let mut found: Option<Action> = None;
