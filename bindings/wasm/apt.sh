@@ -1,4 +1,4 @@
-# Sourced by build.sh and size.sh: `apt_install PKG...` installs the Debian packages that are
+# Sourced by build.sh, size.sh and test.sh: `apt_install PKG...` installs the Debian packages that are
 # not installed yet (apt-get update once per script run), as root or through sudo.
 # The caller defines `log`.
 

@@ -16,19 +16,8 @@ log() { printf '[wasm test] %s\n' "$*" >&2; }
 bash "$here/build.sh"
 bash "$root/scripts/dist.sh" npm  # dist/tthc-V.tgz for tests/package.test.mjs
 
-SUDO=""
-if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
-apt_updated=0
-apt_install() {
-  local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$apt_updated" = 0 ]; then $SUDO apt-get update -qq; apt_updated=1; fi
-  log "apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
-}
+# shellcheck source=apt.sh
+source "$here/apt.sh"  # apt_install, shared with build.sh and size.sh
 
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 node_major="$(node -p 'process.versions.node.split(".")[0]')"

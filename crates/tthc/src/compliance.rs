@@ -629,13 +629,13 @@ impl<'c> Scan<'c> {
                 warn("posted_not_applicable", Posted::Procedure(p));
                 continue;
             }
-            let state = match on {
-                Some(d) if d > self.as_of => {
+            let state = match posting_state(on, amended[pi], self.as_of) {
+                PostingState::AfterAsOf => {
                     warn("posted_after_as_of", Posted::Procedure(p));
                     POSTED
                 }
-                Some(d) if amended[pi].is_some_and(|a| d < a && a <= self.as_of) => OUTDATED,
-                None | Some(_) => PUBLISHED,
+                PostingState::Outdated => OUTDATED,
+                PostingState::Current => PUBLISHED,
             };
             if fresh {
                 let seen = match checked.first() {
@@ -874,5 +874,27 @@ fn group(parent: UnitId, level: Level, members: &[&UnitCompliance]) -> GroupComp
         applicable_per_unit: min_max(members.iter().filter_map(|u| u.applicable)),
         published_per_unit: min_max(members.iter().filter_map(|u| u.published)),
         fields_published_per_unit: min_max(members.iter().filter_map(|u| u.fields_published)),
+    }
+}
+
+/// The state of one posting of an applicable procedure on `as_of` — the one rule of
+/// `format.md` §2 and the choices below it, shared by the report and the Parquet export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PostingState {
+    /// Posted after `as_of`: it does not count (a `posted_after_as_of` warning in the report).
+    AfterAsOf,
+    /// Posted before an amendment that took effect on or before `as_of`.
+    Outdated,
+    /// Posted (with no date, or on a day no later amendment has overtaken).
+    Current,
+}
+
+/// [`PostingState`] of a posting made `on` (if dated) of a procedure `amended` (if ever).
+#[inline]
+pub(crate) fn posting_state(on: Option<Date>, amended: Option<Date>, as_of: Date) -> PostingState {
+    match on {
+        Some(d) if d > as_of => PostingState::AfterAsOf,
+        Some(d) if amended.is_some_and(|a| d < a && a <= as_of) => PostingState::Outdated,
+        _ => PostingState::Current,
     }
 }

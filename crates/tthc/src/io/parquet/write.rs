@@ -23,7 +23,9 @@ use rustc_hash::FxHashMap;
 use super::{days, PostingStatus, FILES, FORMAT_VERSION};
 use crate::catalog::{Catalog, ProcId, Procedure, UnitId};
 use crate::compliance::columns::{Cell, ColumnType, UNIT_COLUMNS};
-use crate::compliance::{Basis, Compliance, ComplianceOptions, Posted};
+use crate::compliance::{
+    posting_state, Basis, Compliance, ComplianceOptions, Posted, PostingState,
+};
 use crate::error::{Code, Error, Problem};
 use crate::model::{Channel, Date, Level, Vocabulary};
 
@@ -539,14 +541,13 @@ impl<'c> PostingRows<'c> {
     }
 }
 
-/// The state of one posting on `day` — the rule of the compliance report (`format.md` §2 and
-/// the choices below it): posted after the day counts as not posted; posted before an
-/// amendment that has happened is outdated.
+/// The state of one posting on `day`, by the report's rule ([`posting_state`]): posted after
+/// the day counts as not posted.
 fn state(p: &Procedure, on: Option<Date>, day: Date) -> PostingStatus {
-    match on {
-        Some(d) if d > day => PostingStatus::Missing,
-        Some(d) if p.amended.is_some_and(|a| d < a && a <= day) => PostingStatus::Outdated,
-        _ => PostingStatus::Published,
+    match posting_state(on, p.amended, day) {
+        PostingState::AfterAsOf => PostingStatus::Missing,
+        PostingState::Outdated => PostingStatus::Outdated,
+        PostingState::Current => PostingStatus::Published,
     }
 }
 
