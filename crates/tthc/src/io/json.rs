@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::de::DeserializeSeed;
 
-use super::json_shapes::{Cx, DocShape, Node};
+use super::json_shapes::{Cx, DocShape, DynNode, Slot};
 use crate::catalog::{Catalog, Resolved};
 use crate::document::Document;
 use crate::error::{Code, Error, Problem};
@@ -85,9 +85,11 @@ fn read_with<'a>(
     // Validated once above: `from_str` does not check each string's UTF-8 again.
     let mut de = serde_json::Deserializer::from_str(text);
     let cx = cx.with_max_string(options.max_string_bytes);
-    let doc = Node::new(&cx, DocShape)
+    let mut slot = Slot::new(DocShape);
+    let doc = DynNode::new(&cx, &mut slot)
         .deserialize(&mut de)
-        .and_then(|doc| de.end().map(|()| doc));
+        .and_then(|()| de.end())
+        .map(|()| slot.take());
     match doc {
         Err(e) => Err(syntax(&e)),
         Ok(doc) => {

@@ -1,0 +1,228 @@
+//! The one place where `serde` meets the shapes: a single seed type, [`DynNode`], that reads any
+//! JSON value and hands it to a shape behind `&mut dyn Sink`, and object-safe readers of arrays
+//! and objects ([`SeqReader`], [`MapReader`]) that read each element through `DynNode` again.
+//!
+//! Every shape reads through these, so `serde_json`'s value dispatch, string and number parsing
+//! and `ignore_value` are compiled once for the one concrete deserializer, not once per shape
+//! (the erased-serde idea, by hand: it halves the reader in the `.wasm`).
+//!
+//! Errors of the underlying reader (syntax errors) cannot cross the `dyn` boundary with their
+//! generic type, so a reader keeps the error it met and answers [`Stop`]; the visitor that
+//! created the reader takes the error back and returns it to `serde_json` unchanged (its line,
+//! column and message are those `serde_json` gave).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{
+    DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+
+use super::{Cx, Leaf};
+
+/// The reader met an error (kept in the reader that met it, see the module doc).
+pub(crate) struct Stop;
+
+/// What a value is read into: a shape that keeps its output in itself.
+pub(crate) trait Sink<'de> {
+    /// For `serde`'s messages: "a string", "an object".
+    fn expected(&self) -> &'static str;
+    /// A scalar was found.
+    fn scalar(&mut self, cx: &Cx, leaf: Leaf<'de>);
+    /// An array was found; its elements are read (or skipped) to the end.
+    fn seq(&mut self, cx: &Cx, seq: &mut dyn SeqReader<'de>) -> Result<(), Stop>;
+    /// An object was found; its entries are read (or skipped) to the end.
+    fn map(&mut self, cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<(), Stop>;
+}
+
+/// The elements of an array being read.
+pub(crate) trait SeqReader<'de> {
+    /// How many elements are left, when the reader knows.
+    fn size_hint(&self) -> Option<usize>;
+    /// Read the next element into `sink`; `false` at the end of the array.
+    fn next(&mut self, cx: &Cx, sink: &mut dyn Sink<'de>) -> Result<bool, Stop>;
+    /// Skip the next element; `false` at the end of the array.
+    fn skip(&mut self) -> Result<bool, Stop>;
+}
+
+/// The entries of an object being read.
+pub(crate) trait MapReader<'de> {
+    /// The next key (borrowed when it has no escapes), `None` at the end of the object.
+    fn next_key(&mut self) -> Result<Option<Cow<'de, str>>, Stop>;
+    /// Read the value of the current entry into `sink`.
+    fn value(&mut self, cx: &Cx, sink: &mut dyn Sink<'de>) -> Result<(), Stop>;
+    /// Skip the value of the current entry.
+    fn skip_value(&mut self) -> Result<(), Stop>;
+    /// Skip a whole entry, key and value; `false` at the end of the object.
+    fn skip_entry(&mut self) -> Result<bool, Stop>;
+}
+
+/// A seed that reads any JSON value into a [`Sink`].
+pub(crate) struct DynNode<'a, 'de> {
+    cx: &'a Cx,
+    sink: &'a mut dyn Sink<'de>,
+}
+
+impl<'a, 'de> DynNode<'a, 'de> {
+    pub(crate) fn new(cx: &'a Cx, sink: &'a mut dyn Sink<'de>) -> Self {
+        DynNode { cx, sink }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for DynNode<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DynNode<'_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.sink.expected())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.sink.scalar(self.cx, Leaf::Null);
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        self.sink.scalar(self.cx, Leaf::Null);
+        Ok(())
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+        self.sink.scalar(self.cx, Leaf::Bool(v));
+        Ok(())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.sink.scalar(self.cx, Leaf::Int(i128::from(v)));
+        Ok(())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.sink.scalar(self.cx, Leaf::Int(i128::from(v)));
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.sink.scalar(self.cx, Leaf::Float);
+        Ok(())
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
+        let leaf = self.cx.string(Cow::Borrowed(v));
+        self.sink.scalar(self.cx, leaf);
+        Ok(())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        let leaf = self.cx.string(Cow::Owned(v.to_owned()));
+        self.sink.scalar(self.cx, leaf);
+        Ok(())
+    }
+    fn visit_string<E>(self, v: String) -> Result<(), E> {
+        let leaf = self.cx.string(Cow::Owned(v));
+        self.sink.scalar(self.cx, leaf);
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let mut reader = Reader::new(seq);
+        let read = self.sink.seq(self.cx, &mut reader);
+        reader.finish(read)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let mut reader = Reader::new(map);
+        let read = self.sink.map(self.cx, &mut reader);
+        reader.finish(read)
+    }
+}
+
+/// A `serde` access (`SeqAccess` or `MapAccess`) behind the object-safe reader traits, with the
+/// first error it met.
+struct Reader<A, E> {
+    access: A,
+    error: Option<E>,
+}
+
+impl<A, E: serde::de::Error> Reader<A, E> {
+    fn new(access: A) -> Self {
+        Reader {
+            access,
+            error: None,
+        }
+    }
+
+    /// Keep `e` and answer [`Stop`].
+    fn keep<T>(&mut self, got: Result<T, E>) -> Result<T, Stop> {
+        got.map_err(|e| {
+            self.error = Some(e);
+            Stop
+        })
+    }
+
+    /// The outcome of reading with this reader, its error given back.
+    fn finish(mut self, read: Result<(), Stop>) -> Result<(), E> {
+        match read {
+            Ok(()) => Ok(()),
+            // A sink stops only when a reader stopped, and that reader kept the error.
+            Err(Stop) => Err(self
+                .error
+                .take()
+                .unwrap_or_else(|| E::custom("the JSON reader stopped without an error"))),
+        }
+    }
+}
+
+impl<'de, A: SeqAccess<'de>> SeqReader<'de> for Reader<A, A::Error> {
+    fn size_hint(&self) -> Option<usize> {
+        self.access.size_hint()
+    }
+    fn next(&mut self, cx: &Cx, sink: &mut dyn Sink<'de>) -> Result<bool, Stop> {
+        let got = self.access.next_element_seed(DynNode::new(cx, sink));
+        self.keep(got).map(|e| e.is_some())
+    }
+    fn skip(&mut self) -> Result<bool, Stop> {
+        let got = self.access.next_element::<IgnoredAny>();
+        self.keep(got).map(|e| e.is_some())
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapReader<'de> for Reader<A, A::Error> {
+    fn next_key(&mut self) -> Result<Option<Cow<'de, str>>, Stop> {
+        let got = self.access.next_key_seed(KeySeed);
+        self.keep(got)
+    }
+    fn value(&mut self, cx: &Cx, sink: &mut dyn Sink<'de>) -> Result<(), Stop> {
+        let got = self.access.next_value_seed(DynNode::new(cx, sink));
+        self.keep(got)
+    }
+    fn skip_value(&mut self) -> Result<(), Stop> {
+        let got = self.access.next_value::<IgnoredAny>();
+        self.keep(got).map(drop)
+    }
+    fn skip_entry(&mut self) -> Result<bool, Stop> {
+        let got = self.access.next_entry::<IgnoredAny, IgnoredAny>();
+        self.keep(got).map(|e| e.is_some())
+    }
+}
+
+/// A key of an object, borrowed when it has no escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
