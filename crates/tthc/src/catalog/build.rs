@@ -1,6 +1,7 @@
 //! Validation of a [`Document`] into a [`Catalog`], and back.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -17,6 +18,11 @@ use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode, Vocabulary};
 
 /// Items that already have a structural problem: `(section, index)`.
 type Tainted = FxHashSet<(&'static str, usize)>;
+
+/// The JSON pointer of a key of an item: `/units/3/code`.
+fn at(section: &str, i: usize, key: &str) -> String {
+    format!("/{section}/{i}/{key}")
+}
 
 /// The item (`/units/3`) a JSON pointer is inside, if any.
 fn item_of(path: &str) -> Option<(&'static str, usize)> {
@@ -41,13 +47,26 @@ struct Builder {
 impl Builder {
     /// Record a problem, unless its item already has a structural problem (whose placeholder
     /// values would only cause echoes of it).
-    fn err(&mut self, code: Code, path: String, message: impl Into<String>) {
-        if let Some(item) = item_of(&path) {
-            if self.tainted.contains(&item) {
-                return;
+    ///
+    /// The message is formatted here, once for every call site, and only when it is kept.
+    fn err(&mut self, code: Code, path: String, message: fmt::Arguments<'_>) {
+        if !self.is_tainted(&path) {
+            self.problems
+                .push(Problem::new(code, path, fmt::format(message)));
+        }
+    }
+
+    /// Record the problems of an error (a word parsed at a path), as [`Builder::err`] does.
+    fn errs(&mut self, e: &Error) {
+        for p in e.problems() {
+            if !self.is_tainted(&p.path) {
+                self.problems.push(p.clone());
             }
         }
-        self.problems.push(Problem::new(code, path, message));
+    }
+
+    fn is_tainted(&self, path: &str) -> bool {
+        item_of(path).is_some_and(|item| self.tainted.contains(&item))
     }
 }
 
@@ -111,22 +130,22 @@ fn fields(b: &mut Builder, docs: &[DocField<'_>]) -> (Vec<Field>, FxHashMap<Stri
         if code.is_empty() || code.len() != f.code.len() {
             b.err(
                 Code::BadCode,
-                format!("/fields/{i}/code"),
-                "a field code must be non-empty, without surrounding spaces",
+                at("fields", i, "code"),
+                format_args!("a field code must be non-empty, without surrounding spaces"),
             );
         } else if by_code.contains_key(code) {
             b.err(
                 Code::DuplicateCode,
-                format!("/fields/{i}/code"),
-                format!("field `{code}` is defined twice"),
+                at("fields", i, "code"),
+                format_args!("field `{code}` is defined twice"),
             );
             continue;
         }
         if f.name.trim().is_empty() {
             b.err(
                 Code::BadValue,
-                format!("/fields/{i}/name"),
-                "a field name must be non-empty",
+                at("fields", i, "name"),
+                format_args!("a field name must be non-empty"),
             );
         }
         by_code.insert(f.code.to_string(), FieldId(out.len() as u32));
@@ -147,16 +166,16 @@ fn procedures(
     let mut out = Vec::with_capacity(docs.len());
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (i, p) in docs.iter().enumerate() {
-        let path = |k: &str| format!("/procedures/{i}/{k}");
+        let path = |k: &str| at("procedures", i, k);
         // A bad or repeated code is reported, and the rest of the procedure is still checked.
         let code = ProcedureCode::parse(&p.code);
         if code.is_none() {
-            b.err(Code::BadCode, path("code"), format!("`{}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)", p.code));
+            b.err(Code::BadCode, path("code"), format_args!("`{}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)", p.code));
         } else if !seen.insert(&p.code) {
             b.err(
                 Code::DuplicateCode,
                 path("code"),
-                format!("procedure `{}` is defined twice", p.code),
+                format_args!("procedure `{}` is defined twice", p.code),
             );
             continue;
         }
@@ -164,7 +183,7 @@ fn procedures(
             b.err(
                 Code::BadValue,
                 path("name"),
-                "a procedure name must be non-empty",
+                format_args!("a procedure name must be non-empty"),
             );
         }
         let field = field_by_code.get(p.field.as_ref()).copied();
@@ -172,7 +191,7 @@ fn procedures(
             b.err(
                 Code::UnknownField,
                 path("field"),
-                format!("field `{}` is not defined in `fields`", p.field),
+                format_args!("field `{}` is not defined in `fields`", p.field),
             );
         }
         let mut levels = LevelSet::EMPTY;
@@ -182,7 +201,9 @@ fn procedures(
                 None => b.err(
                     Code::UnknownLevel,
                     format!("/procedures/{i}/levels/{j}"),
-                    format!("`{l}` is not a level (central, province, district, commune, other)"),
+                    format_args!(
+                        "`{l}` is not a level (central, province, district, commune, other)"
+                    ),
                 ),
             }
         }
@@ -190,7 +211,7 @@ fn procedures(
             b.err(
                 Code::BadValue,
                 path("levels"),
-                "a procedure needs at least one level",
+                format_args!("a procedure needs at least one level"),
             );
         }
         let online = p.online.as_deref().and_then(|o| {
@@ -199,7 +220,7 @@ fn procedures(
                 b.err(
                     Code::BadValue,
                     path("online"),
-                    format!("`{o}` is not an online level (full, partial, none)"),
+                    format_args!("`{o}` is not an online level (full, partial, none)"),
                 );
             }
             parsed
@@ -209,7 +230,7 @@ fn procedures(
                 b.err(
                     Code::BadValue,
                     format!("/procedures/{i}/agencies/{j}"),
-                    "an agency must be a non-empty name",
+                    format_args!("an agency must be a non-empty name"),
                 );
             }
         }
@@ -241,14 +262,14 @@ fn units(
     // Index in `docs` of each unit kept, to report parent problems at the right path.
     let mut doc_index = Vec::with_capacity(docs.len());
     for (i, u) in docs.iter().enumerate() {
-        let path = |k: &str| format!("/units/{i}/{k}");
+        let path = |k: &str| at("units", i, k);
         let level = match Level::from_word(&u.level) {
             Some(l) if l.is_unit_level() => Some(l),
             _ => {
                 b.err(
                     Code::UnknownLevel,
                     path("level"),
-                    format!(
+                    format_args!(
                         "`{}` is not a unit level (province, district, commune)",
                         u.level
                     ),
@@ -266,7 +287,7 @@ fn units(
             b.err(
                 Code::BadCode,
                 path("code"),
-                format!("`{}` is not a GSO unit code{want}", u.code),
+                format_args!("`{}` is not a GSO unit code{want}", u.code),
             );
             continue;
         }
@@ -274,7 +295,7 @@ fn units(
             b.err(
                 Code::DuplicateCode,
                 path("code"),
-                format!("unit `{}` is defined twice", u.code),
+                format_args!("unit `{}` is defined twice", u.code),
             );
             continue;
         }
@@ -282,7 +303,7 @@ fn units(
             b.err(
                 Code::BadValue,
                 path("name"),
-                "a unit name must be non-empty",
+                format_args!("a unit name must be non-empty"),
             );
         }
         if let (Some(from), Some(to)) = (u.valid_from, u.valid_to) {
@@ -290,7 +311,7 @@ fn units(
                 b.err(
                     Code::BadDate,
                     path("valid_to"),
-                    format!("valid_to {to} is before valid_from {from}"),
+                    format_args!("valid_to {to} is before valid_from {from}"),
                 );
             }
         }
@@ -299,7 +320,7 @@ fn units(
                 b.err(
                     Code::BadCode,
                     format!("/units/{i}/successors/{j}"),
-                    format!("`{s}` is not a GSO unit code"),
+                    format_args!("`{s}` is not a GSO unit code"),
                 );
             }
         }
@@ -345,7 +366,7 @@ fn applies(
                 None => b.err(
                     Code::UnknownProcedure,
                     format!("/units/{i}/applies/{key}/{j}"),
-                    format!("procedure `{code}` is not defined in `procedures`"),
+                    format_args!("procedure `{code}` is not defined in `procedures`"),
                 ),
             }
         }
@@ -412,7 +433,7 @@ fn link_parents(
                 b.err(
                     Code::BadCode,
                     path,
-                    format!("`{code}` is not a GSO unit code"),
+                    format_args!("`{code}` is not a GSO unit code"),
                 );
             }
             continue; // a parent outside the document, given by code only
@@ -422,13 +443,13 @@ fn link_parents(
             b.err(
                 Code::BadParent,
                 path,
-                format!("unit `{code}` is its own parent"),
+                format_args!("unit `{code}` is its own parent"),
             );
         } else if parent.rank() <= child.rank() {
             b.err(
                 Code::BadParent,
                 path,
-                format!("parent `{code}` is a {parent}, not a level above this {child}"),
+                format_args!("parent `{code}` is a {parent}, not a level above this {child}"),
             );
         } else {
             units[k].parent = Some(pid);
@@ -444,7 +465,7 @@ fn link_parents(
                 b.err(
                     Code::BadParent,
                     format!("/units/{}/parent", doc_index[k]),
-                    "the parents form a cycle",
+                    format_args!("the parents form a cycle"),
                 );
                 break;
             }
@@ -461,21 +482,19 @@ fn reports(
 ) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::with_capacity(docs.len());
     for (i, r) in docs.iter().enumerate() {
-        let path = |k: &str| format!("/reports/{i}/{k}");
+        let path = |k: &str| at("reports", i, k);
         let unit = unit_by_code.get(r.unit.as_ref()).copied();
         if unit.is_none() {
             b.err(
                 Code::UnknownUnit,
                 path("unit"),
-                format!("unit `{}` is not defined in `units`", r.unit),
+                format_args!("unit `{}` is not defined in `units`", r.unit),
             );
         }
         let scope = match Scope::parse_at(&r.scope, &path("scope")) {
             Ok(s) => Some(s),
             Err(e) => {
-                for p in e.problems() {
-                    b.err(p.code, p.path.clone(), p.message.clone());
-                }
+                b.errs(&e);
                 None
             }
         };
@@ -484,7 +503,7 @@ fn reports(
                 b.err(
                     Code::BadValue,
                     path("scope"),
-                    "a commune has no communes: scope `each_commune` needs a district or province",
+                    format_args!("a commune has no communes: scope `each_commune` needs a district or province"),
                 );
             }
         }
@@ -493,7 +512,7 @@ fn reports(
             b.err(
                 Code::UnknownChannel,
                 path("channel"),
-                format!(
+                format_args!(
                     "`{}` is not a channel (one_stop_shop, portal, national)",
                     r.channel
                 ),
@@ -502,7 +521,7 @@ fn reports(
         let mut count = |v: Option<u64>, key: &str| -> Option<u32> {
             let v = v?;
             u32::try_from(v).ok().or_else(|| {
-                b.err(Code::BadValue, path(key), format!("{v} is too large"));
+                b.err(Code::BadValue, path(key), format_args!("{v} is too large"));
                 None
             })
         };
@@ -514,7 +533,7 @@ fn reports(
             .iter()
             .all(Option::is_none)
         {
-            b.err(Code::MissingKey, format!("/reports/{i}"), "a report needs at least one of `fields`, `procedures`, `published`, `fields_published`");
+            b.err(Code::MissingKey, format!("/reports/{i}"), format_args!("a report needs at least one of `fields`, `procedures`, `published`, `fields_published`"));
         }
         let pairs = [
             (published, procedures, "published", "procedures"),
@@ -528,7 +547,7 @@ fn reports(
                     b.err(
                         Code::InconsistentReport,
                         path(ks),
-                        format!("`{ks}` ({s}) is more than `{kb}` ({g})"),
+                        format_args!("`{ks}` ({s}) is more than `{kb}` ({g})"),
                     );
                 }
             }
@@ -537,7 +556,7 @@ fn reports(
             b.err(
                 Code::InconsistentReport,
                 path("fields_published"),
-                "procedures were published but no field",
+                format_args!("procedures were published but no field"),
             );
         }
         let (Some(unit), Some(scope), Some(channel)) = (unit, scope, channel) else {
@@ -550,7 +569,7 @@ fn reports(
             b.err(
                 Code::DuplicateCode,
                 format!("/reports/{i}"),
-                format!(
+                format_args!(
                     "unit `{}` already has a `{}` report for channel `{channel}`",
                     r.unit,
                     scope.as_str()
@@ -585,20 +604,20 @@ fn decisions(
     // Index in `docs` of each decision kept, for messages about earlier ones.
     let mut first_at: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, d) in docs.iter().enumerate() {
-        let path = |k: &str| format!("/decisions/{i}/{k}");
+        let path = |k: &str| at("decisions", i, k);
         let mut ok = true;
         if d.id.trim().is_empty() {
             b.err(
                 Code::BadCode,
                 path("id"),
-                "a decision's id (its number, e.g. 123/QĐ-UBND) must be non-empty",
+                format_args!("a decision's id (its number, e.g. 123/QĐ-UBND) must be non-empty"),
             );
             ok = false;
         } else if let Some(first) = first_at.get(d.id.as_ref()) {
             b.err(
                 Code::DuplicateCode,
                 path("id"),
-                format!(
+                format_args!(
                     "decision `{}` is given twice (first at /decisions/{first})",
                     d.id
                 ),
@@ -641,7 +660,7 @@ fn scope(
             b.err(
                 Code::UnknownLevel,
                 format!("/decisions/{i}/scope/level"),
-                format!(
+                format_args!(
                     "`{}` is not a unit level (province, district, commune)",
                     s.level
                 ),
@@ -657,7 +676,7 @@ fn scope(
                 b.err(
                     Code::UnknownUnit,
                     path,
-                    format!("unit `{code}` is not defined in `units`"),
+                    format_args!("unit `{code}` is not defined in `units`"),
                 );
                 return None;
             };
@@ -666,7 +685,7 @@ fn scope(
                 b.err(
                     Code::BadParent,
                     path,
-                    format!(
+                    format_args!(
                         "unit `{code}` is a {of}, below the scope's level {l}: no {l} is within it"
                     ),
                 );
@@ -698,7 +717,7 @@ fn decision_items(
             b.err(
                 Code::UnknownProcedure,
                 path("procedure"),
-                format!(
+                format_args!(
                     "procedure `{}` is not defined in `procedures`",
                     it.procedure
                 ),
@@ -707,9 +726,7 @@ fn decision_items(
         let action = match Action::parse_at(&it.action, &path("action")) {
             Ok(a) => Some(a),
             Err(e) => {
-                for p in e.problems() {
-                    b.err(p.code, p.path.clone(), p.message.clone());
-                }
+                b.errs(&e);
                 None
             }
         };
@@ -718,12 +735,12 @@ fn decision_items(
             (Some(Action::Replaced), None) => b.err(
                 Code::MissingKey,
                 format!("/decisions/{i}/items/{j}"),
-                "a `replaced` item needs `by`, the procedure that takes its place",
+                format_args!("a `replaced` item needs `by`, the procedure that takes its place"),
             ),
             (Some(a), Some(_)) if a != Action::Replaced => b.err(
                 Code::BadValue,
                 path("by"),
-                format!("`by` is only for a `replaced` item, not for `{a}`"),
+                format_args!("`by` is only for a `replaced` item, not for `{a}`"),
             ),
             (_, Some(code)) => {
                 by = lookup.get(code);
@@ -731,7 +748,7 @@ fn decision_items(
                     b.err(
                         Code::UnknownProcedure,
                         path("by"),
-                        format!("procedure `{code}` is not defined in `procedures`"),
+                        format_args!("procedure `{code}` is not defined in `procedures`"),
                     );
                 }
             }
@@ -742,7 +759,7 @@ fn decision_items(
                 b.err(
                     Code::DuplicateCode,
                     path("procedure"),
-                    format!(
+                    format_args!(
                         "procedure `{}` is already an item of this decision (/decisions/{i}/items/{first})",
                         it.procedure
                     ),
@@ -813,7 +830,7 @@ fn replacement_cycles(
             b.err(
                 Code::ReplacementCycle,
                 format!("/decisions/{i}/items/{j}"),
-                format!(
+                format_args!(
                     "the decision replaces procedures in a circle: {} by {}",
                     names.join(" by "),
                     names[0]

@@ -14,10 +14,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{
-    DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::postings::ResolvingPosting;
 use super::{Cx, Leaf};
 
 /// The reader met an error (kept in the reader that met it, see the module doc).
@@ -43,6 +42,10 @@ pub(crate) trait SeqReader<'de> {
     fn next(&mut self, cx: &Cx, sink: &mut dyn Sink<'de>) -> Result<bool, Stop>;
     /// Skip the next element; `false` at the end of the array.
     fn skip(&mut self) -> Result<bool, Stop>;
+    /// Read the next posting of a list resolved while reading (the hot path of a national
+    /// document): a code is looked up by a visitor of its own, without a `dyn` call, anything
+    /// else goes to `posting` as a [`Sink`]. `false` at the end of the array.
+    fn next_posting(&mut self, cx: &Cx, posting: &mut ResolvingPosting<'_>) -> Result<bool, Stop>;
 }
 
 /// The entries of an object being read.
@@ -179,6 +182,73 @@ impl<'de, A: SeqAccess<'de>> SeqReader<'de> for Reader<A, A::Error> {
     fn skip(&mut self) -> Result<bool, Stop> {
         let got = self.access.next_element::<IgnoredAny>();
         self.keep(got).map(|e| e.is_some())
+    }
+    fn next_posting(&mut self, cx: &Cx, posting: &mut ResolvingPosting<'_>) -> Result<bool, Stop> {
+        let got = self.access.next_element_seed(PostingNode { cx, posting });
+        self.keep(got).map(|e| e.is_some())
+    }
+}
+
+/// The seed of [`SeqReader::next_posting`]: strings straight to [`ResolvingPosting::code`],
+/// any other value through [`DynNode`] (the same code as every other value).
+struct PostingNode<'a, 'b> {
+    cx: &'a Cx,
+    posting: &'a mut ResolvingPosting<'b>,
+}
+
+impl<'a, 'b> PostingNode<'a, 'b> {
+    fn node<'de>(self) -> DynNode<'a, 'de> {
+        DynNode::new(self.cx, self.posting)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for PostingNode<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PostingNode<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Sink::expected(self.posting))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
+        self.posting.code(self.cx, v);
+        Ok(())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.posting.code(self.cx, v);
+        Ok(())
+    }
+    fn visit_string<E>(self, v: String) -> Result<(), E> {
+        self.posting.code(self.cx, &v);
+        Ok(())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.node().visit_unit()
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.node().visit_none()
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<(), E> {
+        self.node().visit_bool(v)
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<(), E> {
+        self.node().visit_i64(v)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<(), E> {
+        self.node().visit_u64(v)
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<(), E> {
+        self.node().visit_f64(v)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        self.node().visit_seq(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        self.node().visit_map(map)
     }
 }
 

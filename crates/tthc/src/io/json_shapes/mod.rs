@@ -218,7 +218,6 @@ fn too_long(len: usize, max: usize) -> String {
     )
 }
 
-
 // ---- scalar shapes -------------------------------------------------------------------------
 
 /// Outcome of reading an optional or required value.
@@ -242,7 +241,6 @@ impl<T: Default> Got<T> {
         self.optional().unwrap_or_default()
     }
 }
-
 
 /// Walk an object's entries: known keys go to `on_key` with their index in `keys`, unknown
 /// keys are reported (as `unknown`) and skipped; missing required keys are reported at the end.
@@ -326,7 +324,6 @@ fn strings(got: Got<Vec<Got<Cow<'_, str>>>>) -> Vec<Cow<'_, str>> {
         .collect()
 }
 
-
 /// A required array: `null` is `wrong_type` (format.md: null for a required key), reported at
 /// the key (the reader is still inside it when this runs).
 fn required<T>(cx: &Cx, got: Got<Vec<T>>) -> Got<Vec<T>> {
@@ -342,4 +339,3 @@ fn required<T>(cx: &Cx, got: Got<Vec<T>>) -> Got<Vec<T>> {
 fn items<T: Default>(got: Got<Vec<Got<T>>>) -> Vec<T> {
     got.or_default().into_iter().map(Got::or_default).collect()
 }
-

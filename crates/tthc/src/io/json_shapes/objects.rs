@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 
 use super::postings::{PostingListShape, ResolvingListShape};
-use super::scalars::{ArrayShape, BoolShape, CountShape, DateShape, Nullable, StrShape, VersionShape};
+use super::scalars::{
+    ArrayShape, BoolShape, CountShape, DateShape, Nullable, StrShape, VersionShape,
+};
 use super::{items, object, required, strings, value, Cx, Got, MapReader, Shape, Stop};
 use crate::catalog::{CodeTable, ProcId};
 use crate::document::{
@@ -106,7 +108,6 @@ impl DocShape {
         Ok(d)
     }
 }
-
 
 impl FieldShape {
     fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocField<'de>, Stop> {
@@ -255,7 +256,6 @@ impl PublishedShape {
     }
 }
 
-
 impl ReportShape {
     fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocReport<'de>, Stop> {
         const KEYS: &[&str] = &[
@@ -382,4 +382,3 @@ impl ItemShape {
         Ok(it)
     }
 }
-
