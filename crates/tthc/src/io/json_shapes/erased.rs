@@ -20,6 +20,7 @@ use super::postings::ResolvingPosting;
 use super::{Cx, Leaf};
 
 /// The reader met an error (kept in the reader that met it, see the module doc).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Stop;
 
 /// What a value is read into: a shape that keeps its output in itself.
@@ -196,7 +197,7 @@ struct PostingNode<'a, 'b> {
     posting: &'a mut ResolvingPosting<'b>,
 }
 
-impl<'a, 'b> PostingNode<'a, 'b> {
+impl<'a> PostingNode<'a, '_> {
     fn node<'de>(self) -> DynNode<'a, 'de> {
         DynNode::new(self.cx, self.posting)
     }
