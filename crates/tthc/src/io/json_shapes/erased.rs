@@ -160,14 +160,18 @@ impl<A, E: serde::de::Error> Reader<A, E> {
     }
 
     /// The outcome of reading with this reader, its error given back.
-    fn finish(mut self, read: Result<(), Stop>) -> Result<(), E> {
-        match read {
-            Ok(()) => Ok(()),
-            // A sink stops only when a reader stopped, and that reader kept the error.
-            Err(Stop) => Err(self
-                .error
-                .take()
-                .unwrap_or_else(|| E::custom("the JSON reader stopped without an error"))),
+    fn finish(self, read: Result<(), Stop>) -> Result<(), E> {
+        give_back(self.error, read)
+    }
+}
+
+/// The error a reader kept when reading stopped (one copy for arrays and objects).
+fn give_back<E: serde::de::Error>(kept: Option<E>, read: Result<(), Stop>) -> Result<(), E> {
+    match read {
+        Ok(()) => Ok(()),
+        // A sink stops only when a reader stopped, and that reader kept the error.
+        Err(Stop) => {
+            Err(kept.unwrap_or_else(|| E::custom("the JSON reader stopped without an error")))
         }
     }
 }
