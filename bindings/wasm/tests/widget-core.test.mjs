@@ -5,7 +5,10 @@
 // problem, message). And it has none of the exports the widget does not call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { tthc as full, vectors } from './helpers.mjs';
 
 const core = await import('../dist/web/tthc_widget_core.js');
@@ -112,4 +115,40 @@ test('the widget module has only what the widget calls', () => {
   }
   assert.equal(typeof core.formatPercent, 'function');
   assert.equal(typeof core.Catalog.fromJson, 'function');
+});
+
+test('its TypeScript declarations compile beside the widget\'s (tsc --strict)', () => {
+  const dir = new URL('../../../test-output/types-widget-core/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL('usage.ts', dir), `// Written by bindings/wasm/tests/widget-core.test.mjs.
+import init, { Catalog, formatPercent, type ListedProcedure, type UnitReport } from "../../bindings/wasm/dist/web/tthc_widget_core.js";
+import { define, type TthcProcedureList } from "../../bindings/wasm/dist/web/tthc-widget.js";
+export async function widget(text: string): Promise<string> {
+  await init({ module_or_path: new URL("./tthc_widget_core_bg.wasm", import.meta.url) });
+  define();
+  const catalog = Catalog.fromJson(text);
+  const rows: ListedProcedure[] = catalog.procedureList({ unit: "1" });
+  const ids: Uint32Array = catalog.listIds({ unit: "1" });
+  const hits: Uint32Array = catalog.searchIds("dang ky", { limit: catalog.procedureCount });
+  const unit: UnitReport = catalog.unitCompliance("1", { channel: "portal", staleAfter: 30 });
+  const element: TthcProcedureList | null = document.querySelector("tthc-procedure-list");
+  return [rows.length, ids.length, hits.length, element?.ready, catalog.title, catalog.asOf, catalog.source,
+    catalog.schemaOrg({ unit: "1" }), formatPercent(unit.rate, "en")].join();
+}
+`);
+  writeFileSync(new URL('tsconfig.json', dir), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler',
+      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
+    },
+    files: ['usage.ts'],
+  }));
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  let out = '';
+  try {
+    execFileSync(process.execPath, [tsc, '-p', fileURLToPath(new URL('tsconfig.json', dir))], { encoding: 'utf8' });
+  } catch (e) {
+    out = `${e.stdout}${e.stderr}`;
+  }
+  assert.equal(out, '');
 });
