@@ -4,13 +4,13 @@
 #   - raw, gzip -9 and brotli -q 11 sizes of both modules of dist/web: tthc_widget_core_bg.wasm
 #     (what <tthc-procedure-list> loads, held to the budget of issue 12) and tthc_wasm_bg.wasm
 #     (the npm package's full API), and of the JavaScript beside them;
-#   - for the widget's module: the bytes of code each crate costs, and the data section,
+#   - for the widget's module (or the full one: --breakdown full): the bytes of code each crate costs, and the data section,
 #     measured with twiggy on a copy of the same module whose function names are kept
-#     (wasm-bindgen, then wasm-opt with the flags of build.sh and -g: the same code, plus a name
-#     section); the largest functions and data segments.
+#     (wasm-bindgen, then wasm-opt with the flags build.sh uses for it and -g: the same code,
+#     plus a name section); the largest functions and data segments.
 # Installs what it needs when missing: twiggy (`cargo install twiggy`), brotli (Debian).
 # Not part of `make test`. Options: --no-build (measure the last build), --top N (rows of the
-# function list, default 25).
+# function list, default 25), --breakdown full (the breakdown of the full module instead).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,11 +23,13 @@ log() { printf '[wasm size] %s\n' "$*" >&2; }
 
 build=1
 top=25
+breakdown=widget
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
     --top) top="$2"; shift ;;
-    *) log "unknown option $1 (--no-build, --top N)"; exit 2 ;;
+    --breakdown) breakdown="$2"; shift ;;
+    *) log "unknown option $1 (--no-build, --top N, --breakdown widget|full)"; exit 2 ;;
   esac
   shift
 done
@@ -38,8 +40,14 @@ stretch=60000
 
 [ "$build" = 1 ] && bash "$here/build.sh"
 web="$here/dist/web"
-# The widget's module before wasm-bindgen (build.sh copies each cargo build out under its name).
-module="$root/target-wasm/wasm32-unknown-unknown/release/tthc_widget_core.wasm"
+# The module broken down, before wasm-bindgen (build.sh copies each cargo build out under its
+# name), with the wasm-opt flags build.sh gives it.
+release="$root/target-wasm/wasm32-unknown-unknown/release"
+case "$breakdown" in
+  widget) module="$release/tthc_widget_core.wasm" name=tthc_widget_core extra=(--converge) ;;
+  full) module="$release/tthc_wasm.full.wasm" name=tthc_wasm extra=() ;;
+  *) log "--breakdown widget or full, not $breakdown"; exit 2 ;;
+esac
 [ -f "$web/tthc_widget_core_bg.wasm" ] && [ -f "$web/tthc_wasm_bg.wasm" ] && [ -f "$module" ] \
   || { log "no build: run without --no-build"; exit 1; }
 
@@ -78,18 +86,19 @@ named="$work/named.wasm"
 wasm-bindgen --target web --out-dir "$work" --out-name named "$module"
 mv "$work/named_bg.wasm" "$named"
 if command -v wasm-opt >/dev/null; then
-  wasm-opt -g -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+  wasm-opt -g -Oz "${extra[@]}" --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
     "$named" -o "$named.opt" && mv "$named.opt" "$named"
 fi
 twiggy top -n 1000000 -f csv "$named" >"$work/top.csv"
 
 # 3. Per crate, largest items.
-python3 - "$work/top.csv" "$top" <<'PY'
+python3 - "$work/top.csv" "$top" "$name" <<'PY'
 import csv, re, sys
 
 rows = list(csv.DictReader(open(sys.argv[1])))
 top = int(sys.argv[2])
+module = sys.argv[3]
 size_key = next(k for k in rows[0] if k.startswith("ShallowSize"))
 
 def crate(name):
@@ -123,12 +132,12 @@ for r in rows:
     by_crate[c] = by_crate.get(c, 0) + n
 skip = NAMES
 shipped_total = total - by_crate.get(skip, 0)
-print(f"\n== tthc_widget_core: bytes by crate (shallow, twiggy; {shipped_total} B without the name section) ==")
+print(f"\n== {module}: bytes by crate (shallow, twiggy; {shipped_total} B without the name section) ==")
 for c, n in sorted(by_crate.items(), key=lambda kv: -kv[1]):
     if c == skip:
         continue
     print(f"{n:>9} B {100 * n / shipped_total:5.1f} %  {c}")
-print(f"\n== tthc_widget_core: the {top} largest items ==")
+print(f"\n== {module}: the {top} largest items ==")
 items = [r for r in rows if crate(r["Name"]) != skip]
 for r in items[:top]:
     n = int(r[size_key])

@@ -37,9 +37,9 @@ mod text;
 
 use wasm_bindgen::prelude::*;
 
-pub use crate::catalog::Catalog;
 #[cfg(feature = "full")]
 pub use crate::catalog::validate;
+pub use crate::catalog::Catalog;
 #[cfg(feature = "full")]
 pub use crate::compliance::report_columns;
 #[cfg(feature = "full")]
