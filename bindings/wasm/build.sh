@@ -43,11 +43,11 @@ export CARGO_PROFILE_RELEASE_PANIC=abort
 rustflags="-C target-feature=-reference-types"
 # Size flags that need `-Z` (nightly, or RUSTC_BOOTSTRAP=1 as on the Debian path). Measured on
 # the full module, gzip -9, each on top of the previous (BENCHMARKS.md, "WebAssembly size"):
-#   -Zfmt-debug=none          `{:?}` prints nothing: no Debug impls or their strings; the
-#   -Zlocation-detail=none    library's messages never use Debug; panic locations (file, line)
-#                             are not stored: together 197.0 -> 192.2 KB;
+#   -Zfmt-debug=none          `{:?}` prints nothing: no Debug impls or their strings (the
+#   -Zlocation-detail=none    library's messages never use Debug); panic locations (file, line)
+#                             are not stored: together 184.7 -> 180.3 KB;
 #   -Cpanic=immediate-abort   a panic is a trap at once (`RuntimeError: unreachable` in JS):
-#                             no panic machinery, no message formatting: -> 187.7 KB. It needs
+#                             no panic machinery, no message formatting: -> 176.1 KB. It needs
 #                             std built with the same strategy, so only with -Zbuild-std.
 # The library never panics by contract (an error has a code and a path); a panic is a bug and
 # still surfaces in JavaScript as an exception (README, "Errors").
