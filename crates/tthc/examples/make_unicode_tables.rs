@@ -124,6 +124,7 @@ impl Table {
     }
 
     fn write(&self, out: &mut String, name: &str, doc: &str) {
+        write_count(out, &format!("{name}_COUNT"), self.keys.len());
         writeln!(out, "\n/// {doc}: keys (see `text/unicode.rs`).").expect("writing to a String");
         write_bytes(out, &format!("{name}_KEYS"), &self.key_bytes());
         writeln!(out, "\n/// {doc}: values (see `text/unicode.rs`).").expect("writing to a String");
@@ -180,6 +181,16 @@ fn write_bytes(out: &mut String, name: &str, bytes: &[u8]) {
         }
     }
     writeln!(out, "{line}\";").expect("writing to a String");
+}
+
+/// The number of entries of a table once decoded: a constant, so that the decoder's table has
+/// a length the compiler knows (its binary searches unroll).
+fn write_count(out: &mut String, name: &str, count: usize) {
+    writeln!(
+        out,
+        "\n/// Entries of the table below, decoded.\npub(super) const {name}: usize = {count};"
+    )
+    .expect("writing to a String");
 }
 
 /// A property table's bytes: per boundary, the varint of its code point minus the previous
@@ -296,18 +307,21 @@ fn main() {
         "COMPATIBLE",
         "Compatibility decompositions that differ from the canonical one",
     );
+    write_count(&mut out, "COMBINING_CLASSES_COUNT", ccc.len());
     writeln!(
         out,
         "\n/// Canonical combining classes: the code points where the class changes, each with the class."
     )
     .expect("writing to a String");
     write_bytes(&mut out, "COMBINING_CLASSES", &boundary_bytes(&ccc, false));
+    write_count(&mut out, "COMBINING_MARKS_COUNT", marks.len());
     writeln!(
         out,
         "\n/// Combining marks (General_Category M): the code points where a run starts and ends."
     )
     .expect("writing to a String");
     write_bytes(&mut out, "COMBINING_MARKS", &boundary_bytes(&marks, true));
+    write_count(&mut out, "PUBLIC_ASSIGNED_COUNT", assigned.len());
     writeln!(
         out,
         "\n/// Assigned code points that are not private-use: boundaries as [`COMBINING_MARKS`]."
@@ -318,6 +332,7 @@ fn main() {
         "PUBLIC_ASSIGNED",
         &boundary_bytes(&assigned, true),
     );
+    write_count(&mut out, "NOT_NFC_QUICK_COUNT", not_nfc.len());
     writeln!(
         out,
         "\n/// Characters whose NFC quick check is not \"yes\": boundaries as [`COMBINING_MARKS`]."

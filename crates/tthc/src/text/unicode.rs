@@ -55,11 +55,19 @@ enum Decomposition {
     Pool(&'static str),
 }
 
-/// A decomposition table as searched (module documentation).
-struct Decompositions {
-    keys: Vec<u32>,
-    values: Vec<u32>,
+/// A decomposition table as searched (module documentation), of `N` keys: a length the
+/// compiler knows, so that its binary search unrolls as it did on the former static arrays.
+struct Decompositions<const N: usize> {
+    keys: [u32; N],
+    values: [u32; N],
     pool: &'static str,
+}
+
+/// Decoded numbers as an array of the length the generator wrote down (`*_COUNT`); zeros, a
+/// table that finds nothing, if they were not that many (they are: the data is generated, and
+/// the tests compare every code point).
+fn fixed<const N: usize>(numbers: Vec<u32>) -> [u32; N] {
+    numbers.try_into().unwrap_or([0; N])
 }
 
 /// The bytes of a stored table, read front to back.
@@ -84,48 +92,15 @@ impl Bytes<'_> {
     }
 }
 
-impl Decompositions {
+impl<const N: usize> Decompositions<N> {
     /// Decode a stored table (module documentation): keys and values in step.
-    fn decode(keys: &[u8], values: &[u8], pool: &'static str) -> Decompositions {
-        let mut table = Decompositions {
-            keys: Vec::new(),
-            values: Vec::new(),
+    fn decode(keys: &[u8], values: &[u8], pool: &'static str) -> Decompositions<N> {
+        let (keys, values) = decode_decompositions(keys, values);
+        Decompositions {
+            keys: fixed(keys),
+            values: fixed(values),
             pool,
-        };
-        let (mut keys, mut values) = (Bytes(keys.iter()), Bytes(values.iter()));
-        let (mut cp, mut next) = (0u32, 0u32);
-        while let (Some(delta), Some(run), Some(v)) = (keys.varint(), keys.byte(), values.varint())
-        {
-            cp = cp.saturating_add(delta);
-            let value = if v & 3 == 1 {
-                let zigzag = i64::from(v >> 2);
-                let distance = if zigzag & 1 == 0 {
-                    zigzag / 2
-                } else {
-                    -(zigzag + 1) / 2
-                };
-                let Ok(target) = u32::try_from(i64::from(cp) + distance) else {
-                    break;
-                };
-                DIRECT | target
-            } else {
-                let len = v >> 3;
-                let offset = if v & 3 == 2 {
-                    let Some(offset) = values.varint() else {
-                        break;
-                    };
-                    offset
-                } else {
-                    next = next.saturating_add(len);
-                    next - len
-                };
-                let composes = if v & 4 == 0 { 0 } else { COMPOSES };
-                offset | len << 16 | composes
-            };
-            table.keys.push(cp << 8 | u32::from(run));
-            table.values.push(value);
         }
-        table
     }
 
     fn lookup(&self, c: char) -> Option<Decomposition> {
@@ -146,9 +121,47 @@ impl Decompositions {
     }
 }
 
+/// The keys and values of a stored decomposition table, decoded in step.
+fn decode_decompositions(keys: &[u8], values: &[u8]) -> (Vec<u32>, Vec<u32>) {
+    let mut table = (Vec::new(), Vec::new());
+    let (mut keys, mut values) = (Bytes(keys.iter()), Bytes(values.iter()));
+    let (mut cp, mut next) = (0u32, 0u32);
+    while let (Some(delta), Some(run), Some(v)) = (keys.varint(), keys.byte(), values.varint()) {
+        cp = cp.saturating_add(delta);
+        let value = if v & 3 == 1 {
+            let zigzag = i64::from(v >> 2);
+            let distance = if zigzag & 1 == 0 {
+                zigzag / 2
+            } else {
+                -(zigzag + 1) / 2
+            };
+            let Ok(target) = u32::try_from(i64::from(cp) + distance) else {
+                break;
+            };
+            DIRECT | target
+        } else {
+            let len = v >> 3;
+            let offset = if v & 3 == 2 {
+                let Some(offset) = values.varint() else {
+                    break;
+                };
+                offset
+            } else {
+                next = next.saturating_add(len);
+                next - len
+            };
+            let composes = if v & 4 == 0 { 0 } else { COMPOSES };
+            offset | len << 16 | composes
+        };
+        table.0.push(cp << 8 | u32::from(run));
+        table.1.push(value);
+    }
+    table
+}
+
 /// The canonical decompositions, decoded on first use.
-fn canonical() -> &'static Decompositions {
-    static TABLE: OnceLock<Decompositions> = OnceLock::new();
+fn canonical() -> &'static Decompositions<{ stored::CANONICAL_COUNT }> {
+    static TABLE: OnceLock<Decompositions<{ stored::CANONICAL_COUNT }>> = OnceLock::new();
     TABLE.get_or_init(|| {
         Decompositions::decode(
             stored::CANONICAL_KEYS,
@@ -159,8 +172,8 @@ fn canonical() -> &'static Decompositions {
 }
 
 /// The compatibility decompositions that differ from the canonical ones, decoded on first use.
-fn compatible() -> &'static Decompositions {
-    static TABLE: OnceLock<Decompositions> = OnceLock::new();
+fn compatible() -> &'static Decompositions<{ stored::COMPATIBLE_COUNT }> {
+    static TABLE: OnceLock<Decompositions<{ stored::COMPATIBLE_COUNT }>> = OnceLock::new();
     TABLE.get_or_init(|| {
         Decompositions::decode(
             stored::COMPATIBLE_KEYS,
@@ -170,24 +183,32 @@ fn compatible() -> &'static Decompositions {
     })
 }
 
-/// A stored property table, decoded into `cell` on first use; `binary` for the yes/no ones.
-fn boundaries(cell: &'static OnceLock<Vec<u32>>, bytes: &[u8], binary: bool) -> &'static [u32] {
-    cell.get_or_init(|| {
-        let mut out = Vec::new();
-        let mut bytes = Bytes(bytes.iter());
-        let mut cp = 0u32;
-        while let Some(delta) = bytes.varint() {
-            cp = cp.saturating_add(delta);
-            let value = if binary {
-                Some(u8::from(out.len() % 2 == 0))
-            } else {
-                bytes.byte()
-            };
-            let Some(value) = value else { break };
-            out.push(cp << 8 | u32::from(value));
-        }
-        out
-    })
+/// A stored property table of `N` boundaries, decoded into `cell` on first use; `binary` for
+/// the yes/no ones.
+fn boundaries<const N: usize>(
+    cell: &'static OnceLock<[u32; N]>,
+    bytes: &[u8],
+    binary: bool,
+) -> &'static [u32; N] {
+    cell.get_or_init(|| fixed(decode_boundaries(bytes, binary)))
+}
+
+/// The boundaries of a stored property table (module documentation).
+fn decode_boundaries(bytes: &[u8], binary: bool) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut bytes = Bytes(bytes.iter());
+    let mut cp = 0u32;
+    while let Some(delta) = bytes.varint() {
+        cp = cp.saturating_add(delta);
+        let value = if binary {
+            Some(u8::from(out.len() % 2 == 0))
+        } else {
+            bytes.byte()
+        };
+        let Some(value) = value else { break };
+        out.push(cp << 8 | u32::from(value));
+    }
+    out
 }
 
 /// The decomposition that a pool entry's value points to.
@@ -197,7 +218,7 @@ fn pool_slice(pool: &'static str, value: u32) -> Option<&'static str> {
     pool.get(offset..offset + bytes)
 }
 
-fn property(table: &[u32], c: char) -> u8 {
+fn property<const N: usize>(table: &[u32; N], c: char) -> u8 {
     let cp = u32::from(c);
     table
         .partition_point(|&b| b >> 8 <= cp)
@@ -248,7 +269,7 @@ pub(crate) fn decompose_compatible(c: char, mut emit: impl FnMut(char)) {
 
 /// The canonical combining class of `c` (0 for starters).
 pub(crate) fn canonical_combining_class(c: char) -> u8 {
-    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    static TABLE: OnceLock<[u32; stored::COMBINING_CLASSES_COUNT]> = OnceLock::new();
     if c.is_ascii() {
         return 0;
     }
@@ -257,13 +278,13 @@ pub(crate) fn canonical_combining_class(c: char) -> u8 {
 
 /// Whether `c` is a combining mark (General_Category Mn, Mc or Me).
 pub(crate) fn is_combining_mark(c: char) -> bool {
-    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    static TABLE: OnceLock<[u32; stored::COMBINING_MARKS_COUNT]> = OnceLock::new();
     !c.is_ascii() && property(boundaries(&TABLE, stored::COMBINING_MARKS, true), c) != 0
 }
 
 /// Whether `c` is assigned and not a private-use character (nor a surrogate or noncharacter).
 pub(crate) fn is_public_assigned(c: char) -> bool {
-    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    static TABLE: OnceLock<[u32; stored::PUBLIC_ASSIGNED_COUNT]> = OnceLock::new();
     property(boundaries(&TABLE, stored::PUBLIC_ASSIGNED, true), c) != 0
 }
 
@@ -300,7 +321,7 @@ fn compositions() -> &'static [(u64, char)] {
         let mut pairs: Vec<(u64, char)> = table
             .keys
             .iter()
-            .zip(&table.values)
+            .zip(table.values.iter())
             .filter(|&(_, &v)| v & COMPOSES != 0)
             .filter_map(|(&k, &v)| {
                 let mut parts = pool_slice(table.pool, v)?.chars();
@@ -316,7 +337,7 @@ fn compositions() -> &'static [(u64, char)] {
 /// Whether the text is surely in NFC (Unicode's NFC quick check answers "yes"); `false` when
 /// it may not be.
 pub(crate) fn is_nfc_quick(text: impl Iterator<Item = char>) -> bool {
-    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    static TABLE: OnceLock<[u32; stored::NOT_NFC_QUICK_COUNT]> = OnceLock::new();
     let not_quick = boundaries(&TABLE, stored::NOT_NFC_QUICK, true);
     let mut last = 0;
     for c in text {
