@@ -307,37 +307,36 @@ fn main() {
         "COMPATIBLE",
         "Compatibility decompositions that differ from the canonical one",
     );
-    write_count(&mut out, "COMBINING_CLASSES_COUNT", ccc.len());
-    writeln!(
-        out,
-        "\n/// Canonical combining classes: the code points where the class changes, each with the class."
-    )
-    .expect("writing to a String");
-    write_bytes(&mut out, "COMBINING_CLASSES", &boundary_bytes(&ccc, false));
-    write_count(&mut out, "COMBINING_MARKS_COUNT", marks.len());
-    writeln!(
-        out,
-        "\n/// Combining marks (General_Category M): the code points where a run starts and ends."
-    )
-    .expect("writing to a String");
-    write_bytes(&mut out, "COMBINING_MARKS", &boundary_bytes(&marks, true));
-    write_count(&mut out, "PUBLIC_ASSIGNED_COUNT", assigned.len());
-    writeln!(
-        out,
-        "\n/// Assigned code points that are not private-use: boundaries as [`COMBINING_MARKS`]."
-    )
-    .expect("writing to a String");
-    write_bytes(
-        &mut out,
-        "PUBLIC_ASSIGNED",
-        &boundary_bytes(&assigned, true),
-    );
-    write_count(&mut out, "NOT_NFC_QUICK_COUNT", not_nfc.len());
-    writeln!(
-        out,
-        "\n/// Characters whose NFC quick check is not \"yes\": boundaries as [`COMBINING_MARKS`]."
-    )
-    .expect("writing to a String");
-    write_bytes(&mut out, "NOT_NFC_QUICK", &boundary_bytes(&not_nfc, true));
+    let properties: [(&str, &str, &[u32], bool); 4] = [
+        (
+            "COMBINING_CLASSES",
+            "Canonical combining classes: the code points where the class changes, each with the class.",
+            &ccc,
+            false,
+        ),
+        (
+            "COMBINING_MARKS",
+            "Combining marks (General_Category M): the code points where a run starts and ends.",
+            &marks,
+            true,
+        ),
+        (
+            "PUBLIC_ASSIGNED",
+            "Assigned code points that are not private-use: boundaries as [`COMBINING_MARKS`].",
+            &assigned,
+            true,
+        ),
+        (
+            "NOT_NFC_QUICK",
+            "Characters whose NFC quick check is not \"yes\": boundaries as [`COMBINING_MARKS`].",
+            &not_nfc,
+            true,
+        ),
+    ];
+    for (name, doc, table, binary) in properties {
+        write_count(&mut out, &format!("{name}_COUNT"), table.len());
+        writeln!(out, "\n/// {doc}").expect("writing to a String");
+        write_bytes(&mut out, name, &boundary_bytes(table, binary));
+    }
     print!("{out}");
 }
