@@ -88,6 +88,7 @@ def check(dist: Path) -> tuple[list[str], list[str]]:
         if pkg.get("dependencies"):
             problems.append(f"{npm.name}: runtime dependencies {pkg['dependencies']} (check their licences)")
         files = [f"{half}/tthc_wasm{ext}" for half in ("web", "node") for ext in (".js", ".d.ts", "_bg.wasm")]
+        files += [f"web/tthc_widget_core{ext}" for ext in (".js", ".d.ts", "_bg.wasm")]
         files += ["web/tthc-widget.js", "web/tthc-widget.d.ts", "README.md"]
         problems += missing(names, [f"package/{f}" for f in files], npm.name)
 

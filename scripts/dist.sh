@@ -72,6 +72,8 @@ const pkg = {
     './web': { types: './web/tthc_wasm.d.ts', default: './web/tthc_wasm.js' },
     './widget': { types: './web/tthc-widget.d.ts', default: './web/tthc-widget.js' },
     './tthc_wasm_bg.wasm': './web/tthc_wasm_bg.wasm',
+    // The widget's own module (tthc-widget.js loads it: only the calls the widget makes).
+    './tthc_widget_core_bg.wasm': './web/tthc_widget_core_bg.wasm',
     './package.json': './package.json',
   },
   files: ['web/', 'node/', 'README.md'],

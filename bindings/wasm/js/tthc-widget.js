@@ -27,12 +27,12 @@
  * same hits as `tthc search`), and the percentage (formatPercent, the contract's rounding on the exact
  * fraction). The widget only shows them: counts and dates are formatted with Intl.
  */
-import init, { Catalog, formatPercent } from './tthc_wasm.js';
+import init, { Catalog, formatPercent } from './tthc_widget_core.js';
 
 let wasmReady = null;
 /** Load the WebAssembly module (once per page, however many widgets). */
 export function ready() {
-  wasmReady ??= init({ module_or_path: new URL('./tthc_wasm_bg.wasm', import.meta.url) }).then(async (m) => {
+  wasmReady ??= init({ module_or_path: new URL('./tthc_widget_core_bg.wasm', import.meta.url) }).then(async (m) => {
     await warmUp();
     return m;
   });

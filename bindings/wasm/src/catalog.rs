@@ -32,6 +32,7 @@ impl Catalog {
     }
 }
 
+#[cfg(feature = "full")]
 #[derive(Serialize)]
 struct FieldInfo<'a> {
     code: &'a str,
@@ -39,6 +40,7 @@ struct FieldInfo<'a> {
     name_en: Option<&'a str>,
 }
 
+#[cfg(feature = "full")]
 #[derive(Serialize)]
 struct UnitInfo<'a> {
     code: &'a str,
@@ -70,6 +72,7 @@ impl Catalog {
         check(tthc::Catalog::from_json_with(&bytes, &read)).map(Catalog::new)
     }
 
+    #[cfg(feature = "full")]
     /// The embedded default dataset: An Biên district (Kiên Giang) in 2018, reported figures.
     #[wasm_bindgen(js_name = anBien2018)]
     pub fn an_bien_2018() -> Catalog {
@@ -94,6 +97,7 @@ impl Catalog {
         self.inner.source().map(str::to_owned)
     }
 
+    #[cfg(feature = "full")]
     /// The fields, in document order: `{ code, name, name_en }`.
     #[wasm_bindgen(unchecked_return_type = "FieldInfo[]")]
     pub fn fields(&self) -> Result<JsValue, JsValue> {
@@ -110,6 +114,7 @@ impl Catalog {
         to_js(&list)
     }
 
+    #[cfg(feature = "full")]
     /// The units, in document order: `{ code, name, level, parent }`.
     #[wasm_bindgen(unchecked_return_type = "UnitInfo[]")]
     pub fn units(&self) -> Result<JsValue, JsValue> {
@@ -133,6 +138,7 @@ impl Catalog {
         self.inner.procedures().len()
     }
 
+    #[cfg(feature = "full")]
     /// The catalogue as compact JSON v1.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
@@ -140,6 +146,7 @@ impl Catalog {
     }
 }
 
+#[cfg(feature = "full")]
 /// Every problem of a document, as `tthc validate --format json` prints them:
 /// `{ errors: [{ code, path, message }] }`, an empty list when the document is valid; the
 /// problems are those a `TthcError` of `fromJson` lists (`error.errors`). Throws only for a bad

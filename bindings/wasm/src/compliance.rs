@@ -13,6 +13,7 @@ const OPTIONS: &[&str] = &["channel", "asOf", "staleAfter"];
 
 #[wasm_bindgen]
 impl Catalog {
+    #[cfg(feature = "full")]
     /// The compliance report of format.md §3 as a plain object; with `staleAfter` (days) each
     /// unit also has `stale` (procedure codes) and `unchecked` (a count).
     #[wasm_bindgen(unchecked_return_type = "Report")]
@@ -36,6 +37,7 @@ impl Catalog {
     }
 }
 
+#[cfg(feature = "full")]
 #[derive(Serialize)]
 struct ColumnInfo {
     name: &'static str,
@@ -44,6 +46,7 @@ struct ColumnInfo {
     doc: &'static str,
 }
 
+#[cfg(feature = "full")]
 /// The one column schema of a report's units (the CLI's CSV, Python's `to_columns()`):
 /// `[{ name, type, doc }]`, in order. A unit of the report has a key of each name but
 /// `rate_num` and `rate_den`, which are `rate[0]` and `rate[1]`.

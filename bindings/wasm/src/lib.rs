@@ -8,33 +8,45 @@
 //!
 //! The crate is empty except on the wasm target, so `cargo test --workspace` on the host does
 //! not need wasm-bindgen.
+//!
+//! Feature `full` (default) compiles every export: the npm package's `tthc_wasm` module.
+//! Without it the crate exports only what the `<tthc-procedure-list>` widget calls
+//! (`Catalog.fromJson`, the `title`/`asOf`/`source`/`procedureCount` getters, `procedureList`,
+//! `listIds`, `searchIds`, `unitCompliance`, `schemaOrg`, `formatPercent`, `version`): build.sh
+//! builds it as the widget's own smaller module, `tthc_widget_core`. Same core, same code for
+//! what both have; the rest is simply not linked.
 #![cfg(target_family = "wasm")]
 // Optional arguments must be owned `Option<T>` for wasm-bindgen to declare them optional.
 #![allow(clippy::needless_pass_by_value)]
+// Without `full`, helpers that only the left-out exports call (imports, small serde structs)
+// are unused: the widget build drops them, the full build still checks them.
+#![cfg_attr(not(feature = "full"), allow(unused_imports, dead_code))]
 
 mod catalog;
 mod compliance;
 mod convert;
 mod error;
+#[cfg(feature = "full")]
 mod lifecycle;
 mod listing;
 mod rate;
 mod schema_org;
 mod search;
+#[cfg(feature = "full")]
 mod text;
 
 use wasm_bindgen::prelude::*;
 
-pub use crate::catalog::{validate, Catalog};
+#[cfg(feature = "full")]
+pub use crate::catalog::validate;
+pub use crate::catalog::Catalog;
+#[cfg(feature = "full")]
 pub use crate::compliance::report_columns;
+#[cfg(feature = "full")]
 pub use crate::lifecycle::diff;
 pub use crate::rate::format_percent;
+#[cfg(feature = "full")]
 pub use crate::text::{compare, fold, fold_all, sort_key};
-
-#[wasm_bindgen(start)]
-fn start() {
-    console_error_panic_hook::set_once();
-}
 
 /// The types of the JSON outputs (`Report`, `UnitReport`, `ListedProcedure`, `SearchHit`,
 /// `ValidateOutput`, `Problem`, `Diff`, `CheckOutput`, `Finding`…), generated from `docs/schema/*.schema.json` by

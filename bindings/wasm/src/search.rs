@@ -27,6 +27,7 @@ impl Catalog {
 
 #[wasm_bindgen]
 impl Catalog {
+    #[cfg(feature = "full")]
     /// Procedures whose code, name or field name matches the query, best first (the core's
     /// search: without diacritics, either tone placement): `[{ code, name, field, score }]`.
     /// The index is built on the first call and kept.
@@ -41,6 +42,7 @@ impl Catalog {
         to_js(&rows)
     }
 
+    #[cfg(feature = "full")]
     /// The codes of `search(query, options)`'s hits, in the same order: what a filter needs,
     /// without a name per hit (a thousand hits cross into JavaScript ten times faster).
     #[wasm_bindgen(js_name = searchCodes, unchecked_return_type = "string[]")]

@@ -67,14 +67,32 @@ test("conformance vectors against import 'tthc'", () => {
 
 test('the widget, the web build and the types resolve from the package', () => {
   const script = join(scratch, 'resolve.mjs');
-  writeFileSync(script, `for (const s of ['tthc', 'tthc/web', 'tthc/widget', 'tthc/tthc_wasm_bg.wasm']) console.log(import.meta.resolve(s));`);
+  writeFileSync(script, `for (const s of ['tthc', 'tthc/web', 'tthc/widget', 'tthc/tthc_wasm_bg.wasm', 'tthc/tthc_widget_core_bg.wasm']) console.log(import.meta.resolve(s));`);
   const out = run([script]);
   assert.equal(out.status, 0, out.stderr);
-  const [node, web, widget, wasm] = out.stdout.trim().split('\n').map((u) => fileURLToPath(u));
+  const [node, web, widget, wasm, widgetWasm] = out.stdout.trim().split('\n').map((u) => fileURLToPath(u));
   assert.match(node, /node_modules\/tthc\/node\/tthc_wasm\.js$/);
   assert.match(web, /node_modules\/tthc\/web\/tthc_wasm\.js$/);
   assert.match(widget, /node_modules\/tthc\/web\/tthc-widget\.js$/);
   assert.match(wasm, /node_modules\/tthc\/web\/tthc_wasm_bg\.wasm$/);
-  for (const f of [node, web, widget, wasm, widget.replace(/\.js$/, '.d.ts')]) assert.ok(existsSync(f), f);
+  assert.match(widgetWasm, /node_modules\/tthc\/web\/tthc_widget_core_bg\.wasm$/);
+  for (const f of [node, web, widget, wasm, widgetWasm, widget.replace(/\.js$/, '.d.ts')]) assert.ok(existsSync(f), f);
   for (const half of ['web', 'node']) assert.ok(existsSync(join(scratch, 'node_modules/tthc', half, 'tthc_wasm.d.ts')));
+});
+
+test('the widget finds its own module in the package (tthc_widget_core)', () => {
+  const web = join(scratch, 'node_modules/tthc/web');
+  const widget = readFileSync(join(web, 'tthc-widget.js'), 'utf8');
+  // Every file the widget names relative to itself: its imports and the .wasm it fetches.
+  const named = [...widget.matchAll(/(?:from |new URL\()'\.\/([^']+)'/g)].map((m) => m[1]);
+  assert.ok(named.includes('tthc_widget_core.js'), `the widget imports tthc_widget_core.js: ${named}`);
+  assert.ok(named.includes('tthc_widget_core_bg.wasm'), `the widget loads tthc_widget_core_bg.wasm: ${named}`);
+  for (const f of named) assert.ok(existsSync(join(web, f)), `${f} is in the package`);
+  for (const f of ['tthc_widget_core.d.ts', 'tthc_widget_core_bg.wasm.d.ts']) assert.ok(existsSync(join(web, f)), f);
+  const out = run(['-e', `import(${JSON.stringify(pathToFileURL(join(web, 'tthc_widget_core.js')).href)}).then((m) => {
+    m.initSync({ module: require('node:fs').readFileSync(${JSON.stringify(join(web, 'tthc_widget_core_bg.wasm'))}) });
+    console.log(m.formatPercent([72, 77]), typeof m.Catalog.fromJson, typeof m.validate);
+  })`]);
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.stdout.trim(), '93,5% function undefined');
 });

@@ -8,7 +8,9 @@
 //! ```
 //!
 //! The tables are small because they store runs and code-point boundaries instead of one entry
-//! per character, and decompositions as UTF-8; `text/unicode.rs` documents each encoding.
+//! per character, decompositions as UTF-8, and the numbers as bytes: differences between
+//! successive code points as LEB128 varints, which `text/unicode.rs` decodes once, on first
+//! use, into the sorted `u32` tables it searches (it documents both forms).
 
 use std::fmt::Write as _;
 
@@ -74,11 +76,59 @@ impl Table {
             .push(offset as u32 | (text.len() as u32) << 16 | flags);
     }
 
+    /// The keys' bytes: per key, the varint of its code point minus the previous key's, then
+    /// the byte `run length - 1`.
+    fn key_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut last = 0;
+        for &key in &self.keys {
+            push_varint(&mut out, (key >> 8) - last);
+            out.push((key & 0xFF) as u8);
+            last = key >> 8;
+        }
+        out
+    }
+
+    /// The values' bytes: per value one varint `v`, by its two low bits: `01` a character,
+    /// `v >> 2` the zigzag of its distance from the key's code point; `00` the next
+    /// decomposition of the pool (where the previous new one ends), `v >> 3` its byte length,
+    /// bit 2 the composition flag; `10` the same, followed by the varint of its pool offset
+    /// (a decomposition the pool already held).
+    fn value_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        for (&key, &value) in self.keys.iter().zip(&self.values) {
+            let cp = i64::from(key >> 8);
+            if value & DIRECT != 0 {
+                let distance = i64::from(value & !DIRECT) - cp;
+                let zigzag = if distance < 0 {
+                    -2 * distance - 1
+                } else {
+                    2 * distance
+                };
+                let zigzag = u32::try_from(zigzag).expect("a code point distance");
+                push_varint(&mut out, zigzag << 2 | 1);
+                continue;
+            }
+            let (offset, len) = (value & 0xFFFF, (value >> 16) & 0xFF);
+            let composes = u32::from(value & COMPOSES != 0) << 2;
+            if offset == next {
+                push_varint(&mut out, len << 3 | composes);
+                next += len;
+            } else {
+                push_varint(&mut out, len << 3 | composes | 2);
+                push_varint(&mut out, offset);
+            }
+        }
+        out
+    }
+
     fn write(&self, out: &mut String, name: &str, doc: &str) {
+        write_count(out, &format!("{name}_COUNT"), self.keys.len());
         writeln!(out, "\n/// {doc}: keys (see `text/unicode.rs`).").expect("writing to a String");
-        write_u32s(out, &format!("{name}_KEYS"), &self.keys);
+        write_bytes(out, &format!("{name}_KEYS"), &self.key_bytes());
         writeln!(out, "\n/// {doc}: values (see `text/unicode.rs`).").expect("writing to a String");
-        write_u32s(out, &format!("{name}_VALUES"), &self.values);
+        write_bytes(out, &format!("{name}_VALUES"), &self.value_bytes());
         writeln!(
             out,
             "\n/// {doc}: the characters of the decompositions, in UTF-8."
@@ -99,13 +149,70 @@ impl Table {
     }
 }
 
-fn write_u32s(out: &mut String, name: &str, values: &[u32]) {
-    writeln!(out, "pub(super) static {name}: [u32; {}] = [", values.len())
-        .expect("writing to a String");
-    for v in values {
-        writeln!(out, "    0x{v:X},").expect("writing to a String");
+/// Append `v` as an unsigned LEB128 varint: seven bits a byte, low bits first, the high bit
+/// set on every byte but the last.
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v & 0x7F) as u8 | 0x80);
+        v >>= 7;
     }
-    writeln!(out, "];").expect("writing to a String");
+    out.push(v as u8);
+}
+
+/// A byte string literal, letters and digits as they are and every other byte escaped, in
+/// lines of about 100 columns (a `\` at the end of a line continues the literal).
+fn write_bytes(out: &mut String, name: &str, bytes: &[u8]) {
+    writeln!(
+        out,
+        "pub(super) static {name}: &[u8; {}] = b\"\\",
+        bytes.len()
+    )
+    .expect("writing to a String");
+    let mut line = String::from("    ");
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() {
+            line.push(char::from(b));
+        } else {
+            write!(line, "\\x{b:02X}").expect("writing to a String");
+        }
+        if line.len() >= 95 {
+            writeln!(out, "{line}\\").expect("writing to a String");
+            line = String::from("    ");
+        }
+    }
+    writeln!(out, "{line}\";").expect("writing to a String");
+}
+
+/// The number of entries of a table once decoded: a constant, so that the decoder's table has
+/// a length the compiler knows (its binary searches unroll).
+fn write_count(out: &mut String, name: &str, count: usize) {
+    writeln!(
+        out,
+        "\n/// Entries of the table below, decoded.\npub(super) const {name}: usize = {count};"
+    )
+    .expect("writing to a String");
+}
+
+/// A property table's bytes: per boundary, the varint of its code point minus the previous
+/// boundary's, then its value as a byte, unless the property is a yes/no one (`binary`), whose
+/// boundaries alternate between 1 (a run starts) and 0 (it ends).
+fn boundary_bytes(boundaries: &[u32], binary: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (i, &b) in boundaries.iter().enumerate() {
+        push_varint(&mut out, (b >> 8) - last);
+        last = b >> 8;
+        if binary {
+            assert_eq!(
+                b & 0xFF,
+                u32::from(i % 2 == 0),
+                "a yes/no property alternates"
+            );
+        } else {
+            out.push((b & 0xFF) as u8);
+        }
+    }
+    out
 }
 
 /// The code points where `f` changes value, starting from `f = default` below U+0000: each
@@ -190,9 +297,8 @@ fn main() {
         "// @generated by crates/tthc/examples/make_unicode_tables.rs — do not edit by hand.\n\
          // Unicode {major}.{minor}.{patch}, from unicode-normalization.\n\
          //! The Unicode data of `text/unicode.rs`: decompositions, composition pairs, combining\n\
-         //! classes, combining marks, assigned code points and the NFC quick check.\n\
-         // reason: a generated table of code points\n\
-         #![allow(clippy::unreadable_literal)]"
+         //! classes, combining marks, assigned code points and the NFC quick check, as bytes\n\
+         //! that `text/unicode.rs` decodes on first use (it documents the encodings)."
     )
     .expect("writing to a String");
     canonical.write(&mut out, "CANONICAL", "Canonical decompositions");
@@ -201,25 +307,36 @@ fn main() {
         "COMPATIBLE",
         "Compatibility decompositions that differ from the canonical one",
     );
-    writeln!(
-        out,
-        "\n/// Canonical combining classes: `code point << 8 | class` where the class changes."
-    )
-    .expect("writing to a String");
-    write_u32s(&mut out, "COMBINING_CLASSES", &ccc);
-    writeln!(out, "\n/// Combining marks (General_Category M): `code point << 8 | 1` where a run starts, `<< 8` where it ends.").expect("writing to a String");
-    write_u32s(&mut out, "COMBINING_MARKS", &marks);
-    writeln!(
-        out,
-        "\n/// Assigned code points that are not private-use: boundaries as [`COMBINING_MARKS`]."
-    )
-    .expect("writing to a String");
-    write_u32s(&mut out, "PUBLIC_ASSIGNED", &assigned);
-    writeln!(
-        out,
-        "\n/// Characters whose NFC quick check is not \"yes\": boundaries as [`COMBINING_MARKS`]."
-    )
-    .expect("writing to a String");
-    write_u32s(&mut out, "NOT_NFC_QUICK", &not_nfc);
+    let properties: [(&str, &str, &[u32], bool); 4] = [
+        (
+            "COMBINING_CLASSES",
+            "Canonical combining classes: the code points where the class changes, each with the class.",
+            &ccc,
+            false,
+        ),
+        (
+            "COMBINING_MARKS",
+            "Combining marks (General_Category M): the code points where a run starts and ends.",
+            &marks,
+            true,
+        ),
+        (
+            "PUBLIC_ASSIGNED",
+            "Assigned code points that are not private-use: boundaries as [`COMBINING_MARKS`].",
+            &assigned,
+            true,
+        ),
+        (
+            "NOT_NFC_QUICK",
+            "Characters whose NFC quick check is not \"yes\": boundaries as [`COMBINING_MARKS`].",
+            &not_nfc,
+            true,
+        ),
+    ];
+    for (name, doc, table, binary) in properties {
+        write_count(&mut out, &format!("{name}_COUNT"), table.len());
+        writeln!(out, "\n/// {doc}").expect("writing to a String");
+        write_bytes(&mut out, name, &boundary_bytes(table, binary));
+    }
     print!("{out}");
 }

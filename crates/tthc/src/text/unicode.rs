@@ -5,26 +5,36 @@
 //! what `unicode-normalization` gives (the tests below check them all); the tables take a third
 //! of that crate's bytes, which matters for the WebAssembly module.
 //!
-//! Encodings:
-//! - a **decomposition table** (`CANONICAL_*`, `COMPATIBLE_*`) is sorted keys
+//! Encodings, as searched (`u32` tables, sorted):
+//! - a **decomposition table** (`Decompositions`: canonical, compatible) is sorted keys
 //!   `code point << 8 | (run length - 1)` and one value per key: with bit 31 set, the first
 //!   code point of the run maps to the character `value & 0x1F_FFFF` and each next one to the
 //!   next character; otherwise the value is `offset | byte length << 16` of the decomposition
-//!   in the table's pool (UTF-8), and in `CANONICAL_VALUES` bit 30 marks a primary composite
+//!   in the table's pool (UTF-8), and in the canonical values bit 30 marks a primary composite
 //!   whose pool holds the two characters it is composed of (decomposed again, recursively).
 //!   Other canonical entries hold the full decomposition; compatibility entries hold the full
 //!   compatibility decomposition (NFKD) of the characters where it differs from the canonical
 //!   one. Hangul syllables are computed (Unicode §3.12);
-//! - a **property table** (`COMBINING_CLASSES`, `COMBINING_MARKS`, `PUBLIC_ASSIGNED`,
-//!   `NOT_NFC_QUICK`) is the sorted code points where the value changes, `code point << 8 |
-//!   value`; the value is 0 before the first one.
+//! - a **property table** (combining classes, combining marks, public assigned, not NFC quick)
+//!   is the sorted code points where the value changes, `code point << 8 | value`; the value is
+//!   0 before the first one.
+//!
+//! As stored (`unicode_tables.rs`), each table is bytes, decoded once, on first use: numbers
+//! are unsigned LEB128 varints (seven bits a byte, low bits first, high bit set but on the
+//! last byte), code points the difference from the previous entry's (the first from 0), which
+//! compresses to a third of the `u32` tables' gzip size in the WebAssembly module.
+//! - `*_KEYS`: per key, the varint code point, then one byte `run length - 1`;
+//! - `*_VALUES`: per key, a varint `v` whose two low bits say what it is: `01` a character,
+//!   `v >> 2` the zigzag-encoded distance from the key's code point; `00` the decomposition
+//!   that starts where the last `00` one ends in the pool (the first at 0), `v >> 3` its byte
+//!   length, bit 2 the composition flag (bit 30 above); `10` the same, then the varint of its
+//!   pool offset (a decomposition shared with an earlier key);
+//! - a property table: per boundary, the varint code point, then the value as a byte for
+//!   combining classes; the yes/no properties leave the value out: it alternates 1, 0, 1….
 
 use std::sync::OnceLock;
 
-use super::unicode_tables::{
-    CANONICAL_KEYS, CANONICAL_POOL, CANONICAL_VALUES, COMBINING_CLASSES, COMBINING_MARKS,
-    COMPATIBLE_KEYS, COMPATIBLE_POOL, COMPATIBLE_VALUES, NOT_NFC_QUICK, PUBLIC_ASSIGNED,
-};
+use super::unicode_tables as stored;
 
 const DIRECT: u32 = 1 << 31;
 const COMPOSES: u32 = 1 << 30;
@@ -45,18 +55,160 @@ enum Decomposition {
     Pool(&'static str),
 }
 
-fn lookup(keys: &[u32], values: &[u32], pool: &'static str, c: char) -> Option<Decomposition> {
-    let cp = u32::from(c);
-    let i = keys.partition_point(|&k| k >> 8 <= cp).checked_sub(1)?;
-    let (start, len) = (keys[i] >> 8, (keys[i] & 0xFF) + 1);
-    if cp >= start + len {
-        return None;
+/// A decomposition table as searched (module documentation), of `N` keys: a length the
+/// compiler knows, so that its binary search unrolls as it did on the former static arrays.
+struct Decompositions<const N: usize> {
+    keys: [u32; N],
+    values: [u32; N],
+    pool: &'static str,
+}
+
+/// Decoded numbers as an array of the length the generator wrote down (`*_COUNT`); zeros, a
+/// table that finds nothing, if they were not that many (they are: the data is generated, and
+/// the tests compare every code point).
+fn fixed<const N: usize>(numbers: Vec<u32>) -> [u32; N] {
+    numbers.try_into().unwrap_or([0; N])
+}
+
+/// The bytes of a stored table, read front to back.
+struct Bytes<'a>(std::slice::Iter<'a, u8>);
+
+impl Bytes<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        self.0.next().copied()
     }
-    let v = values[i];
-    if v & DIRECT != 0 {
-        return char::from_u32((v & !DIRECT) + cp - start).map(Decomposition::Char);
+
+    /// The next unsigned LEB128 varint (at most five bytes).
+    fn varint(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            value |= u32::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
     }
-    Some(Decomposition::Pool(pool_slice(pool, v)?))
+}
+
+impl<const N: usize> Decompositions<N> {
+    /// Decode a stored table (module documentation): keys and values in step.
+    fn decode(keys: &[u8], values: &[u8], pool: &'static str) -> Decompositions<N> {
+        let (keys, values) = decode_decompositions(keys, values);
+        Decompositions {
+            keys: fixed(keys),
+            values: fixed(values),
+            pool,
+        }
+    }
+
+    fn lookup(&self, c: char) -> Option<Decomposition> {
+        let cp = u32::from(c);
+        let i = self
+            .keys
+            .partition_point(|&k| k >> 8 <= cp)
+            .checked_sub(1)?;
+        let (start, len) = (self.keys[i] >> 8, (self.keys[i] & 0xFF) + 1);
+        if cp >= start + len {
+            return None;
+        }
+        let v = self.values[i];
+        if v & DIRECT != 0 {
+            return char::from_u32((v & !DIRECT) + cp - start).map(Decomposition::Char);
+        }
+        Some(Decomposition::Pool(pool_slice(self.pool, v)?))
+    }
+}
+
+/// The keys and values of a stored decomposition table, decoded in step.
+fn decode_decompositions(keys: &[u8], values: &[u8]) -> (Vec<u32>, Vec<u32>) {
+    let mut table = (Vec::new(), Vec::new());
+    let (mut keys, mut values) = (Bytes(keys.iter()), Bytes(values.iter()));
+    let (mut cp, mut next) = (0u32, 0u32);
+    while let (Some(delta), Some(run), Some(v)) = (keys.varint(), keys.byte(), values.varint()) {
+        cp = cp.saturating_add(delta);
+        let value = if v & 3 == 1 {
+            let zigzag = i64::from(v >> 2);
+            let distance = if zigzag & 1 == 0 {
+                zigzag / 2
+            } else {
+                -(zigzag + 1) / 2
+            };
+            let Ok(target) = u32::try_from(i64::from(cp) + distance) else {
+                break;
+            };
+            DIRECT | target
+        } else {
+            let len = v >> 3;
+            let offset = if v & 3 == 2 {
+                let Some(offset) = values.varint() else {
+                    break;
+                };
+                offset
+            } else {
+                next = next.saturating_add(len);
+                next - len
+            };
+            let composes = if v & 4 == 0 { 0 } else { COMPOSES };
+            offset | len << 16 | composes
+        };
+        table.0.push(cp << 8 | u32::from(run));
+        table.1.push(value);
+    }
+    table
+}
+
+/// The canonical decompositions, decoded on first use.
+fn canonical() -> &'static Decompositions<{ stored::CANONICAL_COUNT }> {
+    static TABLE: OnceLock<Decompositions<{ stored::CANONICAL_COUNT }>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        Decompositions::decode(
+            stored::CANONICAL_KEYS,
+            stored::CANONICAL_VALUES,
+            stored::CANONICAL_POOL,
+        )
+    })
+}
+
+/// The compatibility decompositions that differ from the canonical ones, decoded on first use.
+fn compatible() -> &'static Decompositions<{ stored::COMPATIBLE_COUNT }> {
+    static TABLE: OnceLock<Decompositions<{ stored::COMPATIBLE_COUNT }>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        Decompositions::decode(
+            stored::COMPATIBLE_KEYS,
+            stored::COMPATIBLE_VALUES,
+            stored::COMPATIBLE_POOL,
+        )
+    })
+}
+
+/// A stored property table of `N` boundaries, decoded into `cell` on first use; `binary` for
+/// the yes/no ones.
+fn boundaries<const N: usize>(
+    cell: &'static OnceLock<[u32; N]>,
+    bytes: &[u8],
+    binary: bool,
+) -> &'static [u32; N] {
+    cell.get_or_init(|| fixed(decode_boundaries(bytes, binary)))
+}
+
+/// The boundaries of a stored property table (module documentation).
+fn decode_boundaries(bytes: &[u8], binary: bool) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut bytes = Bytes(bytes.iter());
+    let mut cp = 0u32;
+    while let Some(delta) = bytes.varint() {
+        cp = cp.saturating_add(delta);
+        let value = if binary {
+            Some(u8::from(out.len() % 2 == 0))
+        } else {
+            bytes.byte()
+        };
+        let Some(value) = value else { break };
+        out.push(cp << 8 | u32::from(value));
+    }
+    out
 }
 
 /// The decomposition that a pool entry's value points to.
@@ -66,7 +218,7 @@ fn pool_slice(pool: &'static str, value: u32) -> Option<&'static str> {
     pool.get(offset..offset + bytes)
 }
 
-fn property(table: &[u32], c: char) -> u8 {
+fn property<const N: usize>(table: &[u32; N], c: char) -> u8 {
     let cp = u32::from(c);
     table
         .partition_point(|&b| b >> 8 <= cp)
@@ -95,7 +247,7 @@ fn decompose_canonical_into(c: char, emit: &mut dyn FnMut(char)) {
             .for_each(emit);
         return;
     }
-    match lookup(&CANONICAL_KEYS, &CANONICAL_VALUES, CANONICAL_POOL, c) {
+    match canonical().lookup(c) {
         None => emit(c),
         Some(Decomposition::Char(d)) => decompose_canonical_into(d, emit),
         Some(Decomposition::Pool(parts)) => {
@@ -108,7 +260,7 @@ fn decompose_canonical_into(c: char, emit: &mut dyn FnMut(char)) {
 
 /// Emit the compatibility decomposition (NFKD, not reordered) of `c`.
 pub(crate) fn decompose_compatible(c: char, mut emit: impl FnMut(char)) {
-    match lookup(&COMPATIBLE_KEYS, &COMPATIBLE_VALUES, COMPATIBLE_POOL, c) {
+    match compatible().lookup(c) {
         None => decompose_canonical_into(c, &mut emit),
         Some(Decomposition::Char(d)) => emit(d),
         Some(Decomposition::Pool(parts)) => parts.chars().for_each(emit),
@@ -117,20 +269,23 @@ pub(crate) fn decompose_compatible(c: char, mut emit: impl FnMut(char)) {
 
 /// The canonical combining class of `c` (0 for starters).
 pub(crate) fn canonical_combining_class(c: char) -> u8 {
+    static TABLE: OnceLock<[u32; stored::COMBINING_CLASSES_COUNT]> = OnceLock::new();
     if c.is_ascii() {
         return 0;
     }
-    property(&COMBINING_CLASSES, c)
+    property(boundaries(&TABLE, stored::COMBINING_CLASSES, false), c)
 }
 
 /// Whether `c` is a combining mark (General_Category Mn, Mc or Me).
 pub(crate) fn is_combining_mark(c: char) -> bool {
-    !c.is_ascii() && property(&COMBINING_MARKS, c) != 0
+    static TABLE: OnceLock<[u32; stored::COMBINING_MARKS_COUNT]> = OnceLock::new();
+    !c.is_ascii() && property(boundaries(&TABLE, stored::COMBINING_MARKS, true), c) != 0
 }
 
 /// Whether `c` is assigned and not a private-use character (nor a surrogate or noncharacter).
 pub(crate) fn is_public_assigned(c: char) -> bool {
-    property(&PUBLIC_ASSIGNED, c) != 0
+    static TABLE: OnceLock<[u32; stored::PUBLIC_ASSIGNED_COUNT]> = OnceLock::new();
+    property(boundaries(&TABLE, stored::PUBLIC_ASSIGNED, true), c) != 0
 }
 
 /// The primary composite of `a` and `b`, if there is one.
@@ -162,12 +317,14 @@ fn pair_key(a: char, b: char) -> u64 {
 fn compositions() -> &'static [(u64, char)] {
     static PAIRS: OnceLock<Vec<(u64, char)>> = OnceLock::new();
     PAIRS.get_or_init(|| {
-        let mut pairs: Vec<(u64, char)> = CANONICAL_KEYS
+        let table = canonical();
+        let mut pairs: Vec<(u64, char)> = table
+            .keys
             .iter()
-            .zip(&CANONICAL_VALUES)
+            .zip(table.values.iter())
             .filter(|&(_, &v)| v & COMPOSES != 0)
             .filter_map(|(&k, &v)| {
-                let mut parts = pool_slice(CANONICAL_POOL, v)?.chars();
+                let mut parts = pool_slice(table.pool, v)?.chars();
                 let pair = pair_key(parts.next()?, parts.next()?);
                 Some((pair, char::from_u32(k >> 8)?))
             })
@@ -180,6 +337,8 @@ fn compositions() -> &'static [(u64, char)] {
 /// Whether the text is surely in NFC (Unicode's NFC quick check answers "yes"); `false` when
 /// it may not be.
 pub(crate) fn is_nfc_quick(text: impl Iterator<Item = char>) -> bool {
+    static TABLE: OnceLock<[u32; stored::NOT_NFC_QUICK_COUNT]> = OnceLock::new();
+    let not_quick = boundaries(&TABLE, stored::NOT_NFC_QUICK, true);
     let mut last = 0;
     for c in text {
         if c.is_ascii() {
@@ -187,7 +346,7 @@ pub(crate) fn is_nfc_quick(text: impl Iterator<Item = char>) -> bool {
             continue;
         }
         let class = canonical_combining_class(c);
-        if (last > class && class != 0) || property(&NOT_NFC_QUICK, c) != 0 {
+        if (last > class && class != 0) || property(not_quick, c) != 0 {
             return false;
         }
         last = class;

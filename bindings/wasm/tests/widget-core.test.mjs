@@ -1,0 +1,154 @@
+// The widget's own module (dist/web/tthc_widget_core.js, build.sh: the crate without feature
+// `full`) against the full one (dist/node/tthc_wasm.js, which the conformance run checks): on
+// the conformance inputs of the calls the widget makes, each of its exports gives exactly what
+// the full module gives — the same values, or the same error (code, path, family, every
+// problem, message). And it has none of the exports the widget does not call.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { tthc as full, vectors } from './helpers.mjs';
+
+const core = await import('../dist/web/tthc_widget_core.js');
+core.initSync({ module: readFileSync(new URL('../dist/web/tthc_widget_core_bg.wasm', import.meta.url)) });
+
+/** What a call gives, comparable across the two modules: its value or its error. */
+function outcome(fn) {
+  try {
+    const value = fn();
+    return { value: value instanceof Uint32Array ? ['Uint32Array', ...value] : value };
+  } catch (e) {
+    const { name, code, path, family, errors, message } = e;
+    return { error: { name, code, path, family, errors, message } };
+  }
+}
+
+/** Both modules' outcomes of `call(module)` are deeply equal. */
+function same(call, what) {
+  assert.deepEqual(outcome(() => call(core)), outcome(() => call(full)), what);
+}
+
+/** Each module's catalogue of a document (or its error, compared). */
+function catalogs(text, file) {
+  same((m) => m.Catalog.fromJson(text).procedureCount, `${file}: fromJson`);
+  try {
+    return [core.Catalog.fromJson(text), full.Catalog.fromJson(text)];
+  } catch {
+    return null;
+  }
+}
+
+const listOptions = (o) => Object.fromEntries(
+  [['unit', 'unit'], ['level', 'level'], ['field', 'field'], ['status', 'status'], ['channel', 'channel'], ['as_of', 'asOf']]
+    .filter(([key]) => o[key] != null)
+    .map(([key, name]) => [name, o[key]]),
+);
+const unitOptions = (o) => Object.fromEntries(
+  [['channel', 'channel'], ['as_of', 'asOf'], ['stale_after', 'staleAfter']]
+    .filter(([key]) => o[key] != null)
+    .map(([key, name]) => [name, o[key]]),
+);
+
+/** The widget's calls per kind of vector: (widget module's catalogue, full one's, options). */
+const CALLS = {
+  procedure_list: (c, f, o) => {
+    const options = listOptions(o);
+    for (const name of ['procedureList', 'listIds', 'schemaOrg']) {
+      same((m) => (m === core ? c : f)[name](options), name);
+    }
+  },
+  unit_report: (c, f, o) => same((m) => (m === core ? c : f).unitCompliance(o.unit, unitOptions(o)), 'unitCompliance'),
+  search: (c, f, o) => {
+    const limit = o.limit ?? 20;
+    same((m) => (m === core ? c : f).searchIds(o.query, { limit }), 'searchIds');
+    same((m) => (m === core ? c : f).searchIds(o.query, { limit: (m === core ? c : f).procedureCount }), 'searchIds, every hit');
+  },
+};
+
+const chosen = vectors().filter(({ vector }) => (vector.operation ?? 'report') in CALLS || vector.operation === 'format_percent');
+
+test('there are vectors of every call compared', () => {
+  for (const op of [...Object.keys(CALLS), 'format_percent']) {
+    assert.ok(chosen.some(({ vector }) => vector.operation === op), op);
+  }
+});
+
+for (const { file, vector, text } of chosen) {
+  test(`widget module = full module: ${file}`, () => {
+    const o = vector.options ?? {};
+    if (vector.operation === 'format_percent') {
+      same((m) => m.formatPercent(o.rate, o.lang), 'formatPercent');
+      return;
+    }
+    const pair = catalogs(text, file);
+    if (!pair) return; // the document's error was compared
+    const [c, f] = pair;
+    try {
+      for (const getter of ['title', 'asOf', 'source', 'procedureCount']) assert.equal(c[getter], f[getter], getter);
+      CALLS[vector.operation](c, f, o);
+    } finally {
+      c.free();
+      f.free();
+    }
+  });
+}
+
+test('formatPercent: bad arguments give the same errors', () => {
+  for (const args of [[[1, 0]], [[2, 1]], [[1.5, 2]], ['x'], [[1, 2], 'fr'], [null, 'en'], [[72, 77], 'en']]) {
+    same((m) => m.formatPercent(...args), JSON.stringify(args));
+  }
+});
+
+test('the widget module has only what the widget calls', () => {
+  for (const name of ['validate', 'diff', 'fold', 'foldAll', 'sortKey', 'compare', 'reportColumns']) {
+    assert.equal(core[name], undefined, name);
+    assert.equal(typeof full[name], 'function', name);
+  }
+  for (const name of ['compliance', 'check', 'toJson', 'search', 'searchCodes', 'fields', 'units']) {
+    assert.equal(core.Catalog.prototype[name], undefined, name);
+    assert.equal(typeof full.Catalog.prototype[name], 'function', name);
+  }
+  for (const name of ['procedureList', 'listIds', 'searchIds', 'unitCompliance', 'schemaOrg']) {
+    assert.equal(typeof core.Catalog.prototype[name], 'function', name);
+  }
+  assert.equal(typeof core.formatPercent, 'function');
+  assert.equal(typeof core.Catalog.fromJson, 'function');
+});
+
+test('its TypeScript declarations compile beside the widget\'s (tsc --strict)', () => {
+  const dir = new URL('../../../test-output/types-widget-core/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL('usage.ts', dir), `// Written by bindings/wasm/tests/widget-core.test.mjs.
+import init, { Catalog, formatPercent, type ListedProcedure, type UnitReport } from "../../bindings/wasm/dist/web/tthc_widget_core.js";
+import { define, type TthcProcedureList } from "../../bindings/wasm/dist/web/tthc-widget.js";
+export async function widget(text: string): Promise<string> {
+  await init({ module_or_path: new URL("./tthc_widget_core_bg.wasm", import.meta.url) });
+  define();
+  const catalog = Catalog.fromJson(text);
+  const rows: ListedProcedure[] = catalog.procedureList({ unit: "1" });
+  const ids: Uint32Array = catalog.listIds({ unit: "1" });
+  const hits: Uint32Array = catalog.searchIds("dang ky", { limit: catalog.procedureCount });
+  const unit: UnitReport = catalog.unitCompliance("1", { channel: "portal", staleAfter: 30 });
+  const element: TthcProcedureList | null = document.querySelector("tthc-procedure-list");
+  return [rows.length, ids.length, hits.length, element?.ready, catalog.title, catalog.asOf, catalog.source,
+    catalog.schemaOrg({ unit: "1" }), formatPercent(unit.rate, "en")].join();
+}
+`);
+  writeFileSync(new URL('tsconfig.json', dir), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler',
+      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
+    },
+    files: ['usage.ts'],
+  }));
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  let out = '';
+  try {
+    execFileSync(process.execPath, [tsc, '-p', fileURLToPath(new URL('tsconfig.json', dir))], { encoding: 'utf8' });
+  } catch (e) {
+    out = `${e.stdout}${e.stderr}`;
+  }
+  assert.equal(out, '');
+});
