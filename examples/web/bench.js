@@ -45,7 +45,10 @@ async function renderBench(url, runs) {
     withLayout.push(t2 - t0);
     core.push((w.timings.prepare ?? 0) + w.timings.list + w.timings.index);
   }
-  return { w, load, cold, script: median(script), withLayout: median(withLayout), best: Math.min(...withLayout), core: median(core) };
+  // When the fetch + parse ended, the first render ended, and the re-renders ended: the long
+  // tasks of each part are told apart by their start.
+  const at = { start: c0, parsed: c0 + load, firstRender: c2, end: now() };
+  return { w, load, cold, at, script: median(script), withLayout: median(withLayout), best: Math.min(...withLayout), core: median(core) };
 }
 
 /** Long tasks (over 50 ms) of the page, as the browser reports them. */
@@ -162,10 +165,19 @@ async function run() {
     const seen = longTasks.length;
     const r = await renderBench(url, n > 5000 ? 7 : 15);
     await new Promise((done) => setTimeout(done, 50)); // long-task entries arrive after the task
-    const during = longTasks.slice(seen).map((e) => e.duration);
+    const during = longTasks.slice(seen);
+    const tally = (from, to) => {
+      const d = during.filter((e) => e.startTime >= from && e.startTime < to).map((e) => e.duration);
+      return { count: d.length, max: d.length ? Math.max(...d) : 0 };
+    };
     results.render[n] = {
       load: r.load, cold: r.cold, script: r.script, withLayout: r.withLayout, best: r.best, core: r.core,
-      longTasks: { count: during.length, max: during.length ? Math.max(...during) : 0 },
+      longTasks: tally(-Infinity, Infinity),
+      // Fetch + parse (the core's Catalog.fromJson: one call), the rest of the first render,
+      // the re-renders.
+      longTasksParse: tally(r.at.start, r.at.parsed),
+      longTasksFirst: tally(r.at.parsed, r.at.firstRender),
+      longTasksRerender: tally(r.at.firstRender, Infinity),
     };
     if (n === 10000) {
       // Every name of the list in its order (the document holds a window of the rows).

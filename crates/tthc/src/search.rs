@@ -155,6 +155,8 @@ struct Matcher {
     starts: Vec<u32>,
     /// Words of all names as byte ranges of `names`, procedure after procedure.
     spans: Vec<(u32, u32)>,
+    /// The [`byte_pairs`] of each folded name.
+    pairs: Vec<u128>,
     /// Index in `spans` of each procedure's first word, and `spans.len()` at the end.
     first_span: Vec<u32>,
     /// The words of the names, for the word-prefix rules; `None` for a one-shot search,
@@ -301,19 +303,13 @@ impl Vocabulary {
         }
     }
 
-    /// The procedures with a word that starts with `prefix` (with repeats).
-    fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+    /// The procedures with a word that starts with `prefix` (with repeats): the words with
+    /// the prefix are consecutive, and so are their postings, so this is one slice.
+    fn with_prefix(&self, prefix: &str) -> &[u32] {
         let first = self.words.partition_point(|w| &**w < prefix);
-        self.words[first..]
-            .iter()
-            .take_while(move |w| w.starts_with(prefix))
-            .enumerate()
-            .flat_map(move |(k, _)| {
-                let w = first + k;
-                self.postings[self.posting_starts[w] as usize..self.posting_starts[w + 1] as usize]
-                    .iter()
-                    .copied()
-            })
+        let end = first
+            + self.words[first..].partition_point(|w| w.as_bytes().starts_with(prefix.as_bytes()));
+        &self.postings[self.posting_starts[first] as usize..self.posting_starts[end] as usize]
     }
 }
 
@@ -383,6 +379,7 @@ struct FoldedNames {
     names: String,
     starts: Vec<u32>,
     spans: Vec<(u32, u32)>,
+    pairs: Vec<u128>,
     first_span: Vec<u32>,
     /// The procedures of each word (ascending), when building an index.
     by_word: Option<rustc_hash::FxHashMap<Box<str>, Vec<u32>>>,
@@ -394,6 +391,7 @@ impl FoldedNames {
             names: String::new(),
             starts: Vec::new(),
             spans: Vec::new(),
+            pairs: Vec::new(),
             first_span: Vec::new(),
             by_word: with_vocabulary.then(rustc_hash::FxHashMap::default),
         }
@@ -412,6 +410,7 @@ impl FoldedNames {
             self.names
                 .reserve(procedures.iter().map(|p| p.name.len() + 1).sum());
             self.starts.reserve(procedures.len() + 1);
+            self.pairs.reserve(procedures.len());
             self.first_span.reserve(procedures.len() + 1);
             self.spans.reserve(procedures.len() * 16);
         }
@@ -421,6 +420,7 @@ impl FoldedNames {
             self.starts.push(start as u32);
             self.first_span.push(self.spans.len() as u32);
             self.names.push_str(&fold(&p.name));
+            self.pairs.push(byte_pairs(&self.names.as_bytes()[start..]));
             for (at, w) in words(&self.names[start..]) {
                 self.spans
                     .push(((start + at) as u32, (start + at + w.len()) as u32));
@@ -467,6 +467,7 @@ impl FoldedNames {
         Matcher {
             starts: self.starts,
             spans: self.spans,
+            pairs: self.pairs,
             first_span: self.first_span,
             vocabulary: self.by_word.map(Vocabulary::new),
             field_of: procedures.iter().map(|p| p.field.0).collect(),
@@ -545,20 +546,17 @@ impl Matcher {
         // An occurrence starts at a word boundary if it starts a word or if the query does not
         // start with a letter or digit.
         let starts_with_word = q.chars().next().is_some_and(char::is_alphanumeric);
-        // One scan of every name at once (they are separated by `\n`, which neither a folded
-        // name nor a folded query holds, so no occurrence spans two names): cheaper than one
-        // search per name. The procedure of an occurrence is found walking `starts` forward.
-        let mut i = 0;
-        let mut last = usize::MAX;
-        for (at, _) in self.names.match_indices(q) {
-            while self.starts[i + 1] as usize <= at {
-                i += 1;
-            }
-            if i == last {
+        // A name holding the query holds each pair of adjacent bytes of it: names whose
+        // signature lacks one of the query's cannot hold it, and are not searched.
+        let need = byte_pairs(q.as_bytes());
+        for i in 0..self.len().min(self.pairs.len()) {
+            if self.pairs[i] & need != need {
                 continue;
             }
-            last = i;
             let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize - 1);
+            if !holds(&self.names.as_bytes()[start..end], q.as_bytes()) {
+                continue;
+            }
             tally.hit(i, || {
                 let closeness = closeness(self.word_count(i), q_words);
                 let at_word_start = !starts_with_word
@@ -586,7 +584,7 @@ impl Matcher {
                 let mut candidates = Vec::new();
                 for (j, q) in q_words.iter().enumerate() {
                     let last = j + 1 == q_words.len();
-                    for p in vocabulary.with_prefix(q) {
+                    for &p in vocabulary.with_prefix(q) {
                         if matched[p as usize] == j as u32 {
                             matched[p as usize] += 1;
                             if last {
@@ -702,6 +700,39 @@ impl Catalog {
 fn has_prefix(text: &[u8], prefix: &str) -> bool {
     let prefix = prefix.as_bytes();
     text.first() == prefix.first() && text.starts_with(prefix)
+}
+
+/// `needle` (not empty) occurs in `hay`. Plain loops: the size-optimised WebAssembly build
+/// does not inline iterator adapters, which made a search with `windows` several times slower.
+fn holds(hay: &[u8], needle: &[u8]) -> bool {
+    let n = needle.len();
+    if n == 0 || n > hay.len() {
+        return n == 0;
+    }
+    let first = needle[0];
+    let mut i = 0;
+    while i + n <= hay.len() {
+        if hay[i] == first {
+            let mut k = 1;
+            while k < n && hay[i + k] == needle[k] {
+                k += 1;
+            }
+            if k == n {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The pairs of adjacent bytes of `s` as a signature: one bit of 128 per pair (a hash), so a
+/// text holding another holds at least its bits. Empty for a single byte.
+fn byte_pairs(s: &[u8]) -> u128 {
+    s.windows(2).fold(0, |bits, w| {
+        let pair = u32::from(w[0]) << 8 | u32::from(w[1]);
+        bits | 1u128 << (pair.wrapping_mul(0x9E37_79B9) >> 25)
+    })
 }
 
 fn closeness(target_words: u32, q_words: usize) -> u32 {
@@ -977,7 +1008,8 @@ mod tests {
         for entry in std::fs::read_dir(&dir).expect("tests/conformance exists") {
             let path = entry.expect("a directory entry").path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if !name.starts_with("search-") || !name.ends_with(".json") {
+            let json = path.extension().is_some_and(|e| e == "json");
+            if !name.starts_with("search-") || !json {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("a vector");
