@@ -240,8 +240,9 @@ impl ListOrder {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct ListOrderBuilder {
-    /// The sort keys of the first names, in id order.
-    keys: Vec<Vec<u8>>,
+    /// The sort keys of the first names, one after the other, in id order (one buffer: the
+    /// sort reads them with fewer cache misses than one allocation per key).
+    keys: Keys,
     /// The ids of the same names, each run sorted by name (then code, then id).
     by_name: Vec<u32>,
     /// Where each sorted run of `by_name` starts, and `by_name.len()` at the end.
@@ -265,19 +266,20 @@ impl ListOrderBuilder {
     /// [`finish`](Self::finish)'s linear work is left.
     pub fn step(&mut self, catalog: &Catalog, count: usize) -> bool {
         let procedures = catalog.procedures();
-        if self.keys.len() > procedures.len() {
+        if self.done() > procedures.len() {
             // Stepped with a larger catalogue: start again with this one.
             *self = ListOrderBuilder::new();
         }
         let count = count.max(1);
-        let from = self.keys.len();
+        let from = self.done();
         if from < procedures.len() {
             let to = from.saturating_add(count).min(procedures.len());
             if self.runs.is_empty() {
                 self.runs.push(0);
             }
-            self.keys
-                .extend(procedures[from..to].iter().map(|p| sort_key(&p.name)));
+            for p in &procedures[from..to] {
+                self.keys.push(&sort_key(&p.name));
+            }
             self.by_name.extend(from as u32..to as u32);
             let keys = &self.keys;
             self.by_name[from..to].sort_unstable_by(|&a, &b| by_name(keys, procedures, a, b));
@@ -307,7 +309,7 @@ impl ListOrderBuilder {
 
     /// How many names have their sort key.
     pub fn done(&self) -> usize {
-        self.keys.len()
+        self.keys.ends.len()
     }
 
     /// The order: the work not done yet, then the ranks and the grouping by field.
@@ -353,11 +355,31 @@ impl ListOrderBuilder {
     }
 }
 
+/// Sort keys one after the other in one buffer.
+#[derive(Debug, Clone, Default)]
+struct Keys {
+    bytes: Vec<u8>,
+    /// Where each key ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn push(&mut self, key: &[u8]) {
+        self.bytes.extend_from_slice(key);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
 /// Vietnamese order of the names of procedures `a` and `b` (their `keys`), then code, then id.
-fn by_name(keys: &[Vec<u8>], procedures: &[Procedure], a: u32, b: u32) -> Ordering {
+fn by_name(keys: &Keys, procedures: &[Procedure], a: u32, b: u32) -> Ordering {
     let (a, b) = (a as usize, b as usize);
-    keys[a]
-        .cmp(&keys[b])
+    keys.get(a)
+        .cmp(keys.get(b))
         .then_with(|| procedures[a].code.as_str().cmp(procedures[b].code.as_str()))
         .then(a.cmp(&b))
 }
