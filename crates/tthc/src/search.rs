@@ -256,7 +256,7 @@ impl SearchIndex {
 trait Tally {
     /// Procedure `i` matches; `score` computes how well (called only when the tally keeps
     /// scores; every score is positive).
-    fn hit(&mut self, i: usize, score: impl FnOnce() -> u32);
+    fn hit(&mut self, i: usize, score: &dyn Fn() -> u32);
 }
 
 /// The best score of each procedure so far (0: no match).
@@ -264,7 +264,7 @@ struct Scores(Vec<u32>);
 
 impl Tally for Scores {
     #[inline]
-    fn hit(&mut self, i: usize, score: impl FnOnce() -> u32) {
+    fn hit(&mut self, i: usize, score: &dyn Fn() -> u32) {
         let score = score();
         if score > self.0[i] {
             self.0[i] = score;
@@ -277,7 +277,7 @@ struct Mask(Vec<bool>);
 
 impl Tally for Mask {
     #[inline]
-    fn hit(&mut self, i: usize, _score: impl FnOnce() -> u32) {
+    fn hit(&mut self, i: usize, _score: &dyn Fn() -> u32) {
         self.0[i] = true;
     }
 }
@@ -506,7 +506,7 @@ impl Matcher {
     /// Apply every rule of the module docs to `query`, telling `tally` each procedure that
     /// matches (a procedure may be told more than once, with different scores). A query that
     /// folds to nothing matches nothing.
-    fn tally(&self, query: &str, tally: &mut impl Tally) {
+    fn tally(&self, query: &str, tally: &mut dyn Tally) {
         let q = fold(query);
         if q.is_empty() {
             return;
@@ -520,15 +520,15 @@ impl Matcher {
         self.score_fields(&q, &q_words, tally);
     }
 
-    fn score_codes(&self, code: &str, tally: &mut impl Tally) {
+    fn score_codes(&self, code: &str, tally: &mut dyn Tally) {
         if !code.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             return;
         }
         for (i, c) in self.codes.iter().enumerate() {
             if c.eq_ignore_ascii_case(code) {
-                tally.hit(i, || SCORE_CODE);
+                tally.hit(i, &|| SCORE_CODE);
             } else if c.len() > 8 && c.get(..8).is_some_and(|n| n.eq_ignore_ascii_case(code)) {
-                tally.hit(i, || SCORE_NATIONAL_CODE);
+                tally.hit(i, &|| SCORE_NATIONAL_CODE);
             }
         }
     }
@@ -542,7 +542,7 @@ impl Matcher {
     }
 
     /// Occurrences of the whole folded query: phrase, word start (a), substring.
-    fn score_phrase(&self, q: &str, q_words: usize, tally: &mut impl Tally) {
+    fn score_phrase(&self, q: &str, q_words: usize, tally: &mut dyn Tally) {
         // An occurrence starts at a word boundary if it starts a word or if the query does not
         // start with a letter or digit.
         let starts_with_word = q.chars().next().is_some_and(char::is_alphanumeric);
@@ -557,7 +557,7 @@ impl Matcher {
             if !holds(&self.names.as_bytes()[start..end], q.as_bytes()) {
                 continue;
             }
-            tally.hit(i, || {
+            tally.hit(i, &|| {
                 let closeness = closeness(self.word_count(i), q_words);
                 let at_word_start = !starts_with_word
                     || self
@@ -576,7 +576,7 @@ impl Matcher {
     }
 
     /// Query words as prefixes of name words: in order (word start (b)) or in any order.
-    fn score_words(&self, q_words: &[&str], tally: &mut impl Tally) {
+    fn score_words(&self, q_words: &[&str], tally: &mut dyn Tally) {
         let candidates: Vec<u32> = match &self.vocabulary {
             Some(vocabulary) => {
                 // How many of the first query words each procedure has as word prefixes.
@@ -608,7 +608,7 @@ impl Matcher {
         };
         for p in candidates {
             let i = p as usize;
-            tally.hit(i, || {
+            tally.hit(i, &|| {
                 let mut name_words = self
                     .word_spans(i)
                     .iter()
@@ -624,7 +624,7 @@ impl Matcher {
         }
     }
 
-    fn score_fields(&self, q: &str, q_words: &[&str], tally: &mut impl Tally) {
+    fn score_fields(&self, q: &str, q_words: &[&str], tally: &mut dyn Tally) {
         let field_scores: Vec<u32> = self
             .fields
             .iter()
@@ -640,7 +640,7 @@ impl Matcher {
             for (i, &f) in self.field_of.iter().enumerate() {
                 let field = field_scores.get(f as usize).copied().unwrap_or(0);
                 if field > 0 {
-                    tally.hit(i, || field);
+                    tally.hit(i, &|| field);
                 }
             }
         }
