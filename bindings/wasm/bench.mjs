@@ -169,13 +169,15 @@ try {
     for (const n of ['1000', '10000']) {
       const x = r.render[n];
       console.log(`render ${n.padStart(6)}: core list+index ${f(x.core)}  every row ${f(x.script)}  + layout ${f(x.withLayout)}  (best ${f(x.best)})  long tasks ${x.longTasks.count} (max ${f(x.longTasks.max)})`);
-      console.log(`  first render ${n.padStart(6)}: fetch+parse ${f(x.load)}  first rows ${f(x.cold.parts.list + x.cold.parts.firstRows)}  every row ${f(x.cold.script)}`);
+      if (x.longTasksParse) console.log(`  long tasks: fetch+parse ${x.longTasksParse.count} (max ${f(x.longTasksParse.max)})  rest of the first render ${x.longTasksFirst.count} (max ${f(x.longTasksFirst.max)})  re-renders ${x.longTasksRerender.count} (max ${f(x.longTasksRerender.max)})`);
+      console.log(`  first render ${n.padStart(6)}: fetch+parse ${f(x.load)}  first rows ${f((x.cold.parts.prepare ?? 0) + x.cold.parts.list + x.cold.parts.firstRows)}  every row ${f(x.cold.script)}`);
     }
     const line = (label, x) => console.log(`${label.padEnd(44)} handler ${f(x.handler)}  + layout ${f(x.withLayout)}  max ${f(x.max)}  shown ${x.shown}`);
     line('keystroke 10,000: widget (core search)', r.filter.widget);
     line('keystroke 10,000: plain JS, pre-normalised', r.filter.plainPrefolded);
     line('keystroke 10,000: plain JS, per keystroke', r.filter.plainNaive);
-    console.log(`${'match only 10,000: core searchIds'.padEnd(44)} ${f(r.filter.searchOnlyCore.ms)}  shown ${r.filter.searchOnlyCore.shown}`);
+    console.log(`${'match only 10,000: core searchIds'.padEnd(44)} ${f(r.filter.searchOnlyCore.ms)}  shown ${r.filter.searchOnlyCore.shown}  (median over the query's prefixes)`);
+    console.log(`${'match only 10,000: core matchMask'.padEnd(44)} ${f(r.filter.searchOnlyCore.maskMs)}  shown ${r.filter.searchOnlyCore.maskShown ?? '—'}`);
     console.log(`${'match only 10,000: NFD + strip'.padEnd(44)} ${f(r.filter.matchOnlyNfd.ms)}  shown ${r.filter.matchOnlyNfd.shown}`);
   }
   // 3. Page loads, cold cache, interleaved so both pages see the same machine load.

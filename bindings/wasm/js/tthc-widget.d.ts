@@ -4,14 +4,15 @@ export declare class TthcProcedureList extends HTMLElement {
   /** Resolves when the render started by the last attribute change has finished. */
   ready: Promise<void>;
   /**
-   * Milliseconds spent in the last render: `load` fetching and reading the catalogue, `list`
-   * the core's list and unit figures, `firstRows` building the header, controls and first
-   * screen of rows, `dom` building every element (first screen and the later slices), `index`
-   * the core's search index (built once per catalogue), `jsonLd` the schema.org JSON-LD,
-   * `total` list + index + dom.
+   * Milliseconds of the last render: `load` fetching and reading the catalogue, `prepare`
+   * waiting for the core's list order (computed in slices of a few milliseconds, once per
+   * catalogue), `list` the core's list (as columns) and unit figures, `firstRows` (= `dom`)
+   * building the header, controls and first window of rows, `index` waiting for the core's
+   * search index (in slices, once per catalogue), `jsonLd` the schema.org JSON-LD, `total`
+   * prepare + list + index + firstRows.
    */
   timings: {
-    load: number; list: number; firstRows: number; dom: number; index: number; jsonLd: number; total: number;
+    load: number; prepare: number; list: number; firstRows: number; dom: number; index: number; jsonLd: number; total: number;
   } | null;
 }
 

@@ -22,10 +22,13 @@
  * Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles
  * are a constructable stylesheet, nothing inline.
  *
- * Every rule comes from the core: the list and its order (procedureList), the unit's figures
- * (unitCompliance), which procedures match the search box (searchIds: the ids of the
- * same hits as `tthc search`), and the percentage (formatPercent, the contract's rounding on the exact
- * fraction). The widget only shows them: counts and dates are formatted with Intl.
+ * Every rule comes from the core: the list and its order (listColumns: ids, fields and
+ * statuses as typed arrays; procedureTexts for the rows shown), the unit's figures
+ * (unitCompliance), which procedures match the search box (matchMask: the same procedures
+ * as `tthc search` finds, one byte per procedure), and the percentage (formatPercent, the
+ * contract's rounding on the exact fraction). The widget only shows them: counts and dates
+ * are formatted with Intl. The core's Vietnamese order of the names and its search index are
+ * computed in slices of a few milliseconds (prepareList, prepareSearch), so no task is long.
  */
 import init, { Catalog, formatPercent } from './tthc_widget_core.js';
 
@@ -46,10 +49,18 @@ export function ready() {
  */
 async function warmUp() {
   const steps = [
-    (c) => c.procedureList({ unit: '00001' }),
+    (c) => {
+      const work = c.prepare();
+      try {
+        while (!c.prepareSearch(work, 1));
+      } finally {
+        work.free();
+      }
+    },
+    (c) => c.listColumns({ unit: '00001' }),
     (c) => c.unitCompliance('00001'),
-    (c) => c.listIds({ unit: '00001' }),
-    (c) => c.searchIds('dang ky', { limit: c.procedureCount }),
+    (c) => c.procedureTexts(new Uint32Array([0, 1])),
+    (c) => c.matchMask('dang ky'),
     (c) => c.schemaOrg({ unit: '00001' }),
     () => formatPercent([1, 2], 'vi'),
   ];
@@ -349,6 +360,60 @@ function nextTask() {
   });
 }
 
+/**
+ * Longest slice of the core's preparation of a catalogue (ms): well under the 50 ms of a long
+ * task, even on a phone four times slower than the machine that measured it.
+ */
+const SLICE_MS = 8;
+
+/**
+ * Run `step(count)` (one slice of the core's work on `count` names, `true` when there is none
+ * left) in tasks of their own, each slice sized from the last one's time to take about
+ * `SLICE_MS`.
+ */
+async function inSlices(step) {
+  let count = 256;
+  for (;;) {
+    const t0 = performance.now();
+    if (step(count)) return;
+    const ms = performance.now() - t0;
+    count = Math.max(16, Math.min(count * 4, Math.floor((count * SLICE_MS) / Math.max(ms, 0.25))));
+    await nextTask();
+  }
+}
+
+/** The core's preparation of each catalogue (`Catalog.prepare`), shared by its widgets. */
+const preparations = new WeakMap();
+/**
+ * Prepare a catalogue's list order (`what` = 'list') or its search index too ('search') in
+ * slices (`inSlices`), once per catalogue however many widgets show it: the first list
+ * then does not compute the Vietnamese order of every name in one long task, nor the first
+ * keystroke the index.
+ */
+function prepared(catalog, what) {
+  let p = preparations.get(catalog);
+  if (!p) {
+    const work = catalog.prepare();
+    p = { work, list: null, search: null };
+    p.list = inSlices((n) => catalog.prepareList(work, n));
+    preparations.set(catalog, p);
+  }
+  if (what === 'search' && !p.search) {
+    p.search = p.list
+      .then(() => inSlices((n) => catalog.prepareSearch(p.work, n)))
+      .finally(() => p.work.free());
+  }
+  return what === 'search' ? p.search : p.list;
+}
+
+/** Each catalogue's fields (`catalog.fields()`, read once): `{ code, name, name_en }`. */
+const fieldLists = new WeakMap();
+function fieldsOf(catalog) {
+  let fields = fieldLists.get(catalog);
+  if (!fields) fieldLists.set(catalog, (fields = catalog.fields()));
+  return fields;
+}
+
 let sheet = null;
 /**
  * Give a shadow root the widget's styles: one constructable stylesheet shared by every widget
@@ -503,8 +568,10 @@ export class TthcProcedureList extends HTMLElement {
    * Show the list: the header, controls and the first window of rows (`WINDOW`); the other
    * rows stay data until the reader scrolls near the end of the window or presses "show
    * more" (issue 12: a long list neither blocks the page with thousands of row elements nor
-   * makes each keystroke lay them out). Then, each in a task of its own, the core's search
-   * index and the JSON-LD.
+   * makes each keystroke lay them out). Before, the core's list order is prepared in slices
+   * (`prepared`); the list crosses as columns (`listColumns`: ids, fields, statuses), and
+   * only the rows shown fetch their code and name (`procedureTexts`). Then, in tasks of their
+   * own, the core's search index (in slices) and the JSON-LD.
    */
   async _show(catalog, loadMs, generation) {
     const t = this._t;
@@ -512,12 +579,15 @@ export class TthcProcedureList extends HTMLElement {
     const unitCode = this.getAttribute('unit')?.trim() || null;
     const level = this.getAttribute('level')?.trim() || null;
     const channel = this.getAttribute('channel')?.trim() || undefined;
+    const p0 = performance.now();
+    await prepared(catalog, 'list');
+    if (generation !== this._generation) return;
     const t0 = performance.now();
     const options = { channel };
     if (unitCode) options.unit = unitCode;
     else if (level) options.level = level;
-    const rows = catalog.procedureList(options);
-    const ids = catalog.listIds(options);
+    const { ids, fields: rowFields, statuses } = catalog.listColumns(options);
+    const fields = fieldsOf(catalog);
     // The unit's own row of the report, computed alone by the core.
     // stale-after (days): the core lists the unit's stale postings and counts unchecked ones.
     const staleText = this.getAttribute('stale-after')?.trim();
@@ -528,45 +598,45 @@ export class TthcProcedureList extends HTMLElement {
     const asOf = catalog.asOf;
     const t1 = performance.now();
 
+    const n = ids.length;
     const frag = document.createDocumentFragment();
     frag.append(this._header(catalog, { unitCode, level, channel, figures, asOf }));
-    const withStatus = rows.some((r) => r.status);
-    const { controls, search, fieldSelect, statusSelect } = this._controls(rows, withStatus);
+    const withStatus = statuses.some((x) => x > 0);
+    const { controls, search, fieldSelect, statusSelect } = this._controls(fields, rowFields, statuses, withStatus);
     const summary = el('p', 'summary');
     summary.setAttribute('role', 'status');
     summary.setAttribute('aria-live', 'polite');
     summary.id = `${this._id}-summary`;
     search.setAttribute('aria-describedby', summary.id);
     const list = el('div', 'groups');
-    const nothing = el('p', 'notice', rows.length ? t.nothing : t.empty);
-    nothing.hidden = rows.length > 0;
+    const nothing = el('p', 'notice', n ? t.nothing : t.empty);
+    nothing.hidden = n > 0;
 
-    // Every group (with its count) and every item as data: cheap. Row elements are built when
-    // they first come into the window (`_paint`) and kept.
-    const items = new Array(rows.length);
+    // Every group (with its count) and every row as columns: cheap. Row elements are built
+    // when they first come into the window (`_paint`) and kept.
     const groups = [];
+    const groupOf = new Uint16Array(n);
     let group = null;
-    for (let i = 0; i < rows.length; i += 1) {
-      const r = rows[i];
-      if (!group || group.field !== r.field) {
-        group = this._group(r, lang);
+    for (let i = 0; i < n; i += 1) {
+      if (!group || group.fieldIndex !== rowFields[i]) {
+        group = this._group(fields[rowFields[i]], rowFields[i], lang);
         list.append(group.element);
         groups.push(group);
       }
       group.total += 1;
-      items[i] = { row: r, id: ids[i], element: null, group, visible: true };
+      groupOf[i] = groups.length - 1;
     }
     for (const g of groups) {
       g.shown = g.total;
       g.count.textContent = t.groupCount(g.total, g.total);
     }
-    summary.textContent = t.shown(rows.length, rows.length);
+    summary.textContent = t.shown(n, n);
     const { more, moreButton } = this._more();
 
     const reportedOnly = figures && figures.basis === 'reported';
     if (reportedOnly) frag.append(el('p', 'notice', t.reportedNote));
-    if (rows.length) frag.append(controls);
-    if (rows.length || !reportedOnly) frag.append(summary, nothing);
+    if (n) frag.append(controls);
+    if (n || !reportedOnly) frag.append(summary, nothing);
     frag.append(list, more);
     if (catalog.source) {
       const footer = document.createElement('footer');
@@ -576,7 +646,8 @@ export class TthcProcedureList extends HTMLElement {
       frag.append(footer);
     }
     const s = {
-      catalog, items, groups, summary, nothing, more, total: rows.length, shown: rows.length,
+      catalog, ids, rowFields, statuses, groupOf, visible: new Uint8Array(n).fill(1),
+      elements: new Array(n).fill(null), groups, summary, nothing, more, total: n, shown: n,
       fieldSelect, statusSelect, search, limit: WINDOW, build: this._rowBuilder(stale),
       mask: null, maskQuery: null,
     };
@@ -602,51 +673,53 @@ export class TthcProcedureList extends HTMLElement {
       this._observer.observe(more);
     }
     const t2 = performance.now();
-    const built = s.items.reduce((n, it) => n + (it.element ? 1 : 0), 0);
+    const built = s.elements.reduce((k, e) => k + (e ? 1 : 0), 0);
     performance.mark?.('tthc-first-rows', { detail: { id: this.id, rows: built } });
     this.dispatchEvent(new CustomEvent('tthc-first-rows', { detail: { rows: built, at: t2 } }));
-    // The core's search index (a blank query finds nothing but builds it) in a task of its own,
-    // so the first keystroke does not pay for it.
+    // The core's search index, in slices of their own, so that neither the first keystroke
+    // pays for it nor any task is long.
     let index = 0;
-    if (rows.length) {
-      await nextTask();
-      if (generation !== this._generation) return;
+    if (n) {
       const i0 = performance.now();
-      catalog.searchIds('', { limit: 0 });
+      await prepared(catalog, 'search');
+      if (generation !== this._generation) return;
       index = performance.now() - i0;
     }
     // schema.org JSON-LD for search engines, in a task of its own too.
     await nextTask();
     if (generation !== this._generation) return;
     const ld0 = performance.now();
-    this._writeJsonLd(catalog, options, rows.length);
+    this._writeJsonLd(catalog, options, n);
     const jsonLd = performance.now() - ld0;
     const firstRows = t2 - t1;
     this.timings = {
-      load: loadMs, list: t1 - t0, index, dom: firstRows, firstRows, jsonLd,
-      total: t1 - t0 + index + firstRows,
+      load: loadMs, prepare: t0 - p0, list: t1 - t0, index, dom: firstRows, firstRows, jsonLd,
+      total: t0 - p0 + t1 - t0 + index + firstRows,
     };
-    this.dispatchEvent(new CustomEvent('tthc-render', { detail: { rows: rows.length, timings: this.timings } }));
+    this.dispatchEvent(new CustomEvent('tthc-render', { detail: { rows: n, timings: this.timings } }));
   }
 
   /** A field's group: a `<details>` with its heading and count, and an empty list of rows. */
-  _group(r, lang) {
+  _group(f, fieldIndex, lang) {
     const details = el('details', 'group');
     details.open = true;
-    details.setAttribute('data-field', r.field);
+    details.setAttribute('data-field', f.code);
     const summaryEl = document.createElement('summary');
-    const english = lang === 'en' && r.field_name_en;
-    const h3 = el('h3', null, english ? r.field_name_en : r.field_name);
+    const english = lang === 'en' && f.name_en;
+    const h3 = el('h3', null, english ? f.name_en : f.name);
     if (!english) h3.lang = 'vi';
     const count = el('span', 'count');
     summaryEl.append(h3, count);
     const ul = el('ul', 'rows');
     ul.lang = 'vi'; // procedure names are Vietnamese whatever the interface language
     details.append(summaryEl, ul);
-    return { field: r.field, element: details, list: ul, count, total: 0, shown: 0, rows: [] };
+    return { field: f.code, fieldIndex, element: details, list: ul, count, total: 0, shown: 0, rows: [] };
   }
 
-  /** A function that builds one item's row element (cloned from small templates), not placed. */
+  /**
+   * A function that builds the row element of a procedure from its text (`{ code, name }`, from
+   * `procedureTexts`) and its status code (`listColumns`), cloned from small templates.
+   */
   _rowBuilder(stale) {
     const t = this._t;
     const rowTemplate = el('li', 'row');
@@ -659,21 +732,21 @@ export class TthcProcedureList extends HTMLElement {
     }
     const staleChip = el('span', 'status stale', t.stale);
     staleChip.title = t.staleHint;
-    return (it) => {
-      const r = it.row;
+    return (text, statusCode) => {
       const li = rowTemplate.cloneNode(true);
-      li.setAttribute('data-code', r.code);
-      li.firstChild.textContent = r.code;
-      li.lastChild.textContent = r.name;
-      if (r.status) {
-        li.setAttribute('data-status', r.status);
-        li.append(chips[r.status].cloneNode(true));
+      li.setAttribute('data-code', text.code);
+      li.firstChild.textContent = text.code;
+      li.lastChild.textContent = text.name;
+      const status = STATUSES[statusCode - 1];
+      if (status) {
+        li.setAttribute('data-status', status);
+        li.append(chips[status].cloneNode(true));
       }
-      if (stale.has(r.code)) {
+      if (stale.has(text.code)) {
         li.setAttribute('data-stale', '');
         li.append(staleChip.cloneNode(true));
       }
-      it.element = li;
+      return li;
     };
   }
 
@@ -770,7 +843,7 @@ export class TthcProcedureList extends HTMLElement {
     return box;
   }
 
-  _controls(rows, withStatus) {
+  _controls(fields, rowFields, statuses, withStatus) {
     const t = this._t;
     const lang = this._lang;
     const controls = el('div', withStatus ? 'controls' : 'controls no-status');
@@ -786,13 +859,14 @@ export class TthcProcedureList extends HTMLElement {
     const fieldLabel = el('label', null, t.field);
     const fieldSelect = document.createElement('select');
     fieldSelect.append(new Option(t.allFields, ''));
+    // Rows per field, in the order the fields first appear in the list.
     const counts = new Map();
-    for (const r of rows) {
-      const entry = counts.get(r.field);
-      if (entry) entry.n += 1;
-      else counts.set(r.field, { n: 1, name: lang === 'en' && r.field_name_en ? r.field_name_en : r.field_name });
+    for (let i = 0; i < rowFields.length; i += 1) counts.set(rowFields[i], (counts.get(rowFields[i]) ?? 0) + 1);
+    for (const [k, n] of counts) {
+      const f = fields[k];
+      const name = lang === 'en' && f.name_en ? f.name_en : f.name;
+      fieldSelect.append(new Option(`${name} (${number(n, lang)})`, f.code));
     }
-    for (const [code, { n, name }] of counts) fieldSelect.append(new Option(`${name} (${number(n, lang)})`, code));
     fieldLabel.append(fieldSelect);
     controls.append(searchLabel, fieldLabel);
 
@@ -801,10 +875,11 @@ export class TthcProcedureList extends HTMLElement {
       const statusLabel = el('label', null, t.status);
       statusSelect = document.createElement('select');
       statusSelect.append(new Option(t.allStatuses, ''));
-      for (const s of STATUSES) {
-        const n = rows.reduce((k, r) => k + (r.status === s ? 1 : 0), 0);
-        statusSelect.append(new Option(`${t.statusLabel[s]} (${number(n, lang)})`, s));
-      }
+      const byStatus = new Uint32Array(STATUSES.length + 1);
+      for (let i = 0; i < statuses.length; i += 1) byStatus[statuses[i]] += 1;
+      STATUSES.forEach((s, k) => {
+        statusSelect.append(new Option(`${t.statusLabel[s]} (${number(byStatus[k + 1], lang)})`, s));
+      });
       statusLabel.append(statusSelect);
       controls.append(statusLabel);
     }
@@ -813,11 +888,11 @@ export class TthcProcedureList extends HTMLElement {
 
   /**
    * Show the rows that match the search box and the filters. The search box keeps the rows
-   * whose id is among the core's hits for its text (`catalog.searchIds`, every hit: the
-   * same procedures as `tthc search` finds); rows stay in list order (by field, then name, in
-   * Vietnamese order), so the score decides which rows are shown, never where. An empty box
-   * keeps every row. The counts cover every matching row; the document holds the first
-   * window of them (`_paint`).
+   * whose procedure the core finds for its text (`catalog.matchMask`: one byte per procedure,
+   * exactly the procedures of `searchIds` with every hit, i.e. of `tthc search`, without
+   * scoring or sorting them); rows stay in list order (by field, then name, in Vietnamese
+   * order). An empty box keeps every row. The counts cover every matching row; the document
+   * holds the first window of them (`_paint`).
    */
   _filter() {
     const s = this._state;
@@ -825,36 +900,36 @@ export class TthcProcedureList extends HTMLElement {
     const t = this._t;
     const text = s.search.value;
     this._query = text;
-    // The core's hits as procedure ids (one typed array, no string per hit), kept as a mask
-    // indexed by id while the text stays the same (a change of a select reuses it).
+    // The mask is kept while the text stays the same (a change of a select reuses it).
     if (!text.trim()) {
       s.mask = null;
     } else if (s.maskQuery !== text) {
-      const hits = s.catalog.searchIds(text, { limit: s.catalog.procedureCount });
-      const mask = new Uint8Array(s.catalog.procedureCount);
-      for (let i = 0; i < hits.length; i += 1) mask[hits[i]] = 1;
-      s.mask = mask;
+      s.mask = s.catalog.matchMask(text);
     }
     s.maskQuery = s.mask ? text : null;
     const mask = s.mask;
     const field = s.fieldSelect.value;
-    const status = s.statusSelect ? s.statusSelect.value : '';
-    for (const g of s.groups) g.shown = 0;
+    const fieldIndex = field ? fieldsOf(s.catalog).findIndex((f) => f.code === field) : -1;
+    const status = s.statusSelect ? STATUSES.indexOf(s.statusSelect.value) + 1 : 0;
+    const { ids, rowFields, statuses, groupOf, visible, groups } = s;
+    const perGroup = new Uint32Array(groups.length);
     let shown = 0;
-    const items = s.items;
-    for (let i = 0; i < items.length; i += 1) {
-      const it = items[i];
-      const ok = (!field || it.row.field === field) && (!status || it.row.status === status)
-        && (!mask || mask[it.id] === 1);
-      it.visible = ok;
+    for (let i = 0; i < ids.length; i += 1) {
+      const ok = (mask === null || mask[ids[i]] === 1)
+        && (fieldIndex < 0 || rowFields[i] === fieldIndex)
+        && (status === 0 || statuses[i] === status);
+      visible[i] = ok ? 1 : 0;
       if (ok) {
         shown += 1;
-        it.group.shown += 1;
+        perGroup[groupOf[i]] += 1;
       }
     }
-    for (const g of s.groups) {
-      const count = t.groupCount(g.shown, g.total);
-      if (g.count.textContent !== count) g.count.textContent = count;
+    for (let k = 0; k < groups.length; k += 1) {
+      const g = groups[k];
+      if (g.shown !== perGroup[k]) {
+        g.shown = perGroup[k];
+        g.count.textContent = t.groupCount(g.shown, g.total);
+      }
     }
     s.shown = shown;
     s.limit = WINDOW;
@@ -874,33 +949,36 @@ export class TthcProcedureList extends HTMLElement {
 
   /**
    * Put the first `limit` matching rows in the document, in list order, each in its group;
-   * a group without a row in the window is hidden (its rows come with a later window). Only
-   * groups whose rows change are touched.
+   * a group without a row in the window is hidden (its rows come with a later window). Rows
+   * met for the first time fetch their texts from the core in one call. Only groups whose
+   * rows change are touched.
    */
   _paint() {
     const s = this._state;
-    const wanted = new Map();
-    let n = 0;
-    const items = s.items;
-    for (let i = 0; i < items.length && n < s.limit; i += 1) {
-      const it = items[i];
-      if (!it.visible) continue;
-      if (!it.element) s.build(it);
-      let list = wanted.get(it.group);
-      if (!list) wanted.set(it.group, (list = []));
-      list.push(it.element);
-      n += 1;
+    const { visible, elements, groupOf, groups } = s;
+    const inWindow = [];
+    for (let i = 0; i < visible.length && inWindow.length < s.limit; i += 1) {
+      if (visible[i]) inWindow.push(i);
     }
-    for (const g of s.groups) {
-      const rows = wanted.get(g) ?? [];
+    const unbuilt = inWindow.filter((i) => elements[i] === null);
+    if (unbuilt.length) {
+      const texts = s.catalog.procedureTexts(Uint32Array.from(unbuilt, (i) => s.ids[i]));
+      unbuilt.forEach((i, k) => { elements[i] = s.build(texts[k], s.statuses[i]); });
+    }
+    const wanted = groups.map(() => []);
+    for (const i of inWindow) wanted[groupOf[i]].push(elements[i]);
+    for (let k = 0; k < groups.length; k += 1) {
+      const g = groups[k];
+      const rows = wanted[k];
       const now = g.rows;
-      if (rows.length !== now.length || rows.some((r, k) => r !== now[k])) {
+      if (rows.length !== now.length || rows.some((r, j) => r !== now[j])) {
         g.list.replaceChildren(...rows);
         g.rows = rows;
       }
       const hide = rows.length === 0;
       if (g.element.hidden !== hide) g.element.hidden = hide;
     }
+    const n = inWindow.length;
     const left = s.shown - n;
     s.more.hidden = left <= 0;
     if (left > 0) s.more.firstChild.textContent = this._t.more(n, s.shown);

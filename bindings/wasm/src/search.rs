@@ -18,10 +18,13 @@ impl Catalog {
         let limit = Options::new(options.map(AsRef::as_ref), &["limit"])?
             .count("limit", "limit")?
             .unwrap_or(20);
-        let index = self
-            .search_index
-            .get_or_init(|| SearchIndex::with_order(&self.inner, self.order()));
-        Ok(index.search(&query, limit))
+        Ok(self.index().search(&query, limit))
+    }
+
+    /// The catalogue's search index, built on the first search and kept.
+    fn index(&self) -> &SearchIndex {
+        self.search_index
+            .get_or_init(|| SearchIndex::with_order(&self.inner, self.order()))
     }
 }
 
@@ -70,5 +73,24 @@ impl Catalog {
     ) -> Result<Vec<u32>, JsValue> {
         let hits = self.hits(query, options.as_ref())?;
         Ok(hits.iter().map(|h| h.procedure.0).collect())
+    }
+
+    /// Whether each procedure matches the query, as a `Uint8Array` indexed by procedure id
+    /// (the ids of `listIds`): 1 for exactly the procedures `searchIds(query, { limit:
+    /// procedureCount })` returns, found by the same rules without scoring or sorting them;
+    /// all 0 for a blank query. What a filter typed into needs per keystroke: look its rows'
+    /// ids up in the mask and keep the list's order.
+    #[wasm_bindgen(js_name = matchMask)]
+    pub fn match_mask(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: &JsValue,
+    ) -> Result<Vec<u8>, JsValue> {
+        let query = string_arg(query, "query")?;
+        Ok(self
+            .index()
+            .matches(&query)
+            .into_iter()
+            .map(u8::from)
+            .collect())
     }
 }

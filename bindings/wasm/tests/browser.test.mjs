@@ -573,3 +573,45 @@ test('no uncaught error or console error in the pages', () => {
   const unexpected = pageErrors.filter((e) => !/does-not-exist\.json|404/.test(e));
   assert.deepEqual(unexpected, []);
 });
+
+// The calls the widget makes instead of `procedureList` and `searchIds` on a long list (issue
+// 12), against those calls, in Node: the same rows, the same procedures, whatever the slices.
+test('listColumns, procedureTexts, matchMask and the sliced preparation agree with procedureList and search', () => {
+  const data = (name) => JSON.parse(readFileSync(join(repoRoot, 'examples/web/data', name), 'utf8'));
+  const doc = JSON.stringify(syntheticCatalogue(3000, portalNames(data('portal-commune-2026.json'), data('portal-commune-2026-left-out.json'))));
+  const plain = tthc.Catalog.fromJson(doc);
+  const sliced = tthc.Catalog.fromJson(doc);
+  const work = sliced.prepare();
+  let steps = 0;
+  while (!sliced.prepareList(work, 100)) steps += 1;
+  assert.ok(steps > 30, `the order in ${steps} slices`);
+  while (!sliced.prepareSearch(work, 100)) steps += 1;
+  work.free();
+  const again = sliced.prepare();
+  assert.equal(sliced.prepareSearch(again, 1), true, 'nothing left to prepare');
+  again.free();
+  for (const options of [{ unit: '99999' }, { unit: '99999', status: 'missing' }, { level: 'commune' }]) {
+    const rows = plain.procedureList(options);
+    for (const c of [plain, sliced]) {
+      const cols = c.listColumns(options);
+      assert.deepEqual([...cols.ids], [...plain.listIds(options)]);
+      const fields = c.fields();
+      assert.deepEqual([...cols.fields].map((k) => fields[k].code), rows.map((r) => r.field));
+      assert.deepEqual([...cols.statuses].map((k) => [null, 'published', 'missing', 'outdated'][k]), rows.map((r) => r.status ?? null));
+      assert.deepEqual(c.procedureTexts(cols.ids), rows.map((r) => ({ code: r.code, name: r.name })));
+    }
+  }
+  const all = plain.procedureCount;
+  for (const query of ['d', 'da', 'dang', 'dang ky khai sinh', 'ho tich', '1.00', '1.001193', 'khai sinh lại', '  ', 'zzz']) {
+    const hits = new Set(plain.searchIds(query, { limit: all }));
+    assert.deepEqual([...sliced.searchIds(query, { limit: all })], [...plain.searchIds(query, { limit: all })], query);
+    for (const c of [plain, sliced]) {
+      const mask = c.matchMask(query);
+      assert.ok(mask instanceof Uint8Array && mask.length === all);
+      assert.deepEqual([...mask].flatMap((m, id) => (m ? [id] : [])), [...hits].sort((a, b) => a - b), query);
+    }
+  }
+  assert.throws(() => plain.procedureTexts(new Uint32Array([all])), (e) => e.name === 'TthcError' && e.code === 'bad_value' && e.path === 'ids');
+  plain.free();
+  sliced.free();
+});

@@ -28,7 +28,7 @@ use std::cmp::Ordering;
 
 use rustc_hash::FxHashSet;
 
-use crate::catalog::{Catalog, FieldId, ProcId};
+use crate::catalog::{Catalog, FieldId, ProcId, Procedure};
 use crate::compliance::{Basis, ComplianceOptions};
 use crate::error::{Code, Error, Problem};
 use crate::model::vocab::{vocabulary, Vocabulary};
@@ -202,36 +202,10 @@ pub struct ListOrder {
 }
 
 impl ListOrder {
-    /// Compute the order (one sort key per procedure and per field).
+    /// Compute the order (one sort key per procedure and per field): a
+    /// [`ListOrderBuilder`] run to the end in one call.
     pub fn new(catalog: &Catalog) -> ListOrder {
-        let procedures = catalog.procedures();
-        let name_rank = name_rank(catalog);
-        // Field name, field code, then the names' order (name, then code): one key per field
-        // and integer comparisons per procedure.
-        let mut fields: Vec<(Vec<u8>, &str, u32)> = catalog
-            .fields()
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (sort_key(&f.name), f.code.as_str(), i as u32))
-            .collect();
-        fields.sort_unstable();
-        let mut field_rank = vec![0u32; fields.len()];
-        for (position, (_, _, i)) in fields.into_iter().enumerate() {
-            field_rank[i as usize] = position as u32;
-        }
-        let mut ids: Vec<u32> = (0..procedures.len() as u32).collect();
-        ids.sort_unstable_by_key(|&i| {
-            let field = procedures[i as usize].field.0 as usize;
-            (
-                field_rank.get(field).copied().unwrap_or(u32::MAX),
-                name_rank[i as usize],
-            )
-        });
-        let mut rank = vec![0u32; ids.len()];
-        for (position, i) in ids.into_iter().enumerate() {
-            rank[i as usize] = position as u32;
-        }
-        ListOrder { rank, name_rank }
+        ListOrderBuilder::new().finish(catalog)
     }
 
     /// The position of each procedure (by id) in Vietnamese order of the names, then code.
@@ -248,21 +222,200 @@ impl ListOrder {
     }
 }
 
-/// The position of each procedure (by id) in Vietnamese order of the names, then code: one
-/// sort key per name.
-pub(crate) fn name_rank(catalog: &Catalog) -> Vec<u32> {
-    let procedures = catalog.procedures();
-    let mut order: Vec<(Vec<u8>, &str, u32)> = procedures
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (sort_key(&p.name), p.code.as_str(), i as u32))
-        .collect();
-    order.sort_unstable();
-    let mut rank = vec![0u32; procedures.len()];
-    for (position, (_, _, i)) in order.into_iter().enumerate() {
+/// A [`ListOrder`] computed a slice at a time, for a caller that must not block for long (a
+/// browser's main thread). Each [`step`](Self::step) either computes the sort keys of the
+/// next names and sorts them (a run), or merges sorted runs; [`finish`](Self::finish) does
+/// what is left, then the linear rest (ranks, grouping by field). The order is the same
+/// however the work is sliced.
+///
+/// Give every call the same catalogue; with another one the order is unspecified (nothing
+/// panics).
+///
+/// ```
+/// use tthc::listing::{ListOrder, ListOrderBuilder};
+/// let catalog = tthc::Catalog::an_bien_2018();
+/// let mut builder = ListOrderBuilder::new();
+/// while !builder.step(&catalog, 100) {} // e.g. one step per task of an event loop
+/// assert_eq!(builder.finish(&catalog), ListOrder::new(&catalog));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ListOrderBuilder {
+    /// The sort keys of the first names, one after the other, in id order (one buffer: the
+    /// sort reads them with fewer cache misses than one allocation per key).
+    keys: Keys,
+    /// The ids of the same names, each run sorted by name (then code, then id).
+    by_name: Vec<u32>,
+    /// Where each sorted run of `by_name` starts, and `by_name.len()` at the end.
+    runs: Vec<usize>,
+    /// The next pair of runs to merge (index into `runs`).
+    pair: usize,
+    /// Scratch space of a merge.
+    scratch: Vec<u32>,
+}
+
+impl ListOrderBuilder {
+    /// Nothing computed yet.
+    pub fn new() -> ListOrderBuilder {
+        ListOrderBuilder::default()
+    }
+
+    /// One slice of work: the sort keys of up to `count` more names, sorted as a run; or, once
+    /// every name has its key, merges of adjacent runs until about `count` names are moved
+    /// (at least one merge, so the largest slice is the last merge: one comparison per
+    /// procedure). `true` once the names are in one sorted run: then only
+    /// [`finish`](Self::finish)'s linear work is left.
+    pub fn step(&mut self, catalog: &Catalog, count: usize) -> bool {
+        let procedures = catalog.procedures();
+        if self.done() > procedures.len() {
+            // Stepped with a larger catalogue: start again with this one.
+            *self = ListOrderBuilder::new();
+        }
+        let count = count.max(1);
+        let from = self.done();
+        if from < procedures.len() {
+            let to = from.saturating_add(count).min(procedures.len());
+            if self.runs.is_empty() {
+                self.runs.push(0);
+            }
+            for p in &procedures[from..to] {
+                self.keys.push(&sort_key(&p.name));
+            }
+            self.by_name.extend(from as u32..to as u32);
+            let keys = &self.keys;
+            self.by_name[from..to].sort_unstable_by(|&a, &b| by_name(keys, procedures, a, b));
+            self.runs.push(to);
+            return false;
+        }
+        let mut moved = 0;
+        while self.runs.len() > 2 && moved < count {
+            if self.pair + 2 >= self.runs.len() {
+                self.pair = 0; // the next pass
+            }
+            let (a, m, b) = (
+                self.runs[self.pair],
+                self.runs[self.pair + 1],
+                self.runs[self.pair + 2],
+            );
+            let keys = &self.keys;
+            merge(&mut self.by_name[a..b], m - a, &mut self.scratch, |x, y| {
+                by_name(keys, procedures, x, y) == Ordering::Less
+            });
+            self.runs.remove(self.pair + 1);
+            self.pair += 1;
+            moved += b - a;
+        }
+        self.runs.len() <= 2
+    }
+
+    /// How many names have their sort key.
+    pub fn done(&self) -> usize {
+        self.keys.ends.len()
+    }
+
+    /// The order: the work not done yet, then the ranks and the grouping by field.
+    pub fn finish(mut self, catalog: &Catalog) -> ListOrder {
+        while !self.step(catalog, usize::MAX) {}
+        let procedures = catalog.procedures();
+        let name_rank = ranks(&self.by_name);
+        // Field name, field code, then the names' order: one key per field, then the
+        // procedures in name order distributed to their field's place (a counting sort).
+        let mut fields: Vec<(Vec<u8>, &str, u32)> = catalog
+            .fields()
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (sort_key(&f.name), f.code.as_str(), i as u32))
+            .collect();
+        fields.sort_unstable();
+        let field_order: Vec<u32> = fields.into_iter().map(|(_, _, i)| i).collect();
+        let field_rank = ranks(&field_order);
+        // A field outside the catalogue's (only with another catalogue) goes last.
+        let bucket = |i: u32| {
+            let field = procedures[i as usize].field.0 as usize;
+            field_rank
+                .get(field)
+                .map_or(field_rank.len(), |&r| r as usize)
+        };
+        let mut starts = vec![0usize; field_rank.len() + 2];
+        for &i in &self.by_name {
+            starts[bucket(i) + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut ids = vec![0u32; self.by_name.len()];
+        for &i in &self.by_name {
+            let slot = &mut starts[bucket(i)];
+            ids[*slot] = i;
+            *slot += 1;
+        }
+        ListOrder {
+            rank: ranks(&ids),
+            name_rank,
+        }
+    }
+}
+
+/// Sort keys one after the other in one buffer.
+#[derive(Debug, Clone, Default)]
+struct Keys {
+    bytes: Vec<u8>,
+    /// Where each key ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn push(&mut self, key: &[u8]) {
+        self.bytes.extend_from_slice(key);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// Vietnamese order of the names of procedures `a` and `b` (their `keys`), then code, then id.
+fn by_name(keys: &Keys, procedures: &[Procedure], a: u32, b: u32) -> Ordering {
+    let (a, b) = (a as usize, b as usize);
+    keys.get(a)
+        .cmp(keys.get(b))
+        .then_with(|| procedures[a].code.as_str().cmp(procedures[b].code.as_str()))
+        .then(a.cmp(&b))
+}
+
+/// Merge the sorted runs `v[..mid]` and `v[mid..]` into one (`scratch` holds the first).
+fn merge(v: &mut [u32], mid: usize, scratch: &mut Vec<u32>, less: impl Fn(u32, u32) -> bool) {
+    scratch.clear();
+    scratch.extend_from_slice(&v[..mid]);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < scratch.len() && j < v.len() {
+        if less(v[j], scratch[i]) {
+            v[k] = v[j];
+            j += 1;
+        } else {
+            v[k] = scratch[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    // What is left of the second run is already in place.
+    v[k..k + scratch.len() - i].copy_from_slice(&scratch[i..]);
+}
+
+/// The position of each id in `order` (a permutation of `0..order.len()`).
+fn ranks(order: &[u32]) -> Vec<u32> {
+    let mut rank = vec![0u32; order.len()];
+    for (position, &i) in order.iter().enumerate() {
         rank[i as usize] = position as u32;
     }
     rank
+}
+
+/// The position of each procedure (by id) in Vietnamese order of the names, then code: one
+/// sort key per name.
+pub(crate) fn name_rank(catalog: &Catalog) -> Vec<u32> {
+    ListOrder::new(catalog).name_rank
 }
 
 impl Catalog {
@@ -472,6 +625,45 @@ mod tests {
         list.iter()
             .map(|r| (r.code, r.status.map(Status::as_str)))
             .collect()
+    }
+
+    #[test]
+    fn an_order_built_in_slices_is_the_order_built_at_once() {
+        let catalog = Catalog::from_json(include_bytes!("../tests/data/portal-sample.json"))
+            .expect("the sample loads");
+        let whole = ListOrder::new(&catalog);
+        let n = catalog.procedures().len();
+        assert!(n > 10, "a sample of more than one slice");
+        for count in [1, 7, n - 1, n, usize::MAX] {
+            let mut builder = ListOrderBuilder::new();
+            let mut steps = 0;
+            while !builder.step(&catalog, count) {
+                steps += 1;
+                assert!(builder.done() <= n);
+            }
+            assert_eq!(builder.done(), n);
+            assert!(steps + 1 >= n.div_ceil(count), "{count}: {steps} steps");
+            assert_eq!(builder.finish(&catalog), whole, "slices of {count}");
+        }
+        // Unfinished, then finished at once; and finishing a builder never stepped.
+        let mut builder = ListOrderBuilder::new();
+        builder.step(&catalog, 3);
+        assert_eq!(builder.finish(&catalog), whole);
+        assert_eq!(ListOrderBuilder::new().finish(&catalog), whole);
+    }
+
+    #[test]
+    fn a_builder_stepped_with_another_catalogue_does_not_panic() {
+        let big = Catalog::from_json(include_bytes!("../tests/data/portal-sample.json"))
+            .expect("the sample loads");
+        let small = Catalog::from_json(DOC.as_bytes()).expect("the document loads");
+        let mut builder = ListOrderBuilder::new();
+        while !builder.step(&big, 5) {}
+        let order = builder.finish(&small);
+        let listed = small
+            .procedure_list_with(&ListQuery::on(ComplianceOptions::default()), &order)
+            .expect("a list");
+        assert!(!listed.is_empty());
     }
 
     #[test]

@@ -155,6 +155,8 @@ struct Matcher {
     starts: Vec<u32>,
     /// Words of all names as byte ranges of `names`, procedure after procedure.
     spans: Vec<(u32, u32)>,
+    /// The [`byte_pairs`] of each folded name.
+    pairs: Vec<u128>,
     /// Index in `spans` of each procedure's first word, and `spans.len()` at the end.
     first_span: Vec<u32>,
     /// The words of the names, for the word-prefix rules; `None` for a one-shot search,
@@ -190,12 +192,7 @@ impl SearchIndex {
     /// catalogue (no sort key computed again): for a widget that lists, then searches. With
     /// another catalogue's order, ties are broken in an unspecified order (nothing panics).
     pub fn with_order(catalog: &Catalog, order: &ListOrder) -> SearchIndex {
-        let mut rank = order.name_rank().to_vec();
-        rank.resize(catalog.procedures().len(), u32::MAX);
-        SearchIndex {
-            matcher: Matcher::new(catalog, true),
-            rank,
-        }
+        SearchIndexBuilder::new().finish(catalog, order)
     }
 
     /// Number of procedures in the index.
@@ -226,26 +223,75 @@ impl SearchIndex {
             })
             .collect()
     }
+
+    /// Whether each procedure (by id, the index into [`Catalog::procedures`]) matches `query`:
+    /// `true` exactly for the procedures of `search(query, usize::MAX)`, found by the same
+    /// rules, without scoring or sorting them. What a filter typed into needs: the set of
+    /// matching procedures, shown in the list's own order. Every `false` for an empty or
+    /// blank query.
+    ///
+    /// ```
+    /// let catalog = tthc::Catalog::from_json(r#"{ "tthc": 1,
+    ///     "fields": [ { "code": "ho-tich", "name": "Hộ tịch" } ],
+    ///     "procedures": [
+    ///       { "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "field": "ho-tich", "levels": ["commune"] },
+    ///       { "code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "ho-tich", "levels": ["commune"] } ],
+    ///     "units": [] }"#.as_bytes())?;
+    /// let index = tthc::search::SearchIndex::new(&catalog);
+    /// assert_eq!(index.matches("khai sinh"), [true, false]);
+    /// assert_eq!(index.matches("ho tich"), [true, true]);
+    /// assert_eq!(index.matches(" "), [false, false]);
+    /// # Ok::<(), tthc::Error>(())
+    /// ```
+    pub fn matches(&self, query: &str) -> Vec<bool> {
+        let mut mask = Mask(vec![false; self.len()]);
+        self.matcher.tally(query, &mut mask);
+        mask.0
+    }
+}
+
+/// Where the rules put what they find. The rules are written once ([`Matcher::tally`]) for
+/// both: [`SearchIndex::search`] keeps each procedure's best score, [`SearchIndex::matches`]
+/// only whether it matches (and never computes a score).
+trait Tally {
+    /// Procedure `i` matches; `score` computes how well (called only when the tally keeps
+    /// scores; every score is positive).
+    fn hit(&mut self, i: usize, score: &dyn Fn() -> u32);
+}
+
+/// The best score of each procedure so far (0: no match).
+struct Scores(Vec<u32>);
+
+impl Tally for Scores {
+    #[inline]
+    fn hit(&mut self, i: usize, score: &dyn Fn() -> u32) {
+        let score = score();
+        if score > self.0[i] {
+            self.0[i] = score;
+        }
+    }
+}
+
+/// Whether each procedure matches.
+struct Mask(Vec<bool>);
+
+impl Tally for Mask {
+    #[inline]
+    fn hit(&mut self, i: usize, _score: &dyn Fn() -> u32) {
+        self.0[i] = true;
+    }
 }
 
 impl Vocabulary {
-    fn new(names: &str, spans: &[(u32, u32)], first_span: &[u32]) -> Vocabulary {
-        let mut by_word: rustc_hash::FxHashMap<&str, Vec<u32>> = rustc_hash::FxHashMap::default();
-        for (i, bounds) in first_span.windows(2).enumerate() {
-            for &(a, b) in &spans[bounds[0] as usize..bounds[1] as usize] {
-                let list = by_word.entry(&names[a as usize..b as usize]).or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
-        }
-        let mut by_word: Vec<(&str, Vec<u32>)> = by_word.into_iter().collect();
-        by_word.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    /// The vocabulary of the procedures holding each word (each list ascending, no repeat).
+    fn new(by_word: rustc_hash::FxHashMap<Box<str>, Vec<u32>>) -> Vocabulary {
+        let mut by_word: Vec<(Box<str>, Vec<u32>)> = by_word.into_iter().collect();
+        by_word.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut posting_starts = Vec::with_capacity(by_word.len() + 1);
-        let mut postings = Vec::new();
+        let mut postings = Vec::with_capacity(by_word.iter().map(|(_, l)| l.len()).sum());
         let mut words = Vec::with_capacity(by_word.len());
         for (word, list) in by_word {
-            words.push(word.into());
+            words.push(word);
             posting_starts.push(postings.len() as u32);
             postings.extend(list);
         }
@@ -257,43 +303,156 @@ impl Vocabulary {
         }
     }
 
-    /// The procedures with a word that starts with `prefix` (with repeats).
-    fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+    /// The procedures with a word that starts with `prefix` (with repeats): the words with
+    /// the prefix are consecutive, and so are their postings, so this is one slice.
+    fn with_prefix(&self, prefix: &str) -> &[u32] {
         let first = self.words.partition_point(|w| &**w < prefix);
-        self.words[first..]
-            .iter()
-            .take_while(move |w| w.starts_with(prefix))
-            .enumerate()
-            .flat_map(move |(k, _)| {
-                let w = first + k;
-                self.postings[self.posting_starts[w] as usize..self.posting_starts[w + 1] as usize]
-                    .iter()
-                    .copied()
-            })
+        let end = first
+            + self.words[first..].partition_point(|w| w.as_bytes().starts_with(prefix.as_bytes()));
+        &self.postings[self.posting_starts[first] as usize..self.posting_starts[end] as usize]
     }
 }
 
-impl Matcher {
-    fn new(catalog: &Catalog, with_vocabulary: bool) -> Matcher {
-        let procedures = catalog.procedures();
-        let mut names = String::with_capacity(procedures.iter().map(|p| p.name.len() + 1).sum());
-        let mut starts = Vec::with_capacity(procedures.len() + 1);
-        let mut spans = Vec::with_capacity(procedures.len() * 16);
-        let mut first_span = Vec::with_capacity(procedures.len() + 1);
-        for p in procedures {
-            let start = names.len();
-            starts.push(start as u32);
-            first_span.push(spans.len() as u32);
-            names.push_str(&fold(&p.name));
-            spans.extend(
-                words(&names[start..])
-                    .map(|(at, w)| ((start + at) as u32, (start + at + w.len()) as u32)),
-            );
-            names.push('\n');
+/// A [`SearchIndex`] built a slice at a time, for a caller that must not block for long (a
+/// browser's main thread): [`step`](Self::step) folds and indexes the next names,
+/// [`finish`](Self::finish) the rest, the field names and the sorted vocabulary. The index is
+/// the same however the work is sliced.
+///
+/// Give every call the same catalogue; with another one the hits are unspecified (nothing
+/// panics).
+///
+/// ```
+/// use tthc::listing::ListOrder;
+/// use tthc::search::{SearchIndex, SearchIndexBuilder};
+/// let catalog = tthc::Catalog::an_bien_2018();
+/// let mut builder = SearchIndexBuilder::new();
+/// while !builder.step(&catalog, 100) {} // e.g. one step per task of an event loop
+/// let index = builder.finish(&catalog, &ListOrder::new(&catalog));
+/// assert_eq!(index.search("ho tich", 5), SearchIndex::new(&catalog).search("ho tich", 5));
+/// ```
+#[derive(Debug, Clone)]
+pub struct SearchIndexBuilder {
+    folded: FoldedNames,
+}
+
+impl Default for SearchIndexBuilder {
+    fn default() -> Self {
+        SearchIndexBuilder::new()
+    }
+}
+
+impl SearchIndexBuilder {
+    /// Nothing indexed yet.
+    pub fn new() -> SearchIndexBuilder {
+        SearchIndexBuilder {
+            folded: FoldedNames::new(true),
         }
-        starts.push(names.len() as u32);
-        first_span.push(spans.len() as u32);
-        let vocabulary = with_vocabulary.then(|| Vocabulary::new(&names, &spans, &first_span));
+    }
+
+    /// Fold and index up to `count` more names; `true` once every name is indexed (then only
+    /// [`finish`](Self::finish)'s field names and sorting of the distinct words are left).
+    pub fn step(&mut self, catalog: &Catalog, count: usize) -> bool {
+        self.folded.step(catalog, count)
+    }
+
+    /// How many names are indexed.
+    pub fn done(&self) -> usize {
+        self.folded.done()
+    }
+
+    /// The index, with ties broken by the names' order of `order` (as
+    /// [`SearchIndex::with_order`]).
+    pub fn finish(self, catalog: &Catalog, order: &ListOrder) -> SearchIndex {
+        let mut rank = order.name_rank().to_vec();
+        rank.resize(catalog.procedures().len(), u32::MAX);
+        SearchIndex {
+            matcher: self.folded.finish(catalog),
+            rank,
+        }
+    }
+}
+
+/// The folded names of the first procedures, their words and (for an index) the procedures
+/// of each word: what [`Matcher`] is made of, built a slice of names at a time.
+#[derive(Debug, Clone)]
+struct FoldedNames {
+    names: String,
+    starts: Vec<u32>,
+    spans: Vec<(u32, u32)>,
+    pairs: Vec<u128>,
+    first_span: Vec<u32>,
+    /// The procedures of each word (ascending), when building an index.
+    by_word: Option<rustc_hash::FxHashMap<Box<str>, Vec<u32>>>,
+}
+
+impl FoldedNames {
+    fn new(with_vocabulary: bool) -> FoldedNames {
+        FoldedNames {
+            names: String::new(),
+            starts: Vec::new(),
+            spans: Vec::new(),
+            pairs: Vec::new(),
+            first_span: Vec::new(),
+            by_word: with_vocabulary.then(rustc_hash::FxHashMap::default),
+        }
+    }
+
+    fn done(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Fold up to `count` more names; `true` once every name of `catalog` is folded.
+    fn step(&mut self, catalog: &Catalog, count: usize) -> bool {
+        let procedures = catalog.procedures();
+        let from = self.done().min(procedures.len());
+        let to = from.saturating_add(count.max(1)).min(procedures.len());
+        if from == 0 && to > 0 {
+            self.names
+                .reserve(procedures.iter().map(|p| p.name.len() + 1).sum());
+            self.starts.reserve(procedures.len() + 1);
+            self.pairs.reserve(procedures.len());
+            self.first_span.reserve(procedures.len() + 1);
+            self.spans.reserve(procedures.len() * 16);
+        }
+        for (i, p) in procedures[from..to].iter().enumerate() {
+            let i = (from + i) as u32;
+            let start = self.names.len();
+            self.starts.push(start as u32);
+            self.first_span.push(self.spans.len() as u32);
+            self.names.push_str(&fold(&p.name));
+            self.pairs.push(byte_pairs(&self.names.as_bytes()[start..]));
+            for (at, w) in words(&self.names[start..]) {
+                self.spans
+                    .push(((start + at) as u32, (start + at + w.len()) as u32));
+                if let Some(by_word) = &mut self.by_word {
+                    match by_word.get_mut(w) {
+                        Some(list) => {
+                            if list.last() != Some(&i) {
+                                list.push(i);
+                            }
+                        }
+                        None => {
+                            by_word.insert(w.into(), vec![i]);
+                        }
+                    }
+                }
+            }
+            self.names.push('\n');
+        }
+        self.done() >= procedures.len()
+    }
+
+    /// The rest of the names, then the field names: the matcher.
+    fn finish(mut self, catalog: &Catalog) -> Matcher {
+        let procedures = catalog.procedures();
+        if self.done() > procedures.len() {
+            // Stepped with a larger catalogue: more names than procedures would index ids
+            // that do not exist.
+            self = FoldedNames::new(self.by_word.is_some());
+        }
+        while !self.step(catalog, usize::MAX) {}
+        self.starts.push(self.names.len() as u32);
+        self.first_span.push(self.spans.len() as u32);
         let fields = catalog
             .fields()
             .iter()
@@ -306,15 +465,22 @@ impl Matcher {
             })
             .collect();
         Matcher {
-            starts,
-            spans,
-            first_span,
-            vocabulary,
+            starts: self.starts,
+            spans: self.spans,
+            pairs: self.pairs,
+            first_span: self.first_span,
+            vocabulary: self.by_word.map(Vocabulary::new),
             field_of: procedures.iter().map(|p| p.field.0).collect(),
             fields,
             codes: procedures.iter().map(|p| p.code.as_str().into()).collect(),
-            names,
+            names: self.names,
         }
+    }
+}
+
+impl Matcher {
+    fn new(catalog: &Catalog, with_vocabulary: bool) -> Matcher {
+        FoldedNames::new(with_vocabulary).finish(catalog)
     }
 
     fn len(&self) -> usize {
@@ -326,19 +492,10 @@ impl Matcher {
         if limit == 0 {
             return Vec::new();
         }
-        let q = fold(query);
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let q_words: Vec<&str> = words(&q).map(|(_, w)| w).collect();
-        let mut scores = vec![0u32; self.len()];
-        self.score_codes(query.trim(), &mut scores);
-        self.score_phrase(&q, q_words.len(), &mut scores);
-        if !q_words.is_empty() {
-            self.score_words(&q_words, &mut scores);
-        }
-        self.score_fields(&q, &q_words, &mut scores);
+        let mut scores = Scores(vec![0u32; self.len()]);
+        self.tally(query, &mut scores);
         scores
+            .0
             .iter()
             .enumerate()
             .filter(|&(_, &s)| s > 0)
@@ -346,15 +503,32 @@ impl Matcher {
             .collect()
     }
 
-    fn score_codes(&self, code: &str, scores: &mut [u32]) {
+    /// Apply every rule of the module docs to `query`, telling `tally` each procedure that
+    /// matches (a procedure may be told more than once, with different scores). A query that
+    /// folds to nothing matches nothing.
+    fn tally(&self, query: &str, tally: &mut dyn Tally) {
+        let q = fold(query);
+        if q.is_empty() {
+            return;
+        }
+        let q_words: Vec<&str> = words(&q).map(|(_, w)| w).collect();
+        self.score_codes(query.trim(), tally);
+        self.score_phrase(&q, q_words.len(), tally);
+        if !q_words.is_empty() {
+            self.score_words(&q_words, tally);
+        }
+        self.score_fields(&q, &q_words, tally);
+    }
+
+    fn score_codes(&self, code: &str, tally: &mut dyn Tally) {
         if !code.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             return;
         }
-        for (score, c) in scores.iter_mut().zip(&self.codes) {
+        for (i, c) in self.codes.iter().enumerate() {
             if c.eq_ignore_ascii_case(code) {
-                *score = SCORE_CODE;
+                tally.hit(i, &|| SCORE_CODE);
             } else if c.len() > 8 && c.get(..8).is_some_and(|n| n.eq_ignore_ascii_case(code)) {
-                *score = (*score).max(SCORE_NATIONAL_CODE);
+                tally.hit(i, &|| SCORE_NATIONAL_CODE);
             }
         }
     }
@@ -368,36 +542,41 @@ impl Matcher {
     }
 
     /// Occurrences of the whole folded query: phrase, word start (a), substring.
-    fn score_phrase(&self, q: &str, q_words: usize, scores: &mut [u32]) {
+    fn score_phrase(&self, q: &str, q_words: usize, tally: &mut dyn Tally) {
         // An occurrence starts at a word boundary if it starts a word or if the query does not
         // start with a letter or digit.
         let starts_with_word = q.chars().next().is_some_and(char::is_alphanumeric);
-        for (i, bounds) in self.starts.windows(2).enumerate() {
-            // `contains` is the fast test (vectorised); most names fail it.
-            let name = &self.names[bounds[0] as usize..bounds[1] as usize - 1];
-            if !name.contains(q) {
+        // A name holding the query holds each pair of adjacent bytes of it: names whose
+        // signature lacks one of the query's cannot hold it, and are not searched.
+        let need = byte_pairs(q.as_bytes());
+        for i in 0..self.len().min(self.pairs.len()) {
+            if self.pairs[i] & need != need {
                 continue;
             }
-            let closeness = closeness(self.word_count(i), q_words);
-            let end = bounds[1] as usize - 1;
-            let at_word_start = !starts_with_word
-                || self
-                    .word_spans(i)
-                    .iter()
-                    .any(|&(a, _)| has_prefix(&self.names.as_bytes()[a as usize..end], q));
-            let score = if name.len() == q.len() {
-                SCORE_NAME_PHRASE
-            } else if at_word_start {
-                SCORE_NAME_WORD_START + CONTIGUOUS_BONUS + closeness
-            } else {
-                SCORE_NAME_SUBSTRING + closeness
-            };
-            scores[i] = scores[i].max(score);
+            let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize - 1);
+            if !holds(&self.names.as_bytes()[start..end], q.as_bytes()) {
+                continue;
+            }
+            tally.hit(i, &|| {
+                let closeness = closeness(self.word_count(i), q_words);
+                let at_word_start = !starts_with_word
+                    || self
+                        .word_spans(i)
+                        .iter()
+                        .any(|&(a, _)| has_prefix(&self.names.as_bytes()[a as usize..end], q));
+                if end - start == q.len() {
+                    SCORE_NAME_PHRASE
+                } else if at_word_start {
+                    SCORE_NAME_WORD_START + CONTIGUOUS_BONUS + closeness
+                } else {
+                    SCORE_NAME_SUBSTRING + closeness
+                }
+            });
         }
     }
 
     /// Query words as prefixes of name words: in order (word start (b)) or in any order.
-    fn score_words(&self, q_words: &[&str], scores: &mut [u32]) {
+    fn score_words(&self, q_words: &[&str], tally: &mut dyn Tally) {
         let candidates: Vec<u32> = match &self.vocabulary {
             Some(vocabulary) => {
                 // How many of the first query words each procedure has as word prefixes.
@@ -405,7 +584,7 @@ impl Matcher {
                 let mut candidates = Vec::new();
                 for (j, q) in q_words.iter().enumerate() {
                     let last = j + 1 == q_words.len();
-                    for p in vocabulary.with_prefix(q) {
+                    for &p in vocabulary.with_prefix(q) {
                         if matched[p as usize] == j as u32 {
                             matched[p as usize] += 1;
                             if last {
@@ -429,22 +608,23 @@ impl Matcher {
         };
         for p in candidates {
             let i = p as usize;
-            let mut name_words = self
-                .word_spans(i)
-                .iter()
-                .map(|&(a, b)| &self.names.as_bytes()[a as usize..b as usize]);
-            let in_order = q_words.iter().all(|q| name_words.any(|w| has_prefix(w, q)));
-            let closeness = closeness(self.word_count(i), q_words.len());
-            let score = if in_order {
-                SCORE_NAME_WORD_START + closeness
-            } else {
-                SCORE_NAME_ANY_ORDER + closeness
-            };
-            scores[i] = scores[i].max(score);
+            tally.hit(i, &|| {
+                let mut name_words = self
+                    .word_spans(i)
+                    .iter()
+                    .map(|&(a, b)| &self.names.as_bytes()[a as usize..b as usize]);
+                let in_order = q_words.iter().all(|q| name_words.any(|w| has_prefix(w, q)));
+                let closeness = closeness(self.word_count(i), q_words.len());
+                if in_order {
+                    SCORE_NAME_WORD_START + closeness
+                } else {
+                    SCORE_NAME_ANY_ORDER + closeness
+                }
+            });
         }
     }
 
-    fn score_fields(&self, q: &str, q_words: &[&str], scores: &mut [u32]) {
+    fn score_fields(&self, q: &str, q_words: &[&str], tally: &mut dyn Tally) {
         let field_scores: Vec<u32> = self
             .fields
             .iter()
@@ -457,9 +637,11 @@ impl Matcher {
             })
             .collect();
         if field_scores.iter().any(|&s| s > 0) {
-            for (score, &f) in scores.iter_mut().zip(&self.field_of) {
+            for (i, &f) in self.field_of.iter().enumerate() {
                 let field = field_scores.get(f as usize).copied().unwrap_or(0);
-                *score = (*score).max(field);
+                if field > 0 {
+                    tally.hit(i, &|| field);
+                }
             }
         }
     }
@@ -518,6 +700,39 @@ impl Catalog {
 fn has_prefix(text: &[u8], prefix: &str) -> bool {
     let prefix = prefix.as_bytes();
     text.first() == prefix.first() && text.starts_with(prefix)
+}
+
+/// `needle` (not empty) occurs in `hay`. Plain loops: the size-optimised WebAssembly build
+/// does not inline iterator adapters, which made a search with `windows` several times slower.
+fn holds(hay: &[u8], needle: &[u8]) -> bool {
+    let n = needle.len();
+    if n == 0 || n > hay.len() {
+        return n == 0;
+    }
+    let first = needle[0];
+    let mut i = 0;
+    while i + n <= hay.len() {
+        if hay[i] == first {
+            let mut k = 1;
+            while k < n && hay[i + k] == needle[k] {
+                k += 1;
+            }
+            if k == n {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The pairs of adjacent bytes of `s` as a signature: one bit of 128 per pair (a hash), so a
+/// text holding another holds at least its bits. Empty for a single byte.
+fn byte_pairs(s: &[u8]) -> u128 {
+    s.windows(2).fold(0, |bits, w| {
+        let pair = u32::from(w[0]) << 8 | u32::from(w[1]);
+        bits | 1u128 << (pair.wrapping_mul(0x9E37_79B9) >> 25)
+    })
 }
 
 fn closeness(target_words: u32, q_words: usize) -> u32 {
@@ -708,40 +923,42 @@ mod tests {
         )
     }
 
+    /// Queries of every kind of match, and of none.
+    const QUERIES: &[&str] = &[
+        "dang ky khai sinh",
+        "Đăng ký kết hôn",
+        "khai sinh lại",
+        "ho tich",
+        "HỘ TỊCH",
+        "thủ tục",
+        "t",
+        "a",
+        "inh",
+        "nuoi con",
+        "con nuoi",
+        "(",
+        ", ",
+        "1.001193",
+        "1.00119",
+        "trích lục hộ tịch",
+        "tich ho",
+        "dang dang",
+        "xe,  biển",
+        "ky khai",
+        "Huỷ tài khoản",
+        "uy",
+        "quoc tich",
+        "nước ngoài",
+        "ngoai nuoc",
+        "2",
+    ];
+
     #[test]
     fn the_index_scores_as_the_rules_say() {
         let catalog = Catalog::from_json(include_bytes!("../tests/data/portal-sample.json"))
             .expect("the sample loads");
         let matchers = [Matcher::new(&catalog, true), Matcher::new(&catalog, false)];
-        let queries = [
-            "dang ky khai sinh",
-            "Đăng ký kết hôn",
-            "khai sinh lại",
-            "ho tich",
-            "HỘ TỊCH",
-            "thủ tục",
-            "t",
-            "a",
-            "inh",
-            "nuoi con",
-            "con nuoi",
-            "(",
-            ", ",
-            "1.001193",
-            "1.00119",
-            "trích lục hộ tịch",
-            "tich ho",
-            "dang dang",
-            "xe,  biển",
-            "ky khai",
-            "Huỷ tài khoản",
-            "uy",
-            "quoc tich",
-            "nước ngoài",
-            "ngoai nuoc",
-            "2",
-        ];
-        for (query, matcher) in queries
+        for (query, matcher) in QUERIES
             .iter()
             .flat_map(|q| matchers.iter().map(move |m| (*q, m)))
         {
@@ -753,6 +970,112 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{query:?}");
         }
+    }
+
+    /// `matches` marks exactly the procedures `search` finds (every hit, no limit).
+    fn assert_matches_are_hits(catalog: &Catalog, query: &str) {
+        let index = SearchIndex::new(catalog);
+        let mut want = vec![false; catalog.procedures().len()];
+        for hit in index.search(query, usize::MAX) {
+            want[hit.procedure.0 as usize] = true;
+        }
+        assert_eq!(index.matches(query), want, "{query:?}");
+    }
+
+    #[test]
+    fn matches_are_the_hits_of_search() {
+        let catalog = Catalog::from_json(include_bytes!("../tests/data/portal-sample.json"))
+            .expect("the sample loads");
+        let more = [
+            "d", "da", "dang", "dang ", "dang k", "1", "", "  \t ", "zzzz",
+        ];
+        for query in QUERIES.iter().chain(&more) {
+            assert_matches_are_hits(&catalog, query);
+        }
+        assert!(
+            catalog.search("d", usize::MAX).len() > 10,
+            "a query that matches many"
+        );
+    }
+
+    /// The same on the inputs of the shared conformance vectors of `search`
+    /// (`tests/conformance/search-*.json` with a valid document), with their queries and a
+    /// few more.
+    #[test]
+    fn matches_are_the_hits_of_search_on_the_conformance_inputs() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance");
+        let mut vectors = 0;
+        for entry in std::fs::read_dir(&dir).expect("tests/conformance exists") {
+            let path = entry.expect("a directory entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let json = path.extension().is_some_and(|e| e == "json");
+            if !name.starts_with("search-") || !json {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a vector");
+            let vector: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            if vector["input"].is_null() {
+                continue; // a vector of an invalid document (`input_text`)
+            }
+            let input = serde_json::to_vec(&vector["input"]).expect("JSON");
+            let catalog = Catalog::from_json(&input).expect("the vector's input loads");
+            let query = vector["options"]["query"].as_str().expect("a query");
+            for q in [query, "d", "thu tuc", "tich", "1.001", "chung thuc di"] {
+                assert_matches_are_hits(&catalog, q);
+            }
+            vectors += 1;
+        }
+        assert!(vectors >= 8, "the search vectors were found ({vectors})");
+    }
+
+    #[test]
+    fn an_index_built_in_slices_is_the_index_built_at_once() {
+        let catalog = Catalog::from_json(include_bytes!("../tests/data/portal-sample.json"))
+            .expect("the sample loads");
+        let order = ListOrder::new(&catalog);
+        let whole = SearchIndex::with_order(&catalog, &order);
+        let n = catalog.procedures().len();
+        let queries = [
+            "dang ky",
+            "thu tuc",
+            "a",
+            "ho tich",
+            "1.001193",
+            "khai sinh lai",
+        ];
+        for count in [1, 7, n - 1, n, usize::MAX] {
+            let mut builder = SearchIndexBuilder::new();
+            let mut steps = 0;
+            while !builder.step(&catalog, count) {
+                steps += 1;
+                assert_eq!(builder.done(), count * steps, "{count}");
+            }
+            let sliced = builder.finish(&catalog, &order);
+            assert_eq!(sliced.rank, whole.rank);
+            for query in queries {
+                assert_eq!(
+                    sliced.search(query, usize::MAX),
+                    whole.search(query, usize::MAX),
+                    "{query} in slices of {count}"
+                );
+                assert_eq!(sliced.matches(query), whole.matches(query), "{query}");
+            }
+        }
+        // Stepped with another (larger) catalogue, finished with this one: no panic.
+        let small = Catalog::from_json(
+            r#"{"tthc":1,"fields":[{"code":"a","name":"Hộ tịch"}],"procedures":[
+                {"code":"1.000001","name":"Thủ tục đăng ký khai sinh","field":"a","levels":["commune"]}],"units":[]}"#
+                .as_bytes(),
+        )
+        .expect("a small catalogue loads");
+        let mut builder = SearchIndexBuilder::new();
+        while !builder.step(&catalog, 50) {}
+        let index = builder.finish(&small, &ListOrder::new(&small));
+        assert_eq!(index.matches("khai sinh"), [true]);
+        let mut builder = SearchIndexBuilder::new();
+        builder.step(&small, 1);
+        let index = builder.finish(&catalog, &order);
+        assert_eq!(index.matches("a").len(), n);
     }
 
     #[test]
