@@ -32,7 +32,6 @@ impl Catalog {
     }
 }
 
-#[cfg(feature = "full")]
 #[derive(Serialize)]
 struct FieldInfo<'a> {
     code: &'a str,
@@ -97,7 +96,6 @@ impl Catalog {
         self.inner.source().map(str::to_owned)
     }
 
-    #[cfg(feature = "full")]
     /// The fields, in document order: `{ code, name, name_en }`.
     #[wasm_bindgen(unchecked_return_type = "FieldInfo[]")]
     pub fn fields(&self) -> Result<JsValue, JsValue> {

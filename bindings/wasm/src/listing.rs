@@ -61,6 +61,7 @@ impl Catalog {
     /// A unit's applicable procedures with their status, or the procedures of a level in
     /// force, filtered by field and status, in Vietnamese order of field, then name:
     /// `[{ code, name, field, field_name, field_name_en, online, status }]`.
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = procedureList, unchecked_return_type = "ListedProcedure[]")]
     pub fn procedure_list(&self, options: Option<ListOptionsArg>) -> Result<JsValue, JsValue> {
         let query = list_query(options.as_ref())?;
@@ -68,6 +69,7 @@ impl Catalog {
         to_js(&check(self.inner.procedure_list_with(&query, order))?)
     }
 
+    #[cfg(feature = "full")]
     /// The ids of `procedureList(options)`'s rows, in the same order, as a `Uint32Array`: each
     /// procedure's position in the document, the ids `searchIds` returns.
     #[wasm_bindgen(js_name = listIds)]

@@ -8,6 +8,7 @@ use crate::convert::{string_arg, to_js, Options};
 use crate::SearchOptionsArg;
 
 impl Catalog {
+    #[cfg(feature = "full")]
     /// The core's hits for a query and `{ limit }` (default 20), best first.
     fn hits(
         &self,
@@ -62,6 +63,7 @@ impl Catalog {
         to_js(&codes)
     }
 
+    #[cfg(feature = "full")]
     /// The ids of `search(query, options)`'s hits, in the same order, as a `Uint32Array`: the
     /// procedures' positions in the document (as `listIds` gives them). What a filter typed
     /// into needs per keystroke: one copy of four bytes per hit, no string crosses.

@@ -107,6 +107,14 @@ describe('example page', () => {
   });
   after(async () => closePage(page));
 
+  test('the page fetches the widget\'s own module and its glue, never the full API\'s', async () => {
+    const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    const wasm = names.filter((n) => n.endsWith('.wasm'));
+    assert.deepEqual(wasm.map((n) => n.split('/').pop()), ['tthc_widget_core_bg.wasm'], names.join(' '));
+    assert.ok(names.some((n) => n.endsWith('/tthc_widget_core.js')), names.join(' '));
+    assert.ok(!names.some((n) => n.endsWith('/tthc_wasm.js')), names.join(' '));
+  });
+
   test('the derived commune list of the 2026 portal data: every row, no status', async () => {
     const w = page.locator('#commune-list');
     assert.equal(await w.locator('li.row').count(), portal.procedures.length);
@@ -393,8 +401,9 @@ describe('loading: one module, compressed, a skeleton, the first rows first', ()
   test('the module is fetched and compiled once for every widget, compressed', async () => {
     const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => e.name.endsWith('.wasm'))
-      .map((e) => ({ encoded: e.encodedBodySize, decoded: e.decodedBodySize })));
+      .map((e) => ({ name: e.name.split('/').pop(), encoded: e.encodedBodySize, decoded: e.decodedBodySize })));
     assert.equal(wasm.length, 1, 'one .wasm request for two widgets');
+    assert.equal(wasm[0].name, 'tthc_widget_core_bg.wasm');
     assert.ok(wasm[0].encoded < wasm[0].decoded * 0.6, JSON.stringify(wasm[0]));
   });
 });

@@ -18,11 +18,20 @@ core.initSync({ module: readFileSync(new URL('../dist/web/tthc_widget_core_bg.wa
 function outcome(fn) {
   try {
     const value = fn();
-    return { value: value instanceof Uint32Array ? ['Uint32Array', ...value] : value };
+    return { value: plain(value) };
   } catch (e) {
     const { name, code, path, family, errors, message } = e;
     return { error: { name, code, path, family, errors, message } };
   }
+}
+
+/** Typed arrays (also as an object's values) as `[type, ...items]`, comparable across modules. */
+function plain(value) {
+  if (ArrayBuffer.isView(value)) return [value.constructor.name, ...value];
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
 }
 
 /** Both modules' outcomes of `call(module)` are deeply equal. */
@@ -55,15 +64,33 @@ const unitOptions = (o) => Object.fromEntries(
 const CALLS = {
   procedure_list: (c, f, o) => {
     const options = listOptions(o);
-    for (const name of ['procedureList', 'listIds', 'schemaOrg']) {
+    for (const name of ['listColumns', 'schemaOrg']) {
       same((m) => (m === core ? c : f)[name](options), name);
     }
+    same((m) => (m === core ? c : f).fields(), 'fields');
+    // The rows' texts, and the order prepared in slices as in one call.
+    let ids = [];
+    try {
+      ids = [...f.listColumns(options).ids];
+    } catch {
+      // the options' error was compared above
+    }
+    same((m) => (m === core ? c : f).procedureTexts(Uint32Array.from(ids)), 'procedureTexts');
+    same((m) => (m === core ? c : f).procedureTexts(Uint32Array.from([c.procedureCount])), 'procedureTexts, a bad id');
   },
   unit_report: (c, f, o) => same((m) => (m === core ? c : f).unitCompliance(o.unit, unitOptions(o)), 'unitCompliance'),
   search: (c, f, o) => {
     const limit = o.limit ?? 20;
-    same((m) => (m === core ? c : f).searchIds(o.query, { limit }), 'searchIds');
-    same((m) => (m === core ? c : f).searchIds(o.query, { limit: (m === core ? c : f).procedureCount }), 'searchIds, every hit');
+    same((m) => (m === core ? c : f).matchMask(o.query), 'matchMask');
+    // The mask marks exactly the full module's hits (every hit, any order).
+    let mask = null;
+    try {
+      mask = c.matchMask(o.query);
+    } catch {
+      return; // the query's error was compared above
+    }
+    const hits = new Set(f.searchIds(o.query, { limit: f.procedureCount + 1 }));
+    assert.deepEqual([...mask].flatMap((on, id) => (on ? [id] : [])), [...hits].sort((a, b) => a - b), 'matchMask = searchIds');
   },
 };
 
@@ -106,11 +133,11 @@ test('the widget module has only what the widget calls', () => {
     assert.equal(core[name], undefined, name);
     assert.equal(typeof full[name], 'function', name);
   }
-  for (const name of ['compliance', 'check', 'toJson', 'search', 'searchCodes', 'fields', 'units']) {
+  for (const name of ['compliance', 'check', 'toJson', 'search', 'searchCodes', 'units', 'procedureList', 'listIds', 'searchIds']) {
     assert.equal(core.Catalog.prototype[name], undefined, name);
     assert.equal(typeof full.Catalog.prototype[name], 'function', name);
   }
-  for (const name of ['procedureList', 'listIds', 'searchIds', 'unitCompliance', 'schemaOrg']) {
+  for (const name of ['fields', 'listColumns', 'procedureTexts', 'matchMask', 'prepare', 'prepareList', 'prepareSearch', 'unitCompliance', 'schemaOrg']) {
     assert.equal(typeof core.Catalog.prototype[name], 'function', name);
   }
   assert.equal(typeof core.formatPercent, 'function');
@@ -121,18 +148,23 @@ test('its TypeScript declarations compile beside the widget\'s (tsc --strict)', 
   const dir = new URL('../../../test-output/types-widget-core/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL('usage.ts', dir), `// Written by bindings/wasm/tests/widget-core.test.mjs.
-import init, { Catalog, formatPercent, type ListedProcedure, type UnitReport } from "../../bindings/wasm/dist/web/tthc_widget_core.js";
+import init, { Catalog, formatPercent, type FieldInfo, type ListColumns, type ProcedureText, type UnitReport } from "../../bindings/wasm/dist/web/tthc_widget_core.js";
 import { define, type TthcProcedureList } from "../../bindings/wasm/dist/web/tthc-widget.js";
 export async function widget(text: string): Promise<string> {
   await init({ module_or_path: new URL("./tthc_widget_core_bg.wasm", import.meta.url) });
   define();
   const catalog = Catalog.fromJson(text);
-  const rows: ListedProcedure[] = catalog.procedureList({ unit: "1" });
-  const ids: Uint32Array = catalog.listIds({ unit: "1" });
-  const hits: Uint32Array = catalog.searchIds("dang ky", { limit: catalog.procedureCount });
+  const work = catalog.prepare();
+  while (!catalog.prepareList(work, 100));
+  while (!catalog.prepareSearch(work, 100));
+  const columns: ListColumns = catalog.listColumns({ unit: "1" });
+  const ids: Uint32Array = columns.ids;
+  const texts: ProcedureText[] = catalog.procedureTexts(ids);
+  const fields: FieldInfo[] = catalog.fields();
+  const mask: Uint8Array = catalog.matchMask("dang ky");
   const unit: UnitReport = catalog.unitCompliance("1", { channel: "portal", staleAfter: 30 });
   const element: TthcProcedureList | null = document.querySelector("tthc-procedure-list");
-  return [rows.length, ids.length, hits.length, element?.ready, catalog.title, catalog.asOf, catalog.source,
+  return [texts.length, ids.length, fields.length, mask.length, element?.ready, catalog.title, catalog.asOf, catalog.source,
     catalog.schemaOrg({ unit: "1" }), formatPercent(unit.rate, "en")].join();
 }
 `);
