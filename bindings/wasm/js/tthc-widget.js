@@ -117,7 +117,6 @@ function loadCatalog(url) {
 
 const LEVELS = ['central', 'province', 'district', 'commune', 'other'];
 const CHANNELS = ['one_stop_shop', 'portal', 'national'];
-const STATUSES = ['published', 'missing', 'outdated'];
 
 const TEXT = {
   vi: {
@@ -586,7 +585,7 @@ export class TthcProcedureList extends HTMLElement {
     const options = { channel };
     if (unitCode) options.unit = unitCode;
     else if (level) options.level = level;
-    const { ids, fields: rowFields, statuses } = catalog.listColumns(options);
+    const { ids, fields: rowFields, statuses, statusWords } = catalog.listColumns(options);
     const fields = fieldsOf(catalog);
     // The unit's own row of the report, computed alone by the core.
     // stale-after (days): the core lists the unit's stale postings and counts unchecked ones.
@@ -602,7 +601,7 @@ export class TthcProcedureList extends HTMLElement {
     const frag = document.createDocumentFragment();
     frag.append(this._header(catalog, { unitCode, level, channel, figures, asOf }));
     const withStatus = statuses.some((x) => x > 0);
-    const { controls, search, fieldSelect, statusSelect } = this._controls(fields, rowFields, statuses, withStatus);
+    const { controls, search, fieldSelect, statusSelect } = this._controls(fields, rowFields, statuses, statusWords, withStatus);
     const summary = el('p', 'summary');
     summary.setAttribute('role', 'status');
     summary.setAttribute('aria-live', 'polite');
@@ -646,9 +645,9 @@ export class TthcProcedureList extends HTMLElement {
       frag.append(footer);
     }
     const s = {
-      catalog, ids, rowFields, statuses, groupOf, visible: new Uint8Array(n).fill(1),
+      catalog, ids, rowFields, statuses, statusWords, groupOf, visible: new Uint8Array(n).fill(1),
       elements: new Array(n).fill(null), groups, summary, nothing, more, total: n, shown: n,
-      fieldSelect, statusSelect, search, limit: WINDOW, build: this._rowBuilder(stale),
+      fieldSelect, statusSelect, search, limit: WINDOW, build: this._rowBuilder(stale, statusWords),
       mask: null, maskQuery: null,
     };
     this._state = s;
@@ -720,12 +719,12 @@ export class TthcProcedureList extends HTMLElement {
    * A function that builds the row element of a procedure from its text (`{ code, name }`, from
    * `procedureTexts`) and its status code (`listColumns`), cloned from small templates.
    */
-  _rowBuilder(stale) {
+  _rowBuilder(stale, statusWords) {
     const t = this._t;
     const rowTemplate = el('li', 'row');
     rowTemplate.append(el('span', 'code', ''), el('span', 'name', ''));
     const chips = {};
-    for (const status of STATUSES) {
+    for (const status of statusWords) {
       const chip = el('span', `status ${status}`, t.statusLabel[status]);
       chip.title = t.statusHint[status];
       chips[status] = chip;
@@ -737,7 +736,7 @@ export class TthcProcedureList extends HTMLElement {
       li.setAttribute('data-code', text.code);
       li.firstChild.textContent = text.code;
       li.lastChild.textContent = text.name;
-      const status = STATUSES[statusCode - 1];
+      const status = statusWords[statusCode - 1];
       if (status) {
         li.setAttribute('data-status', status);
         li.append(chips[status].cloneNode(true));
@@ -843,7 +842,7 @@ export class TthcProcedureList extends HTMLElement {
     return box;
   }
 
-  _controls(fields, rowFields, statuses, withStatus) {
+  _controls(fields, rowFields, statuses, statusWords, withStatus) {
     const t = this._t;
     const lang = this._lang;
     const controls = el('div', withStatus ? 'controls' : 'controls no-status');
@@ -875,9 +874,9 @@ export class TthcProcedureList extends HTMLElement {
       const statusLabel = el('label', null, t.status);
       statusSelect = document.createElement('select');
       statusSelect.append(new Option(t.allStatuses, ''));
-      const byStatus = new Uint32Array(STATUSES.length + 1);
+      const byStatus = new Uint32Array(statusWords.length + 1);
       for (let i = 0; i < statuses.length; i += 1) byStatus[statuses[i]] += 1;
-      STATUSES.forEach((s, k) => {
+      statusWords.forEach((s, k) => {
         statusSelect.append(new Option(`${t.statusLabel[s]} (${number(byStatus[k + 1], lang)})`, s));
       });
       statusLabel.append(statusSelect);
@@ -910,7 +909,7 @@ export class TthcProcedureList extends HTMLElement {
     const mask = s.mask;
     const field = s.fieldSelect.value;
     const fieldIndex = field ? fieldsOf(s.catalog).findIndex((f) => f.code === field) : -1;
-    const status = s.statusSelect ? STATUSES.indexOf(s.statusSelect.value) + 1 : 0;
+    const status = s.statusSelect ? s.statusWords.indexOf(s.statusSelect.value) + 1 : 0;
     const { ids, rowFields, statuses, groupOf, visible, groups } = s;
     const perGroup = new Uint32Array(groups.length);
     let shown = 0;

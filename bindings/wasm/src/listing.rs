@@ -28,8 +28,10 @@ export interface ListColumns {
   ids: Uint32Array;
   /** Each row's field, as an index into `fields()`. */
   fields: Uint32Array;
-  /** Each row's status: 0 none, 1 published, 2 missing, 3 outdated. */
+  /** Each row's status: 0 none, k the word `statusWords[k - 1]`. */
   statuses: Uint8Array;
+  /** The core's status words in the order of the codes: `["published", "missing", "outdated"]`. */
+  statusWords: Status[];
 }
 /** A procedure's code and name (`procedureTexts`). */
 export interface ProcedureText {
@@ -84,7 +86,8 @@ impl Catalog {
     /// JavaScript as one object per row: `{ ids, fields, statuses }`, one entry per row in
     /// list order. `ids` (`Uint32Array`) as `listIds` gives them; `fields` (`Uint32Array`) each
     /// row's field as an index into `fields()`; `statuses` (`Uint8Array`) each row's status:
-    /// 0 none, 1 `published`, 2 `missing`, 3 `outdated`. A row's code and name come from
+    /// 0 none, 1 `published`, 2 `missing`, 3 `outdated` — `statusWords` (the core's words in
+    /// the order of the codes) says which, so the widget never keeps its own copy. A row's code and name come from
     /// `procedureTexts(ids)` when it is shown.
     #[wasm_bindgen(js_name = listColumns, unchecked_return_type = "ListColumns")]
     pub fn list_columns(&self, options: Option<ListOptionsArg>) -> Result<JsValue, JsValue> {
@@ -108,6 +111,11 @@ impl Catalog {
             &"statuses".into(),
             &Uint8Array::from(&statuses[..]),
         )?;
+        let words: js_sys::Array = Status::ALL
+            .iter()
+            .map(|s| JsValue::from_str(s.as_str()))
+            .collect();
+        Reflect::set(&columns, &"statusWords".into(), &words)?;
         Ok(columns.into())
     }
 

@@ -606,7 +606,8 @@ test('listColumns, procedureTexts, matchMask and the sliced preparation agree wi
       assert.deepEqual([...cols.ids], [...plain.listIds(options)]);
       const fields = c.fields();
       assert.deepEqual([...cols.fields].map((k) => fields[k].code), rows.map((r) => r.field));
-      assert.deepEqual([...cols.statuses].map((k) => [null, 'published', 'missing', 'outdated'][k]), rows.map((r) => r.status ?? null));
+      assert.deepEqual(cols.statusWords, ['published', 'missing', 'outdated']);
+      assert.deepEqual([...cols.statuses].map((k) => (k === 0 ? null : cols.statusWords[k - 1])), rows.map((r) => r.status ?? null));
       assert.deepEqual(c.procedureTexts(cols.ids), rows.map((r) => ({ code: r.code, name: r.name })));
     }
   }
