@@ -83,7 +83,8 @@ built="$target_dir/$target/release/tthc_wasm.wasm"
 copy_module() { [ -f "$built" ] || { log "no $built after the build"; exit 1; }; cmp -s "$built" "$1" || cp "$built" "$1"; }
 wasm_cargo
 copy_module "$full_module"
-wasm_cargo --no-default-features
+# The widget's module: small Unicode tables, JavaScript's String.prototype.normalize beyond them.
+wasm_cargo --no-default-features --features host-unicode
 copy_module "$widget_module"
 # The export table names each function (wasm-bindgen's `catalog_compliance`): the full module
 # must have it, the widget's must not.

@@ -34,6 +34,8 @@ mod schema_org;
 mod search;
 #[cfg(feature = "full")]
 mod text;
+#[cfg(feature = "host-unicode")]
+mod unicode_host;
 
 use wasm_bindgen::prelude::*;
 

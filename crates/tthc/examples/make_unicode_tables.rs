@@ -4,8 +4,14 @@
 //!
 //! ```sh
 //! cargo run -p tthc --example make_unicode_tables > crates/tthc/src/text/unicode_tables.rs
+//! cargo run -p tthc --example make_unicode_tables -- --small \
+//!     > crates/tthc/src/text/unicode_small_tables.rs
 //! cargo fmt --all
 //! ```
+//!
+//! `--small` writes the tables of the `host-unicode` feature instead: the same data for the
+//! characters of the Vietnamese and Latin ranges only (`SMALL_RANGES`, and what their
+//! decompositions and compositions reach); the host normalizes any other text.
 //!
 //! The tables are small because they store runs and code-point boundaries instead of one entry
 //! per character, decompositions as UTF-8, and the numbers as bytes: differences between
@@ -216,13 +222,13 @@ fn boundary_bytes(boundaries: &[u32], binary: bool) -> Vec<u8> {
 }
 
 /// The code points where `f` changes value, starting from `f = default` below U+0000: each
-/// boundary is `code point << 8 | value`.
-fn boundaries(f: impl Fn(char) -> u8) -> Vec<u32> {
+/// boundary is `code point << 8 | value`. Only the characters that `wanted` accepts count: the others take the value before them (as
+/// surrogates do), so that they never start a run.
+fn boundaries(f: impl Fn(char) -> u8, wanted: impl Fn(&char) -> bool) -> Vec<u32> {
     let mut out = Vec::new();
     let mut last = 0u8;
     for cp in 0..=0x10_FFFFu32 {
-        // Surrogates take the value of U+D7FF, so that they never start a run.
-        let v = char::from_u32(cp).map_or(last, &f);
+        let v = char::from_u32(cp).filter(&wanted).map_or(last, &f);
         if v != last {
             out.push(cp << 8 | u32::from(v));
             last = v;
@@ -231,7 +237,53 @@ fn boundaries(f: impl Fn(char) -> u8) -> Vec<u32> {
     out
 }
 
+/// The ranges of the small tables (`--small`): Basic Latin to Combining Diacritical Marks
+/// (U+0000..U+036F), Latin Extended Additional (U+1E00..U+1EFF, the Vietnamese letters with
+/// tones), and General Punctuation to Mathematical Operators (U+2000..U+22FF: dashes, quotes,
+/// ellipsis, super- and subscripts, currency signs with ₫, letterlike symbols, number forms,
+/// arrows, ≤ ≥ −). Must match `SMALL_RANGES` of `text/unicode_decode.rs`.
+const SMALL_RANGES: [(u32, u32); 3] = [(0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2300)];
+
+fn in_small_ranges(c: char) -> bool {
+    SMALL_RANGES
+        .iter()
+        .any(|&(start, end)| (start..end).contains(&u32::from(c)))
+}
+
+/// The characters the small tables answer for: the ranges, and everything that their
+/// decompositions and the compositions of those characters reach (a fixed point), so that
+/// normalizing text of the ranges never needs a character the tables do not hold.
+fn small_cover(
+    pair_of: &std::collections::BTreeMap<char, (char, char)>,
+) -> std::collections::BTreeSet<char> {
+    let mut covered: std::collections::BTreeSet<char> =
+        chars().filter(|&c| in_small_ranges(c)).collect();
+    loop {
+        let before = covered.len();
+        let reached: Vec<char> = covered
+            .iter()
+            .flat_map(|&c| {
+                let mut d = Vec::new();
+                decompose_canonical(c, |x| d.push(x));
+                decompose_compatible(c, |x| d.push(x));
+                d
+            })
+            .collect();
+        covered.extend(reached);
+        let composed: Vec<char> = pair_of
+            .iter()
+            .filter(|(_, (a, b))| covered.contains(a) && covered.contains(b))
+            .map(|(&c, _)| c)
+            .collect();
+        covered.extend(composed);
+        if covered.len() == before {
+            return covered;
+        }
+    }
+}
+
 fn main() {
+    let small = std::env::args().any(|a| a == "--small");
     // 1. Composition pairs: the second characters are the non-first characters of canonical
     //    decompositions and the starters that compose (found by trying every pair below).
     let mut firsts = Vec::new();
@@ -260,9 +312,13 @@ fn main() {
         }
     }
 
+    // The characters written: every one, or those the small tables cover.
+    let cover = small.then(|| small_cover(&pair_of));
+    let wanted = |c: &char| !is_hangul_syllable(*c) && cover.as_ref().is_none_or(|s| s.contains(c));
+
     // 2. Canonical decompositions: a composable pair, or the full decomposition.
     let mut canonical = Table::default();
-    for c in chars().filter(|&c| !is_hangul_syllable(c)) {
+    for c in chars().filter(wanted) {
         if let Some(&(a, b)) = pair_of.get(&c) {
             canonical.add(c, &[a, b], COMPOSES);
             continue;
@@ -276,7 +332,7 @@ fn main() {
 
     // 3. Compatibility decompositions that differ from the canonical one: in full.
     let mut compatible = Table::default();
-    for c in chars().filter(|&c| !is_hangul_syllable(c)) {
+    for c in chars().filter(wanted) {
         let (mut d, mut k) = (Vec::new(), Vec::new());
         decompose_canonical(c, |x| d.push(x));
         decompose_compatible(c, |x| k.push(x));
@@ -285,22 +341,54 @@ fn main() {
         }
     }
 
-    let ccc = boundaries(canonical_combining_class);
-    let marks = boundaries(|c| u8::from(is_combining_mark(c)));
-    let assigned = boundaries(|c| u8::from(is_public_assigned(c)));
-    let not_nfc = boundaries(|c| u8::from(is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes));
+    // Hangul syllables count for the properties (the decompositions compute them).
+    let wanted = |c: &char| cover.as_ref().is_none_or(|s| s.contains(c));
+    let ccc = boundaries(canonical_combining_class, |_| true);
+    let marks = boundaries(|c| u8::from(is_combining_mark(c)), wanted);
+    let assigned = boundaries(|c| u8::from(is_public_assigned(c)), wanted);
+    let not_nfc = boundaries(
+        |c| u8::from(is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes),
+        wanted,
+    );
 
     let (major, minor, patch) = UNICODE_VERSION;
     let mut out = String::new();
-    writeln!(
-        out,
-        "// @generated by crates/tthc/examples/make_unicode_tables.rs — do not edit by hand.\n\
-         // Unicode {major}.{minor}.{patch}, from unicode-normalization.\n\
-         //! The Unicode data of `text/unicode.rs`: decompositions, composition pairs, combining\n\
-         //! classes, combining marks, assigned code points and the NFC quick check, as bytes\n\
-         //! that `text/unicode.rs` decodes on first use (it documents the encodings)."
-    )
-    .expect("writing to a String");
+    if let Some(cover) = &cover {
+        writeln!(
+            out,
+            "// @generated by crates/tthc/examples/make_unicode_tables.rs --small — do not edit by hand.\n\
+             // Unicode {major}.{minor}.{patch}, from unicode-normalization.\n\
+             //! The small Unicode tables of the `host-unicode` feature (`text/unicode_decode.rs`):\n\
+             //! decompositions, composition pairs, combining marks, assigned code points and the NFC\n\
+             //! quick check of the characters they cover only: the ranges `SMALL_RANGES` and\n\
+             //! [`EXTRA`]. Same encodings as `unicode_tables.rs`; the combining classes are that\n\
+             //! file's (the host cannot give them)."
+        )
+        .expect("writing to a String");
+        let extra: Vec<String> = cover
+            .iter()
+            .filter(|&&c| !in_small_ranges(c))
+            .map(|&c| format!("'\\u{{{:X}}}'", u32::from(c)))
+            .collect();
+        writeln!(
+            out,
+            "\n/// The characters outside the ranges that their decompositions and compositions reach,\n\
+             /// sorted.\npub(super) static EXTRA: [char; {}] = [{}];",
+            extra.len(),
+            extra.join(", ")
+        )
+        .expect("writing to a String");
+    } else {
+        writeln!(
+            out,
+            "// @generated by crates/tthc/examples/make_unicode_tables.rs — do not edit by hand.\n\
+             // Unicode {major}.{minor}.{patch}, from unicode-normalization.\n\
+             //! The Unicode data of `text/unicode.rs`: decompositions, composition pairs, combining\n\
+             //! classes, combining marks, assigned code points and the NFC quick check, as bytes\n\
+             //! that `text/unicode.rs` decodes on first use (it documents the encodings)."
+        )
+        .expect("writing to a String");
+    }
     canonical.write(&mut out, "CANONICAL", "Canonical decompositions");
     compatible.write(
         &mut out,
@@ -334,6 +422,9 @@ fn main() {
         ),
     ];
     for (name, doc, table, binary) in properties {
+        if cover.is_some() && name == "COMBINING_CLASSES" {
+            continue;
+        }
         write_count(&mut out, &format!("{name}_COUNT"), table.len());
         writeln!(out, "\n/// {doc}").expect("writing to a String");
         write_bytes(&mut out, name, &boundary_bytes(table, binary));

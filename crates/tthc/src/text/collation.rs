@@ -832,9 +832,14 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
         }
         let segment = &text[boundary..end];
         if !is_nfc_quick(segment.chars()) {
-            out.push_str(&text[copied..boundary]);
-            out.extend(unicode::nfc(segment.chars()));
-            copied = end;
+            // "Maybe" (or, with the `host-unicode` feature, a character of the host): copied
+            // only when NFC changes it.
+            let normalized = unicode::nfc(segment.chars());
+            if !normalized.iter().copied().eq(segment.chars()) {
+                out.push_str(&text[copied..boundary]);
+                out.extend(normalized);
+                copied = end;
+            }
         }
         boundary = end;
     }

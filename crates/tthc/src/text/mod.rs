@@ -36,15 +36,31 @@
 //! accents `˘ ˙ ˚ ˛ ˜ ˝`, `ſ` and `ŀ`: see [`sort_key`] and docs/format.md ("Text").
 //! `tests/text_beyond_vi.rs` checks this scope against ICU.
 //!
+//! # Unicode data
+//!
+//! Normalization runs on the module's own tables (`unicode_tables.rs`, all of Unicode). With
+//! the feature `host-unicode` (the WebAssembly widget module) only small tables are compiled
+//! in: those of U+0000..U+036F, U+1E00..U+1EFF and U+2000..U+22FF and what they reach; text
+//! with any other character is normalized by the host the binding registers
+//! ([`set_unicode_host`]), with the same results (docs/format.md, "Text").
 
 mod collation;
 mod compat;
 mod fold;
+#[cfg(feature = "host-unicode")]
+mod host;
 mod latin;
 mod tables;
 mod unicode;
+mod unicode_decode;
+#[cfg(any(test, feature = "host-unicode"))]
+mod unicode_small_tables;
+// With `host-unicode` only the combining classes of the full tables are used.
+#[cfg_attr(feature = "host-unicode", allow(dead_code))]
 mod unicode_tables;
 mod weights;
 
 pub use collation::{compare, nfc, sort_key};
 pub use fold::fold;
+#[cfg(feature = "host-unicode")]
+pub use host::{set_unicode_host, NormalForm, UnicodeHost};
