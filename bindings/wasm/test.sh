@@ -6,6 +6,7 @@
 #   tests/types.test.mjs        the TypeScript declarations compile (tsc --strict)
 #   tests/workers.test.mjs      the Node build from 8 worker_threads at once gives one thread's results
 #   tests/widget-core.test.mjs  the widget's module (tthc_widget_core) gives what the full one gives
+#   tests/unicode-host.test.mjs the widget's small Unicode tables + JavaScript = the full tables, every code point
 #   tests/browser.test.mjs      the example page and the widget in headless Chromium
 # The browser test saves test-output/widget.png (gitignored).
 set -euo pipefail
@@ -44,7 +45,7 @@ status=0
 node --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" \
-  tests/conformance.test.mjs tests/api.test.mjs tests/types.test.mjs tests/workers.test.mjs tests/widget-core.test.mjs \
+  tests/conformance.test.mjs tests/api.test.mjs tests/types.test.mjs tests/workers.test.mjs tests/widget-core.test.mjs tests/unicode-host.test.mjs \
   tests/browser.test.mjs tests/package.test.mjs || status=$?
 pass=$(awk '/^# pass /{print $3}' "$tap" | tail -1)
 fail=$(awk '/^# fail /{print $3}' "$tap" | tail -1)

@@ -11,7 +11,8 @@
 //!
 //! `--small` writes the tables of the `host-unicode` feature instead: the same data for the
 //! characters of the Vietnamese and Latin ranges only (`SMALL_RANGES`, and what their
-//! decompositions and compositions reach); the host normalizes any other text.
+//! decompositions, lower-case forms and compositions reach); the host normalizes any other
+//! text.
 //!
 //! The tables are small because they store runs and code-point boundaries instead of one entry
 //! per character, decompositions as UTF-8, and the numbers as bytes: differences between
@@ -251,8 +252,8 @@ fn in_small_ranges(c: char) -> bool {
 }
 
 /// The characters the small tables answer for: the ranges, and everything that their
-/// decompositions and the compositions of those characters reach (a fixed point), so that
-/// normalizing text of the ranges never needs a character the tables do not hold.
+/// decompositions, lower-case forms and compositions reach (a fixed point), so that folding
+/// and normalizing text of the ranges never needs a character the tables do not hold.
 fn small_cover(
     pair_of: &std::collections::BTreeMap<char, (char, char)>,
 ) -> std::collections::BTreeSet<char> {
@@ -266,6 +267,8 @@ fn small_cover(
                 let mut d = Vec::new();
                 decompose_canonical(c, |x| d.push(x));
                 decompose_compatible(c, |x| d.push(x));
+                // Folding lower-cases before it decomposes (`Ω` → `ω`).
+                d.extend(c.to_lowercase());
                 d
             })
             .collect();
@@ -372,8 +375,8 @@ fn main() {
             .collect();
         writeln!(
             out,
-            "\n/// The characters outside the ranges that their decompositions and compositions reach,\n\
-             /// sorted.\npub(super) static EXTRA: [char; {}] = [{}];",
+            "\n/// The characters outside the ranges that their decompositions, lower-case forms\n\
+             /// and compositions reach, sorted.\npub(super) static EXTRA: [char; {}] = [{}];",
             extra.len(),
             extra.join(", ")
         )

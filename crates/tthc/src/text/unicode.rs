@@ -509,6 +509,7 @@ mod tests {
             );
             let quick = quick_reference(&text);
             assert_eq!(nfc_quick::<Small>(text.chars(), covers), quick, "{text:?}");
+            let _ = (super::super::fold(&text), super::super::sort_key(&text));
             if round % 8 == 0 {
                 let c = text.chars().next().unwrap_or('a');
                 let _ = (is_combining_mark(c), is_public_assigned(c));

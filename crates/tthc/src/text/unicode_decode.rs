@@ -327,8 +327,8 @@ stored_tables!(Small, small);
 pub(super) const SMALL_RANGES: [(u32, u32); 3] = [(0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2300)];
 
 /// Whether the small tables answer for `c`: a character of [`SMALL_RANGES`], or one that their
-/// decompositions and compositions reach (`EXTRA`: Greek letters of `µ`, `Ω`, `ℼ`…, the
-/// Hebrew letters of `ℵ`…, composites such as U+0385).
+/// decompositions, lower-case forms and compositions reach (`EXTRA`: Greek letters of `µ`,
+/// `Ω`, `ℼ`… and their lower case, the Hebrew letters of `ℵ`…, composites such as U+0385).
 #[cfg(any(test, feature = "host-unicode"))]
 #[inline]
 pub(super) fn covers(c: char) -> bool {

@@ -6,20 +6,24 @@
 //! [`EXTRA`]. Same encodings as `unicode_tables.rs`; the combining classes are that
 //! file's (the host cannot give them).
 
-/// The characters outside the ranges that their decompositions and compositions reach,
-/// sorted.
-pub(super) static EXTRA: [char; 32] = [
+/// The characters outside the ranges that their decompositions, lower-case forms
+/// and compositions reach, sorted.
+pub(super) static EXTRA: [char; 58] = [
     '\u{385}', '\u{38F}', '\u{393}', '\u{3A0}', '\u{3A9}', '\u{3B3}', '\u{3BC}', '\u{3C0}',
-    '\u{5D0}', '\u{5D1}', '\u{5D2}', '\u{5D3}', '\u{1F68}', '\u{1F69}', '\u{1F6A}', '\u{1F6B}',
-    '\u{1F6C}', '\u{1F6D}', '\u{1F6E}', '\u{1F6F}', '\u{1FA8}', '\u{1FA9}', '\u{1FAA}', '\u{1FAB}',
-    '\u{1FAC}', '\u{1FAD}', '\u{1FAE}', '\u{1FAF}', '\u{1FC1}', '\u{1FED}', '\u{1FFA}', '\u{1FFC}',
+    '\u{3C9}', '\u{3CE}', '\u{5D0}', '\u{5D1}', '\u{5D2}', '\u{5D3}', '\u{1F60}', '\u{1F61}',
+    '\u{1F62}', '\u{1F63}', '\u{1F64}', '\u{1F65}', '\u{1F66}', '\u{1F67}', '\u{1F68}', '\u{1F69}',
+    '\u{1F6A}', '\u{1F6B}', '\u{1F6C}', '\u{1F6D}', '\u{1F6E}', '\u{1F6F}', '\u{1F7C}', '\u{1FA0}',
+    '\u{1FA1}', '\u{1FA2}', '\u{1FA3}', '\u{1FA4}', '\u{1FA5}', '\u{1FA6}', '\u{1FA7}', '\u{1FA8}',
+    '\u{1FA9}', '\u{1FAA}', '\u{1FAB}', '\u{1FAC}', '\u{1FAD}', '\u{1FAE}', '\u{1FAF}', '\u{1FC1}',
+    '\u{1FED}', '\u{1FF2}', '\u{1FF3}', '\u{1FF4}', '\u{1FF6}', '\u{1FF7}', '\u{1FFA}', '\u{1FFC}',
+    '\u{2C65}', '\u{2C66}',
 ];
 
 /// Entries of the table below, decoded.
-pub(super) const CANONICAL_COUNT: usize = 570;
+pub(super) const CANONICAL_COUNT: usize = 593;
 
 /// Canonical decompositions: keys (see `text/unicode.rs`).
-pub(super) static CANONICAL_KEYS: &[u8; 1144] = b"\
+pub(super) static CANONICAL_KEYS: &[u8; 1190] = b"\
     \xC0\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x01\x00\x01\x00\x01\x00\x01\x00\
     \x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x03\x00\x01\
     \x00\x01\x00\x01\x00\x01\x00\x03\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x01\x00\
@@ -42,7 +46,7 @@ pub(super) static CANONICAL_KEYS: &[u8; 1144] = b"\
     \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x03\x00\x01\x00\x07\x00\x01\x00\x01\x00\
     \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x8D\
-    \x02\x01\x03\x00\x01\x00A\x00\x0A\x00\xF14\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
+    \x02\x01\x03\x00\x01\x00A\x00\x0A\x00\x3F\x00\xB24\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
     \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
     \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\
@@ -55,7 +59,7 @@ pub(super) static CANONICAL_KEYS: &[u8; 1144] = b"\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
     \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
-    \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x05\x00\x01\
+    \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x05\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
     \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
@@ -63,16 +67,18 @@ pub(super) static CANONICAL_KEYS: &[u8; 1144] = b"\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
     \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\
     \x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
-    \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00o\x00\x01\x00\x01\x00\x01\x00\
-    \x01\x00\x01\x00\x01\x00\x01\x009\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
-    \x12\x00\x2C\x00\x0D\x00\x02\x00\x04\x01\xA6\x02\x00\x04\x00\x01\x00o\x00\x01\x00\x13\x00\x1F\
-    \x00\x01\x00\x01\x005\x00\x05\x00\x03\x00\x18\x00\x02\x00\x1B\x00\x03\x00\x03\x00\x02\x00\x17\
-    \x00\x02\x00\x0B\x00\x01\x00\x01\x00\x01\x00\x01\x00\x03\x00\x01\x00\x03\x00\x01\x00\x07\x00\
-    \x01\x00\x03\x00\x01\x00\x03\x00\x01\x00\x23\x00\x01\x00\x01\x00\x01\x001\x00\x01\x00\x01\x00\
-    \x01\x00\x07\x00\x01\x00\x01\x00\x01\x00";
+    \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00g\x00\x01\x00\x01\x00\
+    \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\
+    \x00\x01\x00\x0D\x00\x24\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\
+    \x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x12\x00\x2C\x00\x05\x00\x01\x00\x01\
+    \x00\x02\x00\x01\x00\x03\x00\x02\x00\x04\x01\xA6\x02\x00\x04\x00\x01\x00o\x00\x01\x00\x13\x00\
+    \x1F\x00\x01\x00\x01\x005\x00\x05\x00\x03\x00\x18\x00\x02\x00\x1B\x00\x03\x00\x03\x00\x02\x00\
+    \x17\x00\x02\x00\x0B\x00\x01\x00\x01\x00\x01\x00\x01\x00\x03\x00\x01\x00\x03\x00\x01\x00\x07\
+    \x00\x01\x00\x03\x00\x01\x00\x03\x00\x01\x00\x23\x00\x01\x00\x01\x00\x01\x001\x00\x01\x00\x01\
+    \x00\x01\x00\x07\x00\x01\x00\x01\x00\x01\x00";
 
 /// Canonical decompositions: values (see `text/unicode.rs`).
-pub(super) static CANONICAL_VALUES: &[u8; 577] = b"\
+pub(super) static CANONICAL_VALUES: &[u8; 600] = b"\
     \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
     \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
     \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
@@ -84,24 +90,25 @@ pub(super) static CANONICAL_VALUES: &[u8; 577] = b"\
     \x24\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\
     \x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
     \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x1C\x1C\x24\x24\x1C\x1C\xFD\
-    \x03\xFD\x02\x20\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
-    \x1C\x1C\x1C\x24\x24\x24\x24\x1C\x1C\x1C\x1C\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
-    \x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x2C\x2C\x1C\x1C\x1C\x1C\x1C\
-    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x1C\x1C\
-    \x1C\x1C\x1C\x1C\x1C\x1C\x2C\x2C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x2C\x2C\x1C\x1C\x1C\
-    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
-    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\
-    \x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x2C\x2C\x24\x24\x24\x24\x24\x24\x24\x24\x2C\
-    \x2C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x2C\x2C\x1C\x1C\x1C\x1C\x1C\x1C\
-    \x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x2C\x2C\x24\x24\x24\x24\x24\x24\x24\x24\x24\x24\x1C\
-    \x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\
-    \x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x24\x24\x24\x24\x11\xE5\xD7\x03\xF5\
+    \x03\xFD\x02\x20\x24\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\
+    \x1C\x1C\x1C\x1C\x24\x24\x24\x24\x1C\x1C\x1C\x1C\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
+    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x2C\x2C\x1C\x1C\x1C\x1C\
+    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x1C\
+    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x2C\x2C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x2C\x2C\x1C\x1C\
+    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
+    \x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\
+    \x24\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x2C\x2C\x24\x24\x24\x24\x24\x24\x24\x24\
+    \x2C\x2C\x1C\x1C\x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x2C\x2C\x1C\x1C\x1C\x1C\x1C\
+    \x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x2C\x2C\x24\x24\x24\x24\x24\x24\x24\x24\x24\x24\
+    \x1C\x1C\x1C\x1C\x24\x24\x24\x24\x24\x24\x24\x24\x24\x24\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x1C\x24\
+    \x24\x2C\x2C\x2C\x2C\x2C\x2C\x24\x24\x2C\x2C\x2C\x2C\x2C\x2C\x24\x2C\x2C\x2C\x2C\x2C\x2C\x2C\
+    \x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x24\x24\x2C\x24\x24\x24\x2C\x24\x24\x11\xE5\xD7\x03\xF5\
     \x8D\x04\x1A\x0F\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x1C\x2C\x2C\x1C\
     \x1C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\x2C\
     \x2C\x2C";
 
 /// Canonical decompositions: the characters of the decompositions, in UTF-8.
-pub(super) static CANONICAL_POOL: &str = "A\u{300}A\u{301}A\u{302}A\u{303}A\u{308}A\u{30a}C\u{327}E\u{300}E\u{301}E\u{302}E\u{308}I\u{300}I\u{301}I\u{302}I\u{308}N\u{303}O\u{300}O\u{301}O\u{302}O\u{303}O\u{308}U\u{300}U\u{301}U\u{302}U\u{308}Y\u{301}a\u{300}a\u{301}a\u{302}a\u{303}a\u{308}a\u{30a}c\u{327}e\u{300}e\u{301}e\u{302}e\u{308}i\u{300}i\u{301}i\u{302}i\u{308}n\u{303}o\u{300}o\u{301}o\u{302}o\u{303}o\u{308}u\u{300}u\u{301}u\u{302}u\u{308}y\u{301}y\u{308}A\u{304}a\u{304}A\u{306}a\u{306}A\u{328}a\u{328}C\u{301}c\u{301}C\u{302}c\u{302}C\u{307}c\u{307}C\u{30c}c\u{30c}D\u{30c}d\u{30c}E\u{304}e\u{304}E\u{306}e\u{306}E\u{307}e\u{307}E\u{328}e\u{328}E\u{30c}e\u{30c}G\u{302}g\u{302}G\u{306}g\u{306}G\u{307}g\u{307}G\u{327}g\u{327}H\u{302}h\u{302}I\u{303}i\u{303}I\u{304}i\u{304}I\u{306}i\u{306}I\u{328}i\u{328}I\u{307}J\u{302}j\u{302}K\u{327}k\u{327}L\u{301}l\u{301}L\u{327}l\u{327}L\u{30c}l\u{30c}N\u{301}n\u{301}N\u{327}n\u{327}N\u{30c}n\u{30c}O\u{304}o\u{304}O\u{306}o\u{306}O\u{30b}o\u{30b}R\u{301}r\u{301}R\u{327}r\u{327}R\u{30c}r\u{30c}S\u{301}s\u{301}S\u{302}s\u{302}S\u{327}s\u{327}S\u{30c}s\u{30c}T\u{327}t\u{327}T\u{30c}t\u{30c}U\u{303}u\u{303}U\u{304}u\u{304}U\u{306}u\u{306}U\u{30a}u\u{30a}U\u{30b}u\u{30b}U\u{328}u\u{328}W\u{302}w\u{302}Y\u{302}y\u{302}Y\u{308}Z\u{301}z\u{301}Z\u{307}z\u{307}Z\u{30c}z\u{30c}O\u{31b}o\u{31b}U\u{31b}u\u{31b}A\u{30c}a\u{30c}I\u{30c}i\u{30c}O\u{30c}o\u{30c}U\u{30c}u\u{30c}\u{dc}\u{304}\u{fc}\u{304}\u{dc}\u{301}\u{fc}\u{301}\u{dc}\u{30c}\u{fc}\u{30c}\u{dc}\u{300}\u{fc}\u{300}\u{c4}\u{304}\u{e4}\u{304}\u{226}\u{304}\u{227}\u{304}\u{c6}\u{304}\u{e6}\u{304}G\u{30c}g\u{30c}K\u{30c}k\u{30c}O\u{328}o\u{328}\u{1ea}\u{304}\u{1eb}\u{304}\u{1b7}\u{30c}\u{292}\u{30c}j\u{30c}G\u{301}g\u{301}N\u{300}n\u{300}\u{c5}\u{301}\u{e5}\u{301}\u{c6}\u{301}\u{e6}\u{301}\u{d8}\u{301}\u{f8}\u{301}A\u{30f}a\u{30f}A\u{311}a\u{311}E\u{30f}e\u{30f}E\u{311}e\u{311}I\u{30f}i\u{30f}I\u{311}i\u{311}O\u{30f}o\u{30f}O\u{311}o\u{311}R\u{30f}r\u{30f}R\u{311}r\u{311}U\u{30f}u\u{30f}U\u{311}u\u{311}S\u{326}s\u{326}T\u{326}t\u{326}H\u{30c}h\u{30c}A\u{307}a\u{307}E\u{327}e\u{327}\u{d6}\u{304}\u{f6}\u{304}\u{d5}\u{304}\u{f5}\u{304}O\u{307}o\u{307}\u{22e}\u{304}\u{22f}\u{304}Y\u{304}y\u{304}\u{308}\u{301}\u{a8}\u{301}\u{3a9}\u{301}A\u{325}a\u{325}B\u{307}b\u{307}B\u{323}b\u{323}B\u{331}b\u{331}\u{c7}\u{301}\u{e7}\u{301}D\u{307}d\u{307}D\u{323}d\u{323}D\u{331}d\u{331}D\u{327}d\u{327}D\u{32d}d\u{32d}\u{112}\u{300}\u{113}\u{300}\u{112}\u{301}\u{113}\u{301}E\u{32d}e\u{32d}E\u{330}e\u{330}\u{228}\u{306}\u{229}\u{306}F\u{307}f\u{307}G\u{304}g\u{304}H\u{307}h\u{307}H\u{323}h\u{323}H\u{308}h\u{308}H\u{327}h\u{327}H\u{32e}h\u{32e}I\u{330}i\u{330}\u{cf}\u{301}\u{ef}\u{301}K\u{301}k\u{301}K\u{323}k\u{323}K\u{331}k\u{331}L\u{323}l\u{323}\u{1e36}\u{304}\u{1e37}\u{304}L\u{331}l\u{331}L\u{32d}l\u{32d}M\u{301}m\u{301}M\u{307}m\u{307}M\u{323}m\u{323}N\u{307}n\u{307}N\u{323}n\u{323}N\u{331}n\u{331}N\u{32d}n\u{32d}\u{d5}\u{301}\u{f5}\u{301}\u{d5}\u{308}\u{f5}\u{308}\u{14c}\u{300}\u{14d}\u{300}\u{14c}\u{301}\u{14d}\u{301}P\u{301}p\u{301}P\u{307}p\u{307}R\u{307}r\u{307}R\u{323}r\u{323}\u{1e5a}\u{304}\u{1e5b}\u{304}R\u{331}r\u{331}S\u{307}s\u{307}S\u{323}s\u{323}\u{15a}\u{307}\u{15b}\u{307}\u{160}\u{307}\u{161}\u{307}\u{1e62}\u{307}\u{1e63}\u{307}T\u{307}t\u{307}T\u{323}t\u{323}T\u{331}t\u{331}T\u{32d}t\u{32d}U\u{324}u\u{324}U\u{330}u\u{330}U\u{32d}u\u{32d}\u{168}\u{301}\u{169}\u{301}\u{16a}\u{308}\u{16b}\u{308}V\u{303}v\u{303}V\u{323}v\u{323}W\u{300}w\u{300}W\u{301}w\u{301}W\u{308}w\u{308}W\u{307}w\u{307}W\u{323}w\u{323}X\u{307}x\u{307}X\u{308}x\u{308}Y\u{307}y\u{307}Z\u{302}z\u{302}Z\u{323}z\u{323}Z\u{331}z\u{331}h\u{331}t\u{308}w\u{30a}y\u{30a}\u{17f}\u{307}A\u{323}a\u{323}A\u{309}a\u{309}\u{c2}\u{301}\u{e2}\u{301}\u{c2}\u{300}\u{e2}\u{300}\u{c2}\u{309}\u{e2}\u{309}\u{c2}\u{303}\u{e2}\u{303}\u{1ea0}\u{302}\u{1ea1}\u{302}\u{102}\u{301}\u{103}\u{301}\u{102}\u{300}\u{103}\u{300}\u{102}\u{309}\u{103}\u{309}\u{102}\u{303}\u{103}\u{303}\u{1ea0}\u{306}\u{1ea1}\u{306}E\u{323}e\u{323}E\u{309}e\u{309}E\u{303}e\u{303}\u{ca}\u{301}\u{ea}\u{301}\u{ca}\u{300}\u{ea}\u{300}\u{ca}\u{309}\u{ea}\u{309}\u{ca}\u{303}\u{ea}\u{303}\u{1eb8}\u{302}\u{1eb9}\u{302}I\u{309}i\u{309}I\u{323}i\u{323}O\u{323}o\u{323}O\u{309}o\u{309}\u{d4}\u{301}\u{f4}\u{301}\u{d4}\u{300}\u{f4}\u{300}\u{d4}\u{309}\u{f4}\u{309}\u{d4}\u{303}\u{f4}\u{303}\u{1ecc}\u{302}\u{1ecd}\u{302}\u{1a0}\u{301}\u{1a1}\u{301}\u{1a0}\u{300}\u{1a1}\u{300}\u{1a0}\u{309}\u{1a1}\u{309}\u{1a0}\u{303}\u{1a1}\u{303}\u{1a0}\u{323}\u{1a1}\u{323}U\u{323}u\u{323}U\u{309}u\u{309}\u{1af}\u{301}\u{1b0}\u{301}\u{1af}\u{300}\u{1b0}\u{300}\u{1af}\u{309}\u{1b0}\u{309}\u{1af}\u{303}\u{1b0}\u{303}\u{1af}\u{323}\u{1b0}\u{323}Y\u{300}y\u{300}Y\u{323}y\u{323}Y\u{309}y\u{309}Y\u{303}y\u{303}\u{3a9}\u{313}\u{3a9}\u{314}\u{1f68}\u{300}\u{1f69}\u{300}\u{1f68}\u{301}\u{1f69}\u{301}\u{1f68}\u{342}\u{1f69}\u{342}\u{1f68}\u{345}\u{1f69}\u{345}\u{1f6a}\u{345}\u{1f6b}\u{345}\u{1f6c}\u{345}\u{1f6d}\u{345}\u{1f6e}\u{345}\u{1f6f}\u{345}\u{a8}\u{342}\u{a8}\u{300}\u{3a9}\u{300}\u{3a9}\u{345}\u{2190}\u{338}\u{2192}\u{338}\u{2194}\u{338}\u{21d0}\u{338}\u{21d4}\u{338}\u{21d2}\u{338}\u{2203}\u{338}\u{2208}\u{338}\u{220b}\u{338}\u{2223}\u{338}\u{2225}\u{338}\u{223c}\u{338}\u{2243}\u{338}\u{2245}\u{338}\u{2248}\u{338}=\u{338}\u{2261}\u{338}\u{224d}\u{338}<\u{338}>\u{338}\u{2264}\u{338}\u{2265}\u{338}\u{2272}\u{338}\u{2273}\u{338}\u{2276}\u{338}\u{2277}\u{338}\u{227a}\u{338}\u{227b}\u{338}\u{2282}\u{338}\u{2283}\u{338}\u{2286}\u{338}\u{2287}\u{338}\u{22a2}\u{338}\u{22a8}\u{338}\u{22a9}\u{338}\u{22ab}\u{338}\u{227c}\u{338}\u{227d}\u{338}\u{2291}\u{338}\u{2292}\u{338}\u{22b2}\u{338}\u{22b3}\u{338}\u{22b4}\u{338}\u{22b5}\u{338}";
+pub(super) static CANONICAL_POOL: &str = "A\u{300}A\u{301}A\u{302}A\u{303}A\u{308}A\u{30a}C\u{327}E\u{300}E\u{301}E\u{302}E\u{308}I\u{300}I\u{301}I\u{302}I\u{308}N\u{303}O\u{300}O\u{301}O\u{302}O\u{303}O\u{308}U\u{300}U\u{301}U\u{302}U\u{308}Y\u{301}a\u{300}a\u{301}a\u{302}a\u{303}a\u{308}a\u{30a}c\u{327}e\u{300}e\u{301}e\u{302}e\u{308}i\u{300}i\u{301}i\u{302}i\u{308}n\u{303}o\u{300}o\u{301}o\u{302}o\u{303}o\u{308}u\u{300}u\u{301}u\u{302}u\u{308}y\u{301}y\u{308}A\u{304}a\u{304}A\u{306}a\u{306}A\u{328}a\u{328}C\u{301}c\u{301}C\u{302}c\u{302}C\u{307}c\u{307}C\u{30c}c\u{30c}D\u{30c}d\u{30c}E\u{304}e\u{304}E\u{306}e\u{306}E\u{307}e\u{307}E\u{328}e\u{328}E\u{30c}e\u{30c}G\u{302}g\u{302}G\u{306}g\u{306}G\u{307}g\u{307}G\u{327}g\u{327}H\u{302}h\u{302}I\u{303}i\u{303}I\u{304}i\u{304}I\u{306}i\u{306}I\u{328}i\u{328}I\u{307}J\u{302}j\u{302}K\u{327}k\u{327}L\u{301}l\u{301}L\u{327}l\u{327}L\u{30c}l\u{30c}N\u{301}n\u{301}N\u{327}n\u{327}N\u{30c}n\u{30c}O\u{304}o\u{304}O\u{306}o\u{306}O\u{30b}o\u{30b}R\u{301}r\u{301}R\u{327}r\u{327}R\u{30c}r\u{30c}S\u{301}s\u{301}S\u{302}s\u{302}S\u{327}s\u{327}S\u{30c}s\u{30c}T\u{327}t\u{327}T\u{30c}t\u{30c}U\u{303}u\u{303}U\u{304}u\u{304}U\u{306}u\u{306}U\u{30a}u\u{30a}U\u{30b}u\u{30b}U\u{328}u\u{328}W\u{302}w\u{302}Y\u{302}y\u{302}Y\u{308}Z\u{301}z\u{301}Z\u{307}z\u{307}Z\u{30c}z\u{30c}O\u{31b}o\u{31b}U\u{31b}u\u{31b}A\u{30c}a\u{30c}I\u{30c}i\u{30c}O\u{30c}o\u{30c}U\u{30c}u\u{30c}\u{dc}\u{304}\u{fc}\u{304}\u{dc}\u{301}\u{fc}\u{301}\u{dc}\u{30c}\u{fc}\u{30c}\u{dc}\u{300}\u{fc}\u{300}\u{c4}\u{304}\u{e4}\u{304}\u{226}\u{304}\u{227}\u{304}\u{c6}\u{304}\u{e6}\u{304}G\u{30c}g\u{30c}K\u{30c}k\u{30c}O\u{328}o\u{328}\u{1ea}\u{304}\u{1eb}\u{304}\u{1b7}\u{30c}\u{292}\u{30c}j\u{30c}G\u{301}g\u{301}N\u{300}n\u{300}\u{c5}\u{301}\u{e5}\u{301}\u{c6}\u{301}\u{e6}\u{301}\u{d8}\u{301}\u{f8}\u{301}A\u{30f}a\u{30f}A\u{311}a\u{311}E\u{30f}e\u{30f}E\u{311}e\u{311}I\u{30f}i\u{30f}I\u{311}i\u{311}O\u{30f}o\u{30f}O\u{311}o\u{311}R\u{30f}r\u{30f}R\u{311}r\u{311}U\u{30f}u\u{30f}U\u{311}u\u{311}S\u{326}s\u{326}T\u{326}t\u{326}H\u{30c}h\u{30c}A\u{307}a\u{307}E\u{327}e\u{327}\u{d6}\u{304}\u{f6}\u{304}\u{d5}\u{304}\u{f5}\u{304}O\u{307}o\u{307}\u{22e}\u{304}\u{22f}\u{304}Y\u{304}y\u{304}\u{308}\u{301}\u{a8}\u{301}\u{3a9}\u{301}\u{3c9}\u{301}A\u{325}a\u{325}B\u{307}b\u{307}B\u{323}b\u{323}B\u{331}b\u{331}\u{c7}\u{301}\u{e7}\u{301}D\u{307}d\u{307}D\u{323}d\u{323}D\u{331}d\u{331}D\u{327}d\u{327}D\u{32d}d\u{32d}\u{112}\u{300}\u{113}\u{300}\u{112}\u{301}\u{113}\u{301}E\u{32d}e\u{32d}E\u{330}e\u{330}\u{228}\u{306}\u{229}\u{306}F\u{307}f\u{307}G\u{304}g\u{304}H\u{307}h\u{307}H\u{323}h\u{323}H\u{308}h\u{308}H\u{327}h\u{327}H\u{32e}h\u{32e}I\u{330}i\u{330}\u{cf}\u{301}\u{ef}\u{301}K\u{301}k\u{301}K\u{323}k\u{323}K\u{331}k\u{331}L\u{323}l\u{323}\u{1e36}\u{304}\u{1e37}\u{304}L\u{331}l\u{331}L\u{32d}l\u{32d}M\u{301}m\u{301}M\u{307}m\u{307}M\u{323}m\u{323}N\u{307}n\u{307}N\u{323}n\u{323}N\u{331}n\u{331}N\u{32d}n\u{32d}\u{d5}\u{301}\u{f5}\u{301}\u{d5}\u{308}\u{f5}\u{308}\u{14c}\u{300}\u{14d}\u{300}\u{14c}\u{301}\u{14d}\u{301}P\u{301}p\u{301}P\u{307}p\u{307}R\u{307}r\u{307}R\u{323}r\u{323}\u{1e5a}\u{304}\u{1e5b}\u{304}R\u{331}r\u{331}S\u{307}s\u{307}S\u{323}s\u{323}\u{15a}\u{307}\u{15b}\u{307}\u{160}\u{307}\u{161}\u{307}\u{1e62}\u{307}\u{1e63}\u{307}T\u{307}t\u{307}T\u{323}t\u{323}T\u{331}t\u{331}T\u{32d}t\u{32d}U\u{324}u\u{324}U\u{330}u\u{330}U\u{32d}u\u{32d}\u{168}\u{301}\u{169}\u{301}\u{16a}\u{308}\u{16b}\u{308}V\u{303}v\u{303}V\u{323}v\u{323}W\u{300}w\u{300}W\u{301}w\u{301}W\u{308}w\u{308}W\u{307}w\u{307}W\u{323}w\u{323}X\u{307}x\u{307}X\u{308}x\u{308}Y\u{307}y\u{307}Z\u{302}z\u{302}Z\u{323}z\u{323}Z\u{331}z\u{331}h\u{331}t\u{308}w\u{30a}y\u{30a}\u{17f}\u{307}A\u{323}a\u{323}A\u{309}a\u{309}\u{c2}\u{301}\u{e2}\u{301}\u{c2}\u{300}\u{e2}\u{300}\u{c2}\u{309}\u{e2}\u{309}\u{c2}\u{303}\u{e2}\u{303}\u{1ea0}\u{302}\u{1ea1}\u{302}\u{102}\u{301}\u{103}\u{301}\u{102}\u{300}\u{103}\u{300}\u{102}\u{309}\u{103}\u{309}\u{102}\u{303}\u{103}\u{303}\u{1ea0}\u{306}\u{1ea1}\u{306}E\u{323}e\u{323}E\u{309}e\u{309}E\u{303}e\u{303}\u{ca}\u{301}\u{ea}\u{301}\u{ca}\u{300}\u{ea}\u{300}\u{ca}\u{309}\u{ea}\u{309}\u{ca}\u{303}\u{ea}\u{303}\u{1eb8}\u{302}\u{1eb9}\u{302}I\u{309}i\u{309}I\u{323}i\u{323}O\u{323}o\u{323}O\u{309}o\u{309}\u{d4}\u{301}\u{f4}\u{301}\u{d4}\u{300}\u{f4}\u{300}\u{d4}\u{309}\u{f4}\u{309}\u{d4}\u{303}\u{f4}\u{303}\u{1ecc}\u{302}\u{1ecd}\u{302}\u{1a0}\u{301}\u{1a1}\u{301}\u{1a0}\u{300}\u{1a1}\u{300}\u{1a0}\u{309}\u{1a1}\u{309}\u{1a0}\u{303}\u{1a1}\u{303}\u{1a0}\u{323}\u{1a1}\u{323}U\u{323}u\u{323}U\u{309}u\u{309}\u{1af}\u{301}\u{1b0}\u{301}\u{1af}\u{300}\u{1b0}\u{300}\u{1af}\u{309}\u{1b0}\u{309}\u{1af}\u{303}\u{1b0}\u{303}\u{1af}\u{323}\u{1b0}\u{323}Y\u{300}y\u{300}Y\u{323}y\u{323}Y\u{309}y\u{309}Y\u{303}y\u{303}\u{3c9}\u{313}\u{3c9}\u{314}\u{1f60}\u{300}\u{1f61}\u{300}\u{1f60}\u{301}\u{1f61}\u{301}\u{1f60}\u{342}\u{1f61}\u{342}\u{3a9}\u{313}\u{3a9}\u{314}\u{1f68}\u{300}\u{1f69}\u{300}\u{1f68}\u{301}\u{1f69}\u{301}\u{1f68}\u{342}\u{1f69}\u{342}\u{3c9}\u{300}\u{1f60}\u{345}\u{1f61}\u{345}\u{1f62}\u{345}\u{1f63}\u{345}\u{1f64}\u{345}\u{1f65}\u{345}\u{1f66}\u{345}\u{1f67}\u{345}\u{1f68}\u{345}\u{1f69}\u{345}\u{1f6a}\u{345}\u{1f6b}\u{345}\u{1f6c}\u{345}\u{1f6d}\u{345}\u{1f6e}\u{345}\u{1f6f}\u{345}\u{a8}\u{342}\u{a8}\u{300}\u{1f7c}\u{345}\u{3c9}\u{345}\u{3ce}\u{345}\u{3c9}\u{342}\u{1ff6}\u{345}\u{3a9}\u{300}\u{3a9}\u{345}\u{2190}\u{338}\u{2192}\u{338}\u{2194}\u{338}\u{21d0}\u{338}\u{21d4}\u{338}\u{21d2}\u{338}\u{2203}\u{338}\u{2208}\u{338}\u{220b}\u{338}\u{2223}\u{338}\u{2225}\u{338}\u{223c}\u{338}\u{2243}\u{338}\u{2245}\u{338}\u{2248}\u{338}=\u{338}\u{2261}\u{338}\u{224d}\u{338}<\u{338}>\u{338}\u{2264}\u{338}\u{2265}\u{338}\u{2272}\u{338}\u{2273}\u{338}\u{2276}\u{338}\u{2277}\u{338}\u{227a}\u{338}\u{227b}\u{338}\u{2282}\u{338}\u{2283}\u{338}\u{2286}\u{338}\u{2287}\u{338}\u{22a2}\u{338}\u{22a8}\u{338}\u{22a9}\u{338}\u{22ab}\u{338}\u{227c}\u{338}\u{227d}\u{338}\u{2291}\u{338}\u{2292}\u{338}\u{22b2}\u{338}\u{22b3}\u{338}\u{22b4}\u{338}\u{22b5}\u{338}";
 
 /// Entries of the table below, decoded.
 pub(super) const COMPATIBLE_COUNT: usize = 204;
