@@ -8,8 +8,8 @@
 //!
 //! With the `host-unicode` feature the full tables give way to small ones
 //! (`unicode_small_tables.rs`) that cover the characters of the Vietnamese and Latin ranges
-//! ([`covers`]), and everything else goes to the host the binding registered
-//! ([`super::host`]): a character the small tables do not cover, or a text holding one, is
+//! (`unicode_decode::covers`), and everything else goes to the host the binding registered
+//! (`host.rs`): a character the small tables do not cover, or a text holding one, is
 //! decomposed, normalized and classified by the host. The combining classes stay the full
 //! table's (no host gives them), as do the kinds of compatibility decompositions (`compat.rs`).
 
