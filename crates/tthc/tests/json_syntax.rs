@@ -1,8 +1,12 @@
 //! Syntax errors come out of the lenient reader exactly as `serde_json` words and places them,
-//! however deep in the document they are (the reader passes them through its `dyn` readers:
-//! io/json_shapes/erased.rs), in every shape: postings resolved while reading, posting objects,
-//! reports, decisions, arrays of strings.
+//! however deep in the document they are, in every shape: postings resolved while reading,
+//! posting objects, reports, decisions, arrays of strings; and on both readers (the crate's own
+//! lexer, io/json_shapes/lexer.rs, and `serde_json` through io/json_shapes/erased.rs), which
+//! also give the same documents and problems for every input here.
 
+use std::collections::BTreeSet;
+
+use tthc::io::json::{Parser, ReadOptions};
 use tthc::Catalog;
 
 /// Every shape of format v1, postings both before `procedures` (kept as text) and after it
@@ -35,14 +39,79 @@ fn serde_json_error(text: &str) -> Option<(String, String)> {
     ))
 }
 
+/// The readers to compare: the crate's own, and `serde_json`'s unless the build left it out.
+fn parsers() -> Vec<Parser> {
+    #[allow(unused_mut)] // one reader with the feature `small-json`
+    let mut parsers = vec![Parser::Own];
+    #[cfg(not(feature = "small-json"))]
+    parsers.push(Parser::SerdeJson);
+    parsers
+}
+
+/// What reading `text` gives: the catalogue (as JSON), or the error's family code and problems.
+type Outcome = Result<String, (&'static str, Vec<(String, String, String)>)>;
+
+fn outcome(text: &str, parser: Parser) -> Outcome {
+    match Catalog::from_json_parsed_by(text.as_bytes(), &ReadOptions::default(), parser) {
+        Ok(c) => Ok(c.to_json()),
+        Err(e) => Err((
+            e.code(),
+            e.problems()
+                .iter()
+                .map(|p| {
+                    (
+                        p.code.as_str().to_owned(),
+                        p.path.clone(),
+                        p.message.clone(),
+                    )
+                })
+                .collect(),
+        )),
+    }
+}
+
+/// Every reader gives the same outcome for `text`; that outcome.
+fn same_on_every_reader(text: &str, what: &str) -> Outcome {
+    let parsers = parsers();
+    let first = outcome(text, parsers[0]);
+    for &parser in &parsers[1..] {
+        assert_eq!(
+            outcome(text, parser),
+            first,
+            "{what}: {parser:?} against {:?}",
+            parsers[0]
+        );
+    }
+    first
+}
+
+/// The readers agree, and when `serde_json` refuses `text` they give its error.
 fn check(text: &str, what: &str) {
-    let Some(expected) = serde_json_error(text) else {
+    let got = same_on_every_reader(text, what);
+    let Some((path, message)) = serde_json_error(text) else {
         return;
     };
-    let err = Catalog::from_json(text.as_bytes()).expect_err(what);
-    assert_eq!(err.code(), "syntax", "{what}");
-    let p = &err.problems()[0];
-    assert_eq!((p.path.clone(), p.message.clone()), expected, "{what}");
+    if text.trim().is_empty() {
+        return; // "the input is empty": the reader's own message
+    }
+    let (code, problems) = got.expect_err(what);
+    assert_eq!(code, "syntax", "{what}");
+    // The two words serde_json has for an escaped lone surrogate are said plainly (io/json.rs).
+    let message = match message.as_str() {
+        "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
+            assert!(
+                problems[0].2.starts_with("an escaped lone surrogate: "),
+                "{what}"
+            );
+            problems[0].2.clone()
+        }
+        _ => message,
+    };
+    assert_eq!(
+        problems,
+        vec![("syntax".to_owned(), path, message)],
+        "{what}"
+    );
 }
 
 #[test]
@@ -70,4 +139,209 @@ fn every_one_byte_corruption_is_serde_jsons_own_error() {
         }
     }
     assert!(checked > 1000, "{checked} corruptions were syntax errors");
+}
+
+/// Where a fragment is put: read as a value (the document, a title, a posting resolved while
+/// reading, a posting before `procedures`), a key, or skipped (an unknown key's value, the
+/// elements and entries of a wrong-typed value, deep inside a skipped value).
+const READ: &[&str] = &[
+    "@",
+    r#"{"tthc":1,"title":@}"#,
+    r#"{"tthc":1,"fields":[],"procedures":[{"code":"1","name":"n","field":"f","levels":["commune"]}],
+ "units":[{"code":"1","name":"n","level":"commune","published":{"portal":["1",@]}}]}"#,
+    r#"{"tthc":1,"units":[{"code":"1","name":"n","level":"commune","published":{"portal":[@]}}]}"#,
+];
+const SKIPPED: &[&str] = &[
+    r#"{"tthc":1,"zzz":@}"#,
+    r#"{"tthc":1,"title":[1,@]}"#,
+    r#"{"tthc":1,"title":{"k":@}}"#,
+    r#"{"tthc":1,"zzz":[{"a":[@]}]}"#,
+    r#"{"tthc":1,@:1}"#,
+];
+
+/// Fragments that break every rule of the reader once (and a few that break none).
+const FRAGMENTS: &[&str] = &[
+    "",
+    " ",
+    "x",
+    "}",
+    "]",
+    ",",
+    ":",
+    "nul",
+    "nulx",
+    "tru",
+    "trux",
+    "fals",
+    "falsx",
+    "null",
+    "-",
+    "-x",
+    "--1",
+    "01",
+    "-01",
+    "00",
+    "1.",
+    "1.x",
+    "1.e5",
+    "1e",
+    "1e+",
+    "1e-",
+    "1ex",
+    "1e+x",
+    "1E5",
+    "1.5e-3",
+    "-0",
+    "0",
+    "-0.0",
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "1e99999999999",
+    "0e99999999999",
+    "1e-99999999999",
+    "0.0e99999999999",
+    "18446744073709551615",
+    "18446744073709551616",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "123456789012345678901234567890",
+    "123456789012345678901234567890e300",
+    "1234567890123456789012345678901234567890e290",
+    "0.123456789012345678901234567890e310",
+    "1.7976931348623157e308",
+    "1.7976931348623158e308",
+    "17976931348623158079e289",
+    "17976931348623158080e289",
+    "1797693134862315808e290",
+    "0.17976931348623158080e309",
+    "9e307",
+    "2e308",
+    "99999999999999999999e289",
+    "1e308",
+    "10e308",
+    "\"",
+    "\"a",
+    "\"a\\",
+    "\"\\q\"",
+    "\"\\u12\"",
+    "\"\\u12G4\"",
+    "\"\\u004",
+    "\"\\u0041\"",
+    "\"\\uD800\"",
+    "\"\\uD800x\"",
+    "\"\\uD800\\n\"",
+    "\"\\uD800\\u0041\"",
+    "\"\\uDC00\"",
+    "\"\\uD83D\\uDE00\"",
+    "\"\\uD83D\\uDE0",
+    "\"\\uD83D",
+    "\"\\uD83D\\",
+    "\"\\uD83D\\u",
+    "\"\\uDBFF\\uDFFF\"",
+    "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"",
+    "\"a\u{1}b\"",
+    "\"a\nb\"",
+    "\"a\u{1f}\"",
+    "\"h\u{1ed9}\\u00e0\"",
+    "[",
+    "[1",
+    "[1,",
+    "[1,]",
+    "[1 2]",
+    "[,1]",
+    "[]",
+    "[[]",
+    "[[[]]]]",
+    "{",
+    "{\"a\"",
+    "{\"a\":",
+    "{\"a\":1",
+    "{\"a\":1,",
+    "{\"a\":1,}",
+    "{\"a\" 1}",
+    "{1:2}",
+    "{\"a\":1 \"b\":2}",
+    "{,}",
+    "{}",
+    "{\"a\":1}}",
+    "{\"\\uD800\":1}",
+    "{\"a\u{1}\":1}",
+    "{\"a\":[1,{\"b\":[]}]}",
+    "[1]x",
+    "1 2",
+    "[1\n,\n2\n,]",
+    "\n\n  x",
+];
+
+/// Every fragment in every place: both readers agree, and where the fragment is read as a
+/// value they give serde_json's own error. Each message the reader words is met.
+#[test]
+fn every_rule_in_every_place_is_serde_jsons() {
+    let mut messages = BTreeSet::new();
+    for (places, read) in [(READ, true), (SKIPPED, false)] {
+        for place in places {
+            for fragment in FRAGMENTS {
+                let text = place.replace('@', fragment);
+                let what = format!("{fragment:?} in {place:?}");
+                if read {
+                    check(&text, &what);
+                }
+                if let Err(("syntax", problems)) = same_on_every_reader(&text, &what) {
+                    messages.insert(problems[0].2.clone());
+                }
+            }
+        }
+    }
+    let words = [
+        "EOF while parsing a list",
+        "EOF while parsing an object",
+        "EOF while parsing a string",
+        "EOF while parsing a value",
+        "expected `:`",
+        "expected `,` or `]`",
+        "expected `,` or `}`",
+        "expected ident",
+        "expected value",
+        "invalid escape",
+        "invalid number",
+        "number out of range",
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "key must be a string",
+        "trailing comma",
+        "trailing characters",
+    ];
+    for w in words {
+        assert!(messages.contains(w), "no case gives {w:?}: {messages:#?}");
+    }
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("an escaped lone surrogate")),
+        "{messages:#?}"
+    );
+}
+
+/// A skipped value may nest without limit (serde_json's `ignore_value`), on a stack of its own;
+/// cut short, it is the same EOF error on both readers.
+#[test]
+fn deep_skipped_values_do_not_overflow() {
+    let depth = 100_000;
+    let deep = format!("{}1{}", "[{\"a\":".repeat(depth), "}]".repeat(depth));
+    let text = format!(r#"{{"tthc":1,"zzz":{deep}}}"#);
+    let got = same_on_every_reader(&text, "deep");
+    let (code, problems) = got.expect_err("unknown key and missing keys");
+    assert_ne!(code, "syntax", "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.0 == "unknown_key" && p.1 == "/zzz"),
+        "{problems:?}"
+    );
+    let cut = &text[..=text[..text.len() / 2].rfind(':').expect("a colon")];
+    let (code, problems) = same_on_every_reader(cut, "deep cut").expect_err("cut");
+    assert_eq!(
+        (code, problems[0].2.as_str()),
+        ("syntax", "EOF while parsing a value")
+    );
 }

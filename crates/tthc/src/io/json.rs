@@ -1,8 +1,10 @@
 //! JSON v1: a lenient single-pass reader that collects every structural problem with its JSON
 //! pointer, and the writer.
 //!
-//! The reader walks the input once with `serde_json`'s `deserialize_any`, borrowing strings from
-//! the input where they have no escapes. A value of the wrong type is recorded and skipped, so
+//! The reader walks the input once, borrowing strings from the input where they have no escapes,
+//! with the crate's own lexer ([`Parser::Own`], `json_shapes/lexer.rs`) or with `serde_json`'s
+//! `deserialize_any` ([`Parser::SerdeJson`], not compiled with the feature `small-json`); both
+//! give the same documents, problems and syntax errors (tests/json_syntax.rs). A value of the wrong type is recorded and skipped, so
 //! one pass finds every unknown key, missing key, wrong type and bad date of a document. Syntax
 //! errors (including invalid UTF-8 and nesting deeper than 128 levels) stop the reading and carry
 //! their line and column.
@@ -10,9 +12,12 @@
 use std::io::Read;
 use std::path::Path;
 
+#[cfg(not(feature = "small-json"))]
 use serde::de::DeserializeSeed;
 
-use super::json_shapes::{Cx, DocShape, DynNode, Slot};
+#[cfg(not(feature = "small-json"))]
+use super::json_shapes::DynNode;
+use super::json_shapes::{Cx, DocShape, Slot, SyntaxError};
 use crate::catalog::{Catalog, Resolved};
 use crate::document::Document;
 use crate::error::{Code, Error, Problem};
@@ -36,13 +41,36 @@ impl Default for ReadOptions {
     }
 }
 
+/// Which reader parses the JSON text. Both give the same documents, problems and syntax errors
+/// (tests/json_syntax.rs runs every case through both); [`Parser::DEFAULT`] is what
+/// [`Catalog::from_json`] and [`read`] use.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parser {
+    /// The crate's own byte-level lexer (`io/json_shapes/lexer.rs`).
+    Own,
+    /// `serde_json`'s deserializer (left out with the feature `small-json`).
+    #[cfg(not(feature = "small-json"))]
+    SerdeJson,
+}
+
+impl Parser {
+    /// The reader of [`Catalog::from_json`] and [`read`].
+    #[cfg(feature = "small-json")]
+    pub const DEFAULT: Parser = Parser::Own;
+    /// The reader of [`Catalog::from_json`] and [`read`].
+    #[cfg(not(feature = "small-json"))]
+    pub const DEFAULT: Parser = Parser::SerdeJson;
+}
+
 /// Parse a document; structural problems come back beside the (best-effort) document, so the
 /// validator can add its own and report them all together. Unreadable input is an `Err`.
 pub fn read<'a>(
     bytes: &'a [u8],
     options: &ReadOptions,
 ) -> Result<(Document<'a>, Vec<Problem>), Error> {
-    read_with(bytes, options, Cx::default()).map(|(doc, problems, _)| (doc, problems))
+    read_with(bytes, options, Cx::default(), Parser::DEFAULT)
+        .map(|(doc, problems, _)| (doc, problems))
 }
 
 /// Like [`read`], but postings of units that come after `procedures` are resolved to ids while
@@ -50,14 +78,16 @@ pub fn read<'a>(
 pub(crate) fn read_resolving<'a>(
     bytes: &'a [u8],
     options: &ReadOptions,
+    parser: Parser,
 ) -> Result<(Document<'a>, Vec<Problem>, Resolved), Error> {
-    read_with(bytes, options, Cx::resolving())
+    read_with(bytes, options, Cx::resolving(), parser)
 }
 
 fn read_with<'a>(
     bytes: &'a [u8],
     options: &ReadOptions,
     cx: Cx,
+    parser: Parser,
 ) -> Result<(Document<'a>, Vec<Problem>, Resolved), Error> {
     if bytes.len() as u64 > options.max_bytes {
         return Err(too_large(bytes.len() as u64, options.max_bytes));
@@ -82,14 +112,9 @@ fn read_with<'a>(
             "the input is empty",
         )));
     }
-    // Validated once above: `from_str` does not check each string's UTF-8 again.
-    let mut de = serde_json::Deserializer::from_str(text);
     let cx = cx.with_max_string(options.max_string_bytes);
     let mut slot = Slot::new(DocShape);
-    let doc = DynNode::new(&cx, &mut slot)
-        .deserialize(&mut de)
-        .and_then(|()| de.end())
-        .map(|()| slot.take());
+    let doc = parse(text, &cx, &mut slot, parser).map(|()| slot.take());
     match doc {
         Err(e) => Err(syntax(&e)),
         Ok(doc) => {
@@ -152,14 +177,31 @@ fn too_large(len: u64, max: u64) -> Error {
     ))
 }
 
-fn syntax(e: &serde_json::Error) -> Error {
-    let text = e.to_string();
-    let message = text
-        .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(m, _)| m);
+/// Read `text` into `slot` with `parser`; a syntax error stops the reading.
+fn parse<'a>(
+    text: &'a str,
+    cx: &Cx,
+    slot: &mut Slot<'a, DocShape>,
+    parser: Parser,
+) -> Result<(), SyntaxError> {
+    match parser {
+        Parser::Own => super::json_shapes::read(text, cx, slot),
+        #[cfg(not(feature = "small-json"))]
+        Parser::SerdeJson => {
+            // Validated once by the caller: `from_str` does not check each string's UTF-8 again.
+            let mut de = serde_json::Deserializer::from_str(text);
+            DynNode::new(cx, slot)
+                .deserialize(&mut de)
+                .and_then(|()| de.end())
+                .map_err(|e| SyntaxError::from_serde_json(&e))
+        }
+    }
+}
+
+fn syntax(e: &SyntaxError) -> Error {
     // serde_json words an escaped lone surrogate as if the escape were cut short; say what is
     // wrong instead (the same text in every binding: Python and JavaScript get this error).
-    let message = match message {
+    let message = match e.message.as_ref() {
         "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
             "an escaped lone surrogate: \\uD800–\\uDBFF must be followed by \\uDC00–\\uDFFF (one \
              character written as a pair), and \\uDC00–\\uDFFF may not stand alone; a lone \
@@ -170,7 +212,7 @@ fn syntax(e: &serde_json::Error) -> Error {
     .to_owned();
     Error::Format(Problem::new(
         Code::Syntax,
-        format!("line {}, column {}", e.line(), e.column()),
+        format!("line {}, column {}", e.line, e.column),
         message,
     ))
 }
@@ -204,7 +246,17 @@ impl Catalog {
 
     /// Read a JSON v1 document with options (size limit).
     pub fn from_json_with(bytes: &[u8], options: &ReadOptions) -> Result<Catalog, crate::Error> {
-        let (doc, problems, resolved) = read_resolving(bytes, options)?;
+        Self::from_json_parsed_by(bytes, options, Parser::DEFAULT)
+    }
+
+    /// [`Catalog::from_json_with`] with a given reader (the tests compare the readers).
+    #[doc(hidden)]
+    pub fn from_json_parsed_by(
+        bytes: &[u8],
+        options: &ReadOptions,
+        parser: Parser,
+    ) -> Result<Catalog, crate::Error> {
+        let (doc, problems, resolved) = read_resolving(bytes, options, parser)?;
         Catalog::from_read(&doc, problems, resolved)
     }
 

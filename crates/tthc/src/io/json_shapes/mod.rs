@@ -1,20 +1,33 @@
 //! The shapes of format v1 as lenient readers: each records what is wrong (with its JSON
 //! pointer) and goes on, so one pass reports every structural problem of a document.
 //!
-//! `erased.rs` is the only `serde` code: one seed type reads every value and hands it to a shape
-//! through `dyn`; `scalars.rs` holds the strings, numbers, dates and arrays, `objects.rs` the
-//! objects of the document, `postings.rs` the postings (the hot path of a national document).
+//! Two readers drive the shapes through one object-safe interface ([`SeqReader`],
+//! [`MapReader`], values into a [`Sink`]): `lexer.rs` + `pull.rs`, the crate's own byte-level
+//! reader (the only one with the feature `small-json`, the widget's WebAssembly build), and
+//! `erased.rs`, the only `serde` code: one seed type reads every value with `serde_json` and
+//! hands it to a shape through `dyn`. Both give the same values, problems and syntax errors
+//! (tests/json_syntax.rs). `scalars.rs` holds the strings, numbers, dates and arrays,
+//! `objects.rs` the objects of the document, `postings.rs` the postings (the hot path of a
+//! national document).
 
+#[cfg(not(feature = "small-json"))]
 mod erased;
+mod lexer;
 mod objects;
 mod postings;
+mod pull;
+mod reader;
 mod scalars;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-pub(crate) use erased::{DynNode, MapReader, SeqReader, Sink, Stop};
+#[cfg(not(feature = "small-json"))]
+pub(crate) use erased::DynNode;
+pub(crate) use lexer::SyntaxError;
 pub(crate) use objects::DocShape;
+pub(crate) use pull::read;
+pub(crate) use reader::{MapReader, SeqReader, Sink, Stop};
 
 use crate::catalog::{CodeTable, Resolved};
 use crate::error::{Code, Problem};
@@ -195,6 +208,7 @@ impl<'de, S: Shape<'de>> Slot<'de, S> {
 }
 
 impl<'de, S: Shape<'de>> Sink<'de> for Slot<'de, S> {
+    #[cfg(not(feature = "small-json"))]
     fn expected(&self) -> &'static str {
         self.shape.expected()
     }

@@ -124,6 +124,7 @@ impl ResolvingPosting<'_> {
 
 /// Anything but a code (codes come through [`ResolvingPosting::code`]).
 impl<'de> Sink<'de> for ResolvingPosting<'_> {
+    #[cfg(not(feature = "small-json"))]
     fn expected(&self) -> &'static str {
         PostingShape.expected()
     }
