@@ -238,14 +238,14 @@ pub fn document_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-/// A serialisable value as a plain JavaScript object (through `JSON.parse`).
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| argument(Code::BadValue, "", format!("cannot serialise: {e}")))?;
-    json(&text)
+/// A serialisable value as a plain JavaScript value, built directly ([`crate::js_values`]):
+/// what `JSON.parse` of the value's JSON text gives.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    crate::js_values::to_value(value)
+        .map_err(|e| argument(Code::BadValue, "", format!("cannot serialise: {e}")))
 }
 
-/// JSON text as a plain JavaScript value.
+/// JSON text the core wrote as a plain JavaScript value.
 pub fn json(text: &str) -> Result<JsValue, JsValue> {
     JSON::parse(text)
 }
