@@ -38,6 +38,12 @@ mod text;
 
 use wasm_bindgen::prelude::*;
 
+/// The allocator: talc's for single-threaded WebAssembly (it grows the memory as needed), in
+/// place of std's dlmalloc — smaller, and not slower on `fromJson` and `listColumns`.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "full")]
 pub use crate::catalog::validate;
 pub use crate::catalog::Catalog;
