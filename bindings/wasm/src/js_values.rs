@@ -18,20 +18,10 @@
 
 use std::fmt::Display;
 
-use js_sys::{Array, Object, Reflect};
 use serde::ser::{self, Serialize};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    /// A plain object being filled.
-    #[wasm_bindgen(extends = Object)]
-    type Plain;
-
-    /// `object[key] = value` (no `Reflect`, nothing to catch: the object is ours and plain).
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set(this: &Plain, key: &str, value: &JsValue);
-}
+use crate::js::{Array, Object};
 
 /// A value that cannot be serialised (a custom `Serialize` that fails, a map key that is not a
 /// string): its message.
@@ -57,21 +47,17 @@ pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
     value.serialize(Serializer)
 }
 
-fn new_object() -> Plain {
-    Object::new().unchecked_into()
-}
-
 /// Set `key` as an own, enumerable property, as `JSON.parse` does: `__proto__` included, which
 /// an assignment would take as the object's prototype.
-fn set_own(object: &Plain, key: &str, value: &JsValue) {
+fn set_own(object: &Object, key: &str, value: &JsValue) {
     if key == "__proto__" {
-        let descriptor = new_object();
+        let descriptor = Object::new();
         descriptor.set("value", value);
         for flag in ["writable", "enumerable", "configurable"] {
             descriptor.set(flag, &JsValue::TRUE);
         }
         // Defining a property of a new plain object cannot fail.
-        let _ = Reflect::define_property(object, &JsValue::from_str(key), &descriptor);
+        Object::define_property(object, key, &descriptor);
     } else {
         object.set(key, value);
     }
@@ -79,7 +65,7 @@ fn set_own(object: &Plain, key: &str, value: &JsValue) {
 
 /// `{ variant: value }`: an enum variant with data.
 fn variant(name: &str, value: &JsValue) -> JsValue {
-    let object = new_object();
+    let object = Object::new();
     object.set(name, value);
     object.into()
 }
@@ -98,7 +84,7 @@ pub struct ArrayOut {
 /// An object being filled (structs, maps), then wrapped as `{ variant: {...} }` when
 /// `variant` is set.
 pub struct ObjectOut {
-    object: Plain,
+    object: Object,
     variant: Option<&'static str>,
     /// A map's key waiting for its value.
     key: Option<String>,
@@ -128,7 +114,7 @@ impl ArrayOut {
 impl ObjectOut {
     fn new(variant: Option<&'static str>) -> ObjectOut {
         ObjectOut {
-            object: new_object(),
+            object: Object::new(),
             variant,
             key: None,
         }
@@ -212,10 +198,11 @@ impl ser::Serializer for Serializer {
         Ok(JsValue::from_str(v))
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<JsValue, Error> {
-        Ok(v.iter()
-            .map(|&b| JsValue::from_f64(f64::from(b)))
-            .collect::<Array>()
-            .into())
+        let array = Array::new();
+        for &b in v {
+            array.push(&JsValue::from_f64(f64::from(b)));
+        }
+        Ok(array.into())
     }
     fn serialize_none(self) -> Result<JsValue, Error> {
         Ok(JsValue::NULL)

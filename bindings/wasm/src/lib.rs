@@ -26,6 +26,7 @@ mod catalog;
 mod compliance;
 mod convert;
 mod error;
+mod js;
 mod js_values;
 #[cfg(feature = "full")]
 mod lifecycle;
