@@ -40,23 +40,19 @@ pub fn schema_org(catalog: &Catalog, query: &ListQuery) -> Result<String, Error>
     // The provider and the area served, the same for every item.
     let mut provider = String::new();
     let mut area = String::new();
-    match unit {
-        Some(u) => {
-            provider.push_str(r#"{"@type":"GovernmentOrganization","name":"#);
-            string(&mut provider, &committee_name(&u.name));
-            area.push_str(r#"{"@type":"AdministrativeArea","identifier":"#);
-            string(&mut area, &u.code);
-            area.push_str(r#","name":"#);
-            string(&mut area, &u.name);
-        }
-        None => {
-            provider.push_str(r#"{"@type":"GovernmentOrganization","name":"#);
-            string(
-                &mut provider,
-                query.level.map_or("Cơ quan nhà nước", authority_name),
-            );
-            area.push_str(r#"{"@type":"Country","name":"Việt Nam""#);
-        }
+    provider.push_str(r#"{"@type":"GovernmentOrganization","name":"#);
+    if let Some(u) = unit {
+        string(&mut provider, &committee_name(&u.name));
+        area.push_str(r#"{"@type":"AdministrativeArea","identifier":"#);
+        string(&mut area, &u.code);
+        area.push_str(r#","name":"#);
+        string(&mut area, &u.name);
+    } else {
+        string(
+            &mut provider,
+            query.level.map_or("Cơ quan nhà nước", authority_name),
+        );
+        area.push_str(r#"{"@type":"Country","name":"Việt Nam""#);
     }
     provider.push('}');
     area.push('}');
@@ -150,7 +146,7 @@ mod tests {
 
     #[test]
     fn the_text_serde_json_writes_for_the_document_with_script_characters_escaped() {
-        let catalog = Catalog::from_json(DOC.as_bytes()).unwrap();
+        let catalog = Catalog::from_json(DOC.as_bytes()).expect("the test document");
         for unit in [Some("30985"), None] {
             for level in [None, Some("commune"), Some("district")] {
                 let Ok(query) = ListQuery::parse(unit, level, None, None, None, None) else {
@@ -161,15 +157,15 @@ mod tests {
                     continue;
                 };
                 assert!(!ld.contains(['<', '>', '&']), "{ld}");
-                let v: Value = serde_json::from_str(&ld).unwrap();
+                let v: Value = serde_json::from_str(&ld).expect("JSON");
                 assert!(keys_sorted(&v), "{ld}");
                 let again = serde_json::to_string(&v)
-                    .unwrap()
+                    .expect("JSON text")
                     .replace('<', "\\u003c")
                     .replace('>', "\\u003e")
                     .replace('&', "\\u0026");
                 assert_eq!(ld, again);
-                let items = v["itemListElement"].as_array().unwrap();
+                let items = v["itemListElement"].as_array().expect("a list");
                 assert_eq!(v["numberOfItems"], items.len());
                 assert!(!items.is_empty());
                 for (i, item) in items.iter().enumerate() {
