@@ -5,7 +5,9 @@ use tthc::compliance::columns::UNIT_COLUMNS;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::convert::{json, string_arg, to_js, Options};
+#[cfg(feature = "full")]
+use crate::convert::json;
+use crate::convert::{string_arg, to_js, Options};
 use crate::error::check;
 use crate::ComplianceOptionsArg;
 

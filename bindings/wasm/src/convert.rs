@@ -1,12 +1,12 @@
 //! JavaScript values in and out: strings, option objects, today's date, JSON results.
 
-use js_sys::{JsString, Object, Reflect, Uint8Array, JSON};
 use serde::Serialize;
 use tthc::io::json::ReadOptions;
 use tthc::{Code, ComplianceOptions};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{argument, check, to_js as error_to_js};
+use crate::js::{JsString, Object, Uint8Array};
 
 /// An options object (`{ channel, asOf }`), `undefined` or `null`. Keys it does not know are an
 /// error (`unknown_key`), so a typo such as `asof` never silently changes the result.
@@ -27,8 +27,9 @@ impl Options {
                 "options must be an object",
             ));
         };
-        for key in Object::keys(object).iter() {
-            let key = key.as_string().unwrap_or_default();
+        let keys = Object::keys(object);
+        for i in 0..keys.length() {
+            let key = keys.at(i).as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
                 return Err(argument(
                     Code::UnknownKey,
@@ -46,7 +47,7 @@ impl Options {
         let Some(o) = &self.object else {
             return Ok(None);
         };
-        let v = Reflect::get(o, &JsValue::from_str(key))?;
+        let v = crate::js::get(o, key)?;
         Ok((!v.is_undefined() && !v.is_null()).then_some(v))
     }
 
@@ -138,7 +139,7 @@ impl Options {
 /// Today in Vietnam from the JavaScript clock (the core owns the UTC+7 rule): the wasm target
 /// has no system clock.
 pub fn today() -> tthc::Date {
-    tthc::Date::from_unix_millis(js_sys::Date::now())
+    tthc::Date::from_unix_millis(crate::js::date_now())
 }
 
 /// A JavaScript string as Rust text: the one way this binding reads a string.
@@ -238,14 +239,15 @@ pub fn document_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-/// A serialisable value as a plain JavaScript object (through `JSON.parse`).
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| argument(Code::BadValue, "", format!("cannot serialise: {e}")))?;
-    json(&text)
+/// A serialisable value as a plain JavaScript value, built directly ([`crate::js_values`]):
+/// what `JSON.parse` of the value's JSON text gives.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    crate::js_values::to_value(value)
+        .map_err(|e| argument(Code::BadValue, "", format!("cannot serialise: {e}")))
 }
 
-/// JSON text as a plain JavaScript value.
+/// JSON text the core wrote as a plain JavaScript value (the full module's exports only).
+#[cfg(feature = "full")]
 pub fn json(text: &str) -> Result<JsValue, JsValue> {
-    JSON::parse(text)
+    js_sys::JSON::parse(text)
 }

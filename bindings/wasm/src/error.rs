@@ -1,35 +1,33 @@
 //! Core errors as real JavaScript `Error` objects with `code`, `path`, `family` and `errors`.
 
-use js_sys::{Array, Object, Reflect};
 use tthc::{Code, Error, Problem};
 use wasm_bindgen::JsValue;
 
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    // `Reflect.set` on an object we just created cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
+use crate::js::{Array, Object};
 
 /// `{ code, path, message }`: one problem, as `errors` lists it.
 pub fn problem(p: &Problem) -> JsValue {
-    let o: JsValue = Object::new().into();
-    set(&o, "code", &JsValue::from_str(p.code.as_str()));
-    set(&o, "path", &JsValue::from_str(&p.path));
-    set(&o, "message", &JsValue::from_str(&p.message));
-    o
+    let o = Object::new();
+    o.set("code", &JsValue::from_str(p.code.as_str()));
+    o.set("path", &JsValue::from_str(&p.path));
+    o.set("message", &JsValue::from_str(&p.message));
+    o.into()
 }
 
 /// `new Error(message)` named `TthcError`, with `code` and `path` of the first problem,
 /// `family` and `errors` (every problem as `{ code, path, message }`).
 pub fn to_js(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("TthcError");
-    let v: JsValue = err.into();
-    set(&v, "code", &JsValue::from_str(e.code()));
-    set(&v, "path", &JsValue::from_str(e.path()));
-    set(&v, "family", &JsValue::from_str(e.family().as_str()));
-    let list: Array = e.problems().iter().map(problem).collect();
-    set(&v, "errors", &list);
-    v
+    let err = crate::js::Error::new(&e.to_string());
+    err.set("name", &JsValue::from_str("TthcError"));
+    err.set("code", &JsValue::from_str(e.code()));
+    err.set("path", &JsValue::from_str(e.path()));
+    err.set("family", &JsValue::from_str(e.family().as_str()));
+    let list = Array::new();
+    for p in e.problems() {
+        list.push(&problem(p));
+    }
+    err.set("errors", &list);
+    err.into()
 }
 
 /// A bad JavaScript value (wrong type, unknown option): what the core cannot see.

@@ -26,6 +26,8 @@ mod catalog;
 mod compliance;
 mod convert;
 mod error;
+mod js;
+mod js_values;
 #[cfg(feature = "full")]
 mod lifecycle;
 mod listing;
@@ -38,6 +40,12 @@ mod text;
 mod unicode_host;
 
 use wasm_bindgen::prelude::*;
+
+/// The allocator: talc's for single-threaded WebAssembly (it grows the memory as needed), in
+/// place of std's dlmalloc — smaller, and not slower on `fromJson` and `listColumns`.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(feature = "full")]
 pub use crate::catalog::validate;

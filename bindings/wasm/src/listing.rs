@@ -1,6 +1,5 @@
 //! Procedure lists for people (`tthc::listing`).
 
-use js_sys::{Object, Reflect, Uint32Array, Uint8Array};
 use serde::Serialize;
 use tthc::listing::{ListOrder, ListOrderBuilder, ListQuery, Status};
 use tthc::search::SearchIndexBuilder;
@@ -10,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use crate::catalog::Catalog;
 use crate::convert::{to_js, today, Options};
 use crate::error::{argument, check};
+use crate::js::{Array, Object};
 use crate::ListOptionsArg;
 
 impl Catalog {
@@ -103,19 +103,16 @@ impl Catalog {
                     .map_or(0, |k| k as u8 + 1)
             })
             .collect();
+        // Vectors of numbers cross as typed arrays (`Uint32Array`, `Uint8Array`).
         let columns = Object::new();
-        Reflect::set(&columns, &"ids".into(), &Uint32Array::from(&ids[..]))?;
-        Reflect::set(&columns, &"fields".into(), &Uint32Array::from(&fields[..]))?;
-        Reflect::set(
-            &columns,
-            &"statuses".into(),
-            &Uint8Array::from(&statuses[..]),
-        )?;
-        let words: js_sys::Array = Status::ALL
-            .iter()
-            .map(|s| JsValue::from_str(s.as_str()))
-            .collect();
-        Reflect::set(&columns, &"statusWords".into(), &words)?;
+        columns.set("ids", &JsValue::from(ids));
+        columns.set("fields", &JsValue::from(fields));
+        columns.set("statuses", &JsValue::from(statuses));
+        let words = Array::new();
+        for s in Status::ALL {
+            words.push(&JsValue::from_str(s.as_str()));
+        }
+        columns.set("statusWords", &words);
         Ok(columns.into())
     }
 

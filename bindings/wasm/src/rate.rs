@@ -1,11 +1,11 @@
 //! Rates for people (`tthc::rate`).
 
-use js_sys::Array;
 use tthc::{Lang, Rate, Vocabulary};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::string_arg;
 use crate::error::check;
+use crate::js::Array;
 use crate::LangArg;
 
 /// A rate for people: `formatPercent([72, 77])` → `"93,5%"`, `"93.5%"` with `lang` `"en"`,
@@ -25,7 +25,7 @@ pub fn format_percent(
     }
     // Whatever is not an array of two numbers reaches the core's one rule as NaN.
     let (published, applicable) = match rate.dyn_ref::<Array>() {
-        Some(a) if a.length() == 2 => (a.get(0).as_f64(), a.get(1).as_f64()),
+        Some(a) if a.length() == 2 => (a.at(0).as_f64(), a.at(1).as_f64()),
         _ => (None, None),
     };
     let rate = check(Rate::from_counts(

@@ -4,9 +4,11 @@
 //! expressions). Registered once, when the module is instantiated; text of the Vietnamese and
 //! Latin ranges never comes here (docs/format.md, "Text").
 
-use js_sys::{JsString, RegExp};
 use tthc::text::{set_unicode_host, NormalForm, UnicodeHost};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::js::{JsString, RegExp};
 
 thread_local! {
     /// A combining mark: General_Category Mn, Mc or Me.
@@ -16,7 +18,7 @@ thread_local! {
 }
 
 fn normalize(form: NormalForm, text: &str) -> String {
-    String::from(JsString::from(text).normalize(form.name()))
+    JsValue::from_str(text).unchecked_into::<JsString>().normalize(form.name())
 }
 
 fn is_combining_mark(c: char) -> bool {

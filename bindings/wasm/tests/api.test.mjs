@@ -77,9 +77,13 @@ describe('catalog', () => {
   });
 
   test('unitCompliance is the unit\'s entry of compliance(), rank aside', () => {
-    for (const options of [undefined, { channel: 'portal' }, { asOf: '2026-01-01' }]) {
+    for (const options of [undefined, { channel: 'portal' }, { asOf: '2026-01-01' }, { staleAfter: 30 }]) {
       for (const entry of catalog.compliance(options).units) {
-        assert.deepEqual(catalog.unitCompliance(entry.unit, options), { ...entry, rank: null });
+        const unit = catalog.unitCompliance(entry.unit, options);
+        assert.deepEqual(unit, { ...entry, rank: null });
+        // Built directly (src/js_values.rs), it is what JSON.parse of the core's JSON gives
+        // (compliance()): the same keys in the same order, the same numbers.
+        assert.equal(JSON.stringify(unit), JSON.stringify({ ...entry, rank: null }));
       }
     }
   });

@@ -18,7 +18,7 @@
 //! # Ok::<(), tthc::Error>(())
 //! ```
 
-use serde_json::{json, Value};
+use std::fmt::Write as _;
 
 use super::{authority_name, committee_name};
 use crate::catalog::Catalog;
@@ -26,6 +26,10 @@ use crate::error::Error;
 use crate::listing::ListQuery;
 
 /// The JSON-LD text of the procedures `query` lists (see the module docs).
+///
+/// Written directly (no `serde_json::Value`, so the WebAssembly widget's module has no JSON
+/// writer): compact JSON with each object's keys in byte order — the text `serde_json` gives
+/// for the same document as a `Value`, which the tests check — and `<`, `>`, `&` escaped.
 pub fn schema_org(catalog: &Catalog, query: &ListQuery) -> Result<String, Error> {
     let list = catalog.procedure_list(query)?;
     let unit = query
@@ -33,50 +37,156 @@ pub fn schema_org(catalog: &Catalog, query: &ListQuery) -> Result<String, Error>
         .as_deref()
         .and_then(|code| catalog.unit_id(code))
         .map(|id| catalog.unit(id));
-    let (provider, area) = match unit {
-        Some(u) => (
-            json!({ "@type": "GovernmentOrganization", "name": committee_name(&u.name) }),
-            json!({ "@type": "AdministrativeArea", "name": u.name, "identifier": u.code }),
-        ),
-        None => (
-            json!({ "@type": "GovernmentOrganization",
-                    "name": query.level.map_or("Cơ quan nhà nước", authority_name) }),
-            json!({ "@type": "Country", "name": "Việt Nam" }),
-        ),
-    };
-    let items: Vec<Value> = list
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            json!({
-                "@type": "ListItem",
-                "position": i + 1,
-                "item": {
-                    "@type": "GovernmentService",
-                    "name": p.name,
-                    "identifier": p.code,
-                    "serviceType": p.field_name,
-                    "provider": provider,
-                    "serviceOperator": provider,
-                    "areaServed": area,
-                },
-            })
-        })
-        .collect();
+    // The provider and the area served, the same for every item.
+    let mut provider = String::new();
+    let mut area = String::new();
+    provider.push_str(r#"{"@type":"GovernmentOrganization","name":"#);
+    if let Some(u) = unit {
+        string(&mut provider, &committee_name(&u.name));
+        area.push_str(r#"{"@type":"AdministrativeArea","identifier":"#);
+        string(&mut area, &u.code);
+        area.push_str(r#","name":"#);
+        string(&mut area, &u.name);
+    } else {
+        string(
+            &mut provider,
+            query.level.map_or("Cơ quan nhà nước", authority_name),
+        );
+        area.push_str(r#"{"@type":"Country","name":"Việt Nam""#);
+    }
+    provider.push('}');
+    area.push('}');
+    let mut out =
+        String::from(r#"{"@context":"https://schema.org","@type":"ItemList","itemListElement":["#);
+    for (i, p) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r#"{"@type":"ListItem","item":{"@type":"GovernmentService","areaServed":"#);
+        out.push_str(&area);
+        out.push_str(r#","identifier":"#);
+        string(&mut out, p.code);
+        out.push_str(r#","name":"#);
+        string(&mut out, p.name);
+        out.push_str(r#","provider":"#);
+        out.push_str(&provider);
+        out.push_str(r#","serviceOperator":"#);
+        out.push_str(&provider);
+        out.push_str(r#","serviceType":"#);
+        string(&mut out, p.field_name);
+        let _ = write!(out, r#"}},"position":{}}}"#, i + 1);
+    }
     let name = match unit {
         Some(u) => format!("Thủ tục hành chính — {}", u.name),
         None => "Thủ tục hành chính".to_owned(),
     };
-    let doc = json!({
-        "@context": "https://schema.org",
-        "@type": "ItemList",
-        "name": name,
-        "numberOfItems": items.len(),
-        "itemListElement": items,
-    });
-    let text = serde_json::to_string(&doc).unwrap_or_default();
-    Ok(text
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026"))
+    out.push_str(r#"],"name":"#);
+    string(&mut out, &name);
+    let _ = write!(out, r#","numberOfItems":{}}}"#, list.len());
+    Ok(out)
+}
+
+/// `text` as a JSON string, escaped as `serde_json` escapes it (`\"`, `\\`, `\b` `\f` `\n`
+/// `\r` `\t`, other control characters as `\u00xx`) and with `<`, `>`, `&` as `\u003c`,
+/// `\u003e`, `\u0026`, so that no text can close the script element.
+fn string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c < ' ' || matches!(c, '"' | '\\' | '<' | '>' | '&')) {
+        out.push_str(&rest[..at]);
+        let c = rest.as_bytes()[at];
+        match c {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            0x08 => out.push_str("\\b"),
+            0x0C => out.push_str("\\f"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(c >> 4)]));
+                out.push(char::from(HEX[usize::from(c & 0xF)]));
+            }
+        }
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::schema_org;
+    use crate::catalog::Catalog;
+    use crate::listing::ListQuery;
+
+    /// Names with every character the writer escapes, and the script-closing ones.
+    const DOC: &str = r#"{ "tthc": 1, "as_of": "2026-01-01",
+      "fields": [ { "code": "ho-tich", "name": "Hộ \"tịch\" \\ <b> & \u0001\u001f\u007f" } ],
+      "procedures": [
+        { "code": "1.001193", "name": "Đăng ký </script><!-- \b\f\n\r\t -->", "field": "ho-tich", "levels": ["commune"] },
+        { "code": "2.000001", "name": "Khai tử", "field": "ho-tich", "levels": ["commune", "district"] } ],
+      "units": [ { "code": "30985", "name": "Xã \"An\" Biên <&>", "level": "commune" } ] }"#;
+
+    /// Each object's keys in byte order, at every depth.
+    fn keys_sorted(v: &Value) -> bool {
+        match v {
+            Value::Object(m) => {
+                let keys: Vec<&String> = m.keys().collect();
+                keys.windows(2).all(|w| w[0] < w[1]) && m.values().all(keys_sorted)
+            }
+            Value::Array(a) => a.iter().all(keys_sorted),
+            _ => true,
+        }
+    }
+
+    #[test]
+    fn the_text_serde_json_writes_for_the_document_with_script_characters_escaped() {
+        let catalog = Catalog::from_json(DOC.as_bytes()).expect("the test document");
+        for unit in [Some("30985"), None] {
+            for level in [None, Some("commune"), Some("district")] {
+                let Ok(query) = ListQuery::parse(unit, level, None, None, None, None) else {
+                    continue;
+                };
+                let Ok(ld) = schema_org(&catalog, &query) else {
+                    assert_eq!(level, Some("district"), "{unit:?} {level:?}");
+                    continue;
+                };
+                assert!(!ld.contains(['<', '>', '&']), "{ld}");
+                let v: Value = serde_json::from_str(&ld).expect("JSON");
+                assert!(keys_sorted(&v), "{ld}");
+                let again = serde_json::to_string(&v)
+                    .expect("JSON text")
+                    .replace('<', "\\u003c")
+                    .replace('>', "\\u003e")
+                    .replace('&', "\\u0026");
+                assert_eq!(ld, again);
+                let items = v["itemListElement"].as_array().expect("a list");
+                assert_eq!(v["numberOfItems"], items.len());
+                assert!(!items.is_empty());
+                for (i, item) in items.iter().enumerate() {
+                    assert_eq!(item["position"], i + 1);
+                    assert_eq!(
+                        item["item"]["serviceType"],
+                        "Hộ \"tịch\" \\ <b> & \u{1}\u{1f}\u{7f}"
+                    );
+                }
+                if unit.is_some() {
+                    assert_eq!(v["name"], "Thủ tục hành chính — Xã \"An\" Biên <&>");
+                    assert_eq!(
+                        items[0]["item"]["provider"]["name"],
+                        "Ủy ban nhân dân xã \"An\" Biên <&>"
+                    );
+                    assert_eq!(items[0]["item"]["areaServed"]["identifier"], "30985");
+                } else {
+                    assert_eq!(v["name"], "Thủ tục hành chính");
+                    assert_eq!(items[0]["item"]["areaServed"]["name"], "Việt Nam");
+                }
+            }
+        }
+    }
 }
