@@ -386,8 +386,16 @@ describe('loading: one module, compressed, a skeleton, the first rows first', ()
     for (let k = 0; k < 200 && await pressMore(); k += 1);
     assert.deepEqual(await rows(), listed);
     assert.equal(await w.locator('p.more').isVisible(), false);
-    // A new keystroke starts again from the first window (and more if the end is in view).
-    await w.locator('input[type=search]').fill('');
+    // A new keystroke starts again from one screen of rows, in the document at once; the rest
+    // of the first window follows after the next frame (and more if the end is in view).
+    const atKeystroke = await w.evaluate((host) => {
+      const box = host.shadowRoot.querySelector('input[type=search]');
+      box.value = '';
+      box.dispatchEvent(new Event('input'));
+      return host.shadowRoot.querySelectorAll('li.row').length;
+    });
+    assert.ok(atKeystroke > 0 && atKeystroke < first.length, `${atKeystroke} rows at the keystroke`);
+    await page.waitForFunction((n) => document.querySelector('#big').shadowRoot.querySelectorAll('li.row').length >= n, first.length);
     const again = await rows();
     const all = catalog.procedureList({ unit: '99999' }).map((r) => r.code);
     assert.ok(again.length >= first.length && again.length < 1000, `${again.length} rows`);
