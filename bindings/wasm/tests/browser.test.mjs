@@ -6,7 +6,7 @@
 //     missing src, a 404, an invalid document, a file that is not JSON and an unknown unit.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -566,6 +566,35 @@ describe('hostile catalogue and errors', () => {
     await settle(page);
     assert.equal(await page.locator('#no-src li.row').count(), 4);
   });
+});
+
+// The benchmark's page (examples/web/bench.html, bench.js) crashed once unseen: run it small
+// (a 200-procedure catalogue, one re-render) and check that every part gave figures. Not a
+// timing test: no figure is compared with a limit.
+test('the benchmark page runs end to end on a small catalogue', async () => {
+  const data = (name) => JSON.parse(readFileSync(join(repoRoot, 'examples/web/data', name), 'utf8'));
+  const n = 200;
+  mkdirSync(join(repoRoot, 'test-output/bench-data'), { recursive: true });
+  writeFileSync(join(repoRoot, `test-output/bench-data/synthetic-${n}.json`),
+    JSON.stringify(syntheticCatalogue(n, portalNames(data('portal-commune-2026.json'), data('portal-commune-2026-left-out.json')))));
+  const page = await open('examples/web/bench.html');
+  try {
+    const r = await page.evaluate((size) => window.runBench({ sizes: [size], runs: 1 }), n);
+    const render = r.render[n];
+    for (const x of [render.load, render.script, render.withLayout, render.cold.script]) {
+      assert.ok(Number.isFinite(x) && x >= 0, JSON.stringify(render));
+    }
+    // "dang ky khai sinh" over the synthetic names: the widget, the core and plain JS agree.
+    const { widget, searchOnlyCore, plainPrefolded } = r.filter;
+    assert.ok(widget.shown > 0 && widget.shown < n, JSON.stringify(r.filter));
+    assert.equal(searchOnlyCore.shown, widget.shown);
+    assert.equal(searchOnlyCore.maskShown, widget.shown);
+    assert.ok(plainPrefolded.shown > 0);
+    // The results table is on the page.
+    assert.ok(await page.locator('#out table tr').count() > 5);
+  } finally {
+    await closePage(page);
+  }
 });
 
 test('strict CSP: no violation reported by any page, and the listener does catch one', async () => {
