@@ -31,56 +31,25 @@
  * are formatted with Intl. The core's Vietnamese order of the names and its search index are
  * computed in slices of a few milliseconds (prepareList, prepareSearch), so no task is long.
  */
-/** The module's bindings (`tthc_widget_core.js`), set by `ready()` before any call. */
-let Catalog = null;
-let formatPercent = null;
-
-/**
- * Compile the module while it downloads (`compileStreaming`, which needs the server's
- * `application/wasm`; otherwise from the whole body).
- */
-async function compileModule(url) {
-  const response = await fetch(url); // the page's `<link rel="preload">` of it, if any
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  if (typeof WebAssembly.compileStreaming === 'function'
-    && response.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm') {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
-}
+import init, { Catalog, formatPercent } from './tthc_widget_core.js';
 
 let wasmReady = null;
-/**
- * Load the WebAssembly module (once per page, however many widgets). Its compilation starts
- * at once, in parallel with the download of its bindings (imported here, not statically, so
- * that this file runs — and the first widget asks for the module — without waiting for them).
- */
+/** Load the WebAssembly module (once per page, however many widgets). */
 export function ready() {
-  wasmReady ??= (async () => {
-    const compiled = compileModule(new URL('./tthc_widget_core_bg.wasm', import.meta.url));
-    const glue = await import('./tthc_widget_core.js');
-    const exports = await glue.default({ module_or_path: await compiled });
-    ({ Catalog, formatPercent } = glue);
-    warmUp();
-    return exports;
-  })();
+  wasmReady ??= init({ module_or_path: new URL('./tthc_widget_core_bg.wasm', import.meta.url) }).then(async (m) => {
+    await warmUp();
+    return m;
+  });
   return wasmReady;
 }
 
-/** A catalogue has arrived: the warm-up stops (the real calls compile what they need). */
-let catalogArrived = false;
-
 /**
- * Run each code path once on a tiny catalogue while the real one is still downloading: the
- * browser compiles a WebAssembly function on its first call, and this moves that work off the
- * first render. One step per task, so no step is a long task on a slow phone; it stops as soon
- * as a catalogue has arrived, so it never delays the first rows.
+ * Run each code path once on a tiny catalogue while the real one may still be downloading:
+ * the browser compiles a WebAssembly function on its first call, and this moves that work off
+ * the first render. One step per task, so no step is a long task on a slow phone.
  */
 async function warmUp() {
   const steps = [
-    (c) => c.listColumns({ unit: '00001' }),
-    (c) => c.unitCompliance('00001'),
-    (c) => c.procedureTexts(new Uint32Array([0, 1])),
     (c) => {
       const work = c.prepare();
       try {
@@ -89,14 +58,15 @@ async function warmUp() {
         work.free();
       }
     },
+    (c) => c.listColumns({ unit: '00001' }),
+    (c) => c.unitCompliance('00001'),
+    (c) => c.procedureTexts(new Uint32Array([0, 1])),
     (c) => c.matchMask('dang ky'),
     (c) => c.schemaOrg({ unit: '00001' }),
     () => formatPercent([1, 2], 'vi'),
   ];
   let c = null;
   try {
-    await idleTask();
-    if (catalogArrived) return;
     c = Catalog.fromJson(JSON.stringify({
       tthc: 1, as_of: '2026-01-01',
       fields: [{ code: 'a', name: 'Hộ tịch' }, { code: 'b', name: 'Đất đai' }],
@@ -107,8 +77,7 @@ async function warmUp() {
       units: [{ code: '00001', name: 'Xã', level: 'commune', published: { one_stop_shop: ['1.000001'] } }],
     }));
     for (const step of steps) {
-      await idleTask();
-      if (catalogArrived) return;
+      await nextTask();
       step(c);
     }
   } catch {
@@ -116,19 +85,6 @@ async function warmUp() {
   } finally {
     c?.free();
   }
-}
-
-let turns = Promise.resolve();
-/**
- * Run `read` (one catalogue's `Catalog.fromJson`) in a task of its own, after the reads asked
- * for before it: a page with several widgets reads each catalogue in turn, and the widget whose
- * catalogue came first shows its rows (in the same task, right after its read) before the next
- * catalogue is read, instead of after every catalogue of the page.
- */
-function inTurn(read) {
-  const turn = turns.then(nextTask).then(read);
-  turns = turn.catch(() => {});
-  return turn;
 }
 
 const catalogs = new Map();
@@ -140,8 +96,7 @@ function loadCatalog(url) {
   if (!entry) {
     entry = (async () => {
       const download = fetch(url); // in parallel with loading the module
-      const module = ready();
-      module.catch(() => {}); // reported by the await below when the download worked
+      await ready();
       let response;
       try {
         response = await download;
@@ -153,10 +108,7 @@ function loadCatalog(url) {
           kind: 'http', url, status: response.status,
         });
       }
-      catalogArrived = true;
-      const text = await response.text();
-      await module;
-      return inTurn(() => Catalog.fromJson(text));
+      return Catalog.fromJson(await response.text());
     })();
     catalogs.set(url, entry);
     entry.catch(() => catalogs.delete(url)); // a failed load is retried on the next render
@@ -403,15 +355,6 @@ const WINDOW = 100;
 const FIRST = 30;
 /** Longest list written as JSON-LD: a commune's or a district's list (hundreds), not a nation's. */
 const JSONLD_MAX = 1000;
-
-/**
- * Resolve in a task of background priority (`scheduler.postTask`, else a plain task): after
- * the page's own work, such as reading a response that has arrived.
- */
-function idleTask() {
-  if (globalThis.scheduler?.postTask) return globalThis.scheduler.postTask(() => {}, { priority: 'background' });
-  return nextTask();
-}
 
 /** Resolve in a task after the next frame (the browser paints what changed first). */
 function afterFrame() {
