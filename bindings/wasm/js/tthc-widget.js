@@ -14,12 +14,11 @@
  * schema.org JSON-LD). Catalogue text is only ever set with textContent, never parsed as HTML.
  *
  * Loading: the module is compiled once per page however many widgets there are
- * (`WebAssembly.compileStreaming`, which needs the server's `application/wasm`, started as soon
- * as this file runs), each catalogue is fetched once per URL, in parallel with the module, and
- * the page's catalogues are read one per task; a skeleton shows meanwhile; only a window of
- * rows is in the document (the first `FIRST` matching rows at once, up to `WINDOW` after the
- * next frame, more as the reader scrolls or asks), the rest kept as data, so neither a long
- * list nor a keystroke over it lays out thousands of rows. Works under a strict
+ * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
+ * catalogue is fetched once per URL, in parallel with the module; a skeleton shows meanwhile;
+ * only a window of rows is in the document (the first `FIRST` matching rows at once, up to
+ * `WINDOW` after the next frame, more as the reader scrolls or asks), the rest kept as data, so
+ * neither a long list nor a keystroke over it lays out thousands of rows. Works under a strict
  * Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles
  * are a constructable stylesheet, nothing inline.
  *
