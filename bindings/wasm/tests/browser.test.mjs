@@ -81,6 +81,14 @@ async function closePage(page) {
   await page.close();
 }
 
+/**
+ * Wait two frames: a keystroke or a filter puts one screen of rows in the document at once and
+ * the rest of its window after the next frame (the widget's `_topUp`).
+ */
+const frames = (page) => page.evaluate(() => new Promise((r) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)));
+}));
+
 /** Wait until every widget on the page has finished its current render. */
 async function settle(page) {
   await page.evaluate(async () => {
@@ -205,6 +213,7 @@ describe('example page', () => {
     const visible = w.locator('li.row:visible');
     const shown = () => visible.evaluateAll((rows) => rows.map((r) => r.dataset.code));
     await box.pressSequentially('dang ky khai sinh', { delay: 5 });
+    await frames(page);
     // The widget's rule is the core's search: the rows shown are exactly its hits, kept in the
     // list's order (by field, then name), not in score order.
     const expected = new Set(found('dang ky khai sinh'));
@@ -219,13 +228,17 @@ describe('example page', () => {
     assert.equal(await w.locator('details.group:visible').count(), new Set([...expected].map((c) => fieldOf.get(c))).size);
     // With diacritics and the other tone placement, the same result.
     await box.fill('Đăng ký khai sinh');
+    await frames(page);
     assert.deepEqual(new Set(await shown()), expected);
     // A field's name finds its procedures, a code finds its procedure.
     await box.fill('ho tich');
+    await frames(page);
     assert.deepEqual(await shown(), listOrder.filter((code) => found('ho tich').includes(code)));
     await box.fill('1.004772');
+    await frames(page);
     assert.deepEqual(await shown(), ['1.004772']);
     await box.fill('');
+    await frames(page);
     assert.equal(await visible.count(), portal.procedures.length);
   });
 
@@ -234,19 +247,25 @@ describe('example page', () => {
     const selects = w.locator('select');
     assert.equal(await selects.count(), 2);
     await selects.nth(1).selectOption('missing');
+    await frames(page);
     const posted = new Set(demo.units[0].published.one_stop_shop);
     const missing = demo.procedures.filter((p) => !posted.has(p.code));
     assert.equal(await w.locator('li.row:visible').count(), missing.length);
     assert.equal(await w.locator('li.row:visible:not([data-status="missing"])').count(), 0);
     await selects.nth(0).selectOption('ho-tich');
+    await frames(page);
     const expected = missing.filter((p) => p.field === 'ho-tich').length;
     assert.equal(await w.locator('li.row:visible').count(), expected);
     await w.locator('input[type=search]').fill('zzzz khong co');
+    await frames(page);
     assert.equal(await w.locator('li.row:visible').count(), 0);
     assert.ok(await w.locator('.notice:visible').count() >= 1);
     await w.locator('input[type=search]').fill('');
+    await frames(page);
     await selects.nth(0).selectOption('');
+    await frames(page);
     await selects.nth(1).selectOption('');
+    await frames(page);
     assert.equal(await w.locator('li.row:visible').count(), demo.procedures.length);
   });
 
@@ -268,11 +287,13 @@ describe('example page', () => {
     mkdirSync(join(repoRoot, 'test-output'), { recursive: true });
     const w = page.locator('#demo-unit');
     await w.locator('input[type=search]').fill('ho tich');
+    await frames(page);
     await page.locator('#minh-hoa').scrollIntoViewIfNeeded();
     await page.locator('#minh-hoa').screenshot({ path: join(repoRoot, 'test-output/widget.png') });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(repoRoot, 'test-output/page-top.png') });
     await w.locator('input[type=search]').fill('');
+    await frames(page);
   });
 
   test('stale-after: stale postings marked and the unchecked count shown, from the core', async () => {
