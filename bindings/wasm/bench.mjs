@@ -151,6 +151,8 @@ async function load(path, phone, plain, base = server.url) {
 }
 
 const results = { size, runs: RUNS, loadAverageBefore: loadavg(), bench: {}, load: {} };
+/** Stops the `--before` tree's server (its open server would keep Node running). */
+let closeBefore = async () => {};
 try {
   const version = context.browser()?.version?.() ?? '';
   results.chromium = version;
@@ -190,7 +192,7 @@ try {
     const old = await startBefore({ root: beforeDir });
     results.beforeDir = beforeDir;
     pages.push(['before', 'examples/web/', false, old.url]);
-    process.on('exit', () => old.close());
+    closeBefore = () => old.close();
   }
   // One untimed load of each page first: the server compresses each file once and keeps it,
   // as a site serves precompressed files; the timed loads then measure the browser, not zlib.
@@ -218,5 +220,6 @@ try {
 } finally {
   await context.close();
   await server.close();
+  await closeBefore();
   rmSync(profile, { recursive: true, force: true });
 }

@@ -16,9 +16,9 @@
  * Loading: the module is compiled once per page however many widgets there are
  * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
  * catalogue is fetched once per URL, in parallel with the module; a skeleton shows meanwhile;
- * only a window of rows is in the document (the first `WINDOW` matching rows, more as the
- * reader scrolls or asks), the rest kept as data, so neither a long list nor a keystroke over
- * it lays out thousands of rows. Works under a strict
+ * only a window of rows is in the document (the first `FIRST` matching rows at once, up to
+ * `WINDOW` after the next frame, more as the reader scrolls or asks), the rest kept as data, so
+ * neither a long list nor a keystroke over it lays out thousands of rows. Works under a strict
  * Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles
  * are a constructable stylesheet, nothing inline.
  *
@@ -340,14 +340,26 @@ footer p { margin: 4px 0 0; }
 `;
 
 /**
- * Rows in the document at a time, and how many more each step adds: more than a phone or a
- * laptop screen shows. A longer list keeps its other rows as data; they are added a window at
- * a time as the reader scrolls near the end (or presses "show more"), and a keystroke only
- * ever lays out the first window of matching rows, however long the list.
+ * Rows in the document at a time, and how many more each step adds: several screens of a
+ * phone or a laptop. A longer list keeps its other rows as data; they are added a window at a
+ * time as the reader scrolls near the end (or presses "show more").
  */
 const WINDOW = 100;
+/**
+ * Rows put in the document at once when a list is shown or filtered: one screen's worth (a row
+ * is at least 39 px high, so 30 rows fill a 1,170 px-tall viewport below the widget's header;
+ * a phone shows 10-15). The window's other rows (up to `WINDOW`) follow in a task of their own
+ * after the next frame (`_topUp`), so a keystroke lays out one screen of rows, not three.
+ */
+const FIRST = 30;
 /** Longest list written as JSON-LD: a commune's or a district's list (hundreds), not a nation's. */
 const JSONLD_MAX = 1000;
+
+/** Resolve in a task after the next frame (the browser paints what changed first). */
+function afterFrame() {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return nextTask();
+  return new Promise((resolve) => requestAnimationFrame(() => nextTask().then(resolve)));
+}
 
 /** Resolve in a new task, after the browser has had the chance to paint and handle input. */
 function nextTask() {
@@ -647,8 +659,8 @@ export class TthcProcedureList extends HTMLElement {
     const s = {
       catalog, ids, rowFields, statuses, statusWords, groupOf, visible: new Uint8Array(n).fill(1),
       elements: new Array(n).fill(null), groups, summary, nothing, more, total: n, shown: n,
-      fieldSelect, statusSelect, search, limit: WINDOW, build: this._rowBuilder(stale, statusWords),
-      mask: null, maskQuery: null,
+      fieldSelect, statusSelect, search, limit: FIRST, build: this._rowBuilder(stale, statusWords),
+      mask: null, maskQuery: null, topUp: 0,
     };
     this._state = s;
     this._paint();
@@ -666,8 +678,12 @@ export class TthcProcedureList extends HTMLElement {
     }
     // Scrolling near the end of the window adds the next one.
     if (typeof IntersectionObserver === 'function') {
-      this._observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) this._grow();
+      this._observer = new IntersectionObserver((entries, observer) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this._grow();
+        // Observed again: if the end is still near (a tall screen), the next window follows.
+        observer.unobserve(more);
+        observer.observe(more);
       }, { rootMargin: '600px 0px' });
       this._observer.observe(more);
     }
@@ -675,6 +691,9 @@ export class TthcProcedureList extends HTMLElement {
     const built = s.elements.reduce((k, e) => k + (e ? 1 : 0), 0);
     performance.mark?.('tthc-first-rows', { detail: { id: this.id, rows: built } });
     this.dispatchEvent(new CustomEvent('tthc-first-rows', { detail: { rows: built, at: t2 } }));
+    // The rest of the first window, after the first rows are painted.
+    await this._topUp();
+    if (generation !== this._generation) return;
     // The core's search index, in slices of their own, so that neither the first keystroke
     // pays for it nor any task is long.
     let index = 0;
@@ -931,11 +950,27 @@ export class TthcProcedureList extends HTMLElement {
       }
     }
     s.shown = shown;
-    s.limit = WINDOW;
+    s.limit = FIRST;
     this._paint();
     s.summary.textContent = t.shown(shown, s.total);
     s.nothing.hidden = shown > 0;
+    this._topUp();
     return shown;
+  }
+
+  /**
+   * After the next frame, fill the window up to `WINDOW` rows (the first `FIRST` are in the
+   * document already). A newer keystroke or render makes a pending top-up do nothing.
+   */
+  async _topUp() {
+    const s = this._state;
+    if (!s) return;
+    const token = (s.topUp += 1);
+    if (s.limit >= WINDOW || s.limit >= s.shown) return;
+    await afterFrame();
+    if (this._state !== s || s.topUp !== token || s.limit >= WINDOW) return;
+    s.limit = WINDOW;
+    this._paint();
   }
 
   /** Add the next window of rows (the reader scrolled near the end, or asked for more). */
@@ -971,7 +1006,12 @@ export class TthcProcedureList extends HTMLElement {
       const rows = wanted[k];
       const now = g.rows;
       if (rows.length !== now.length || rows.some((r, j) => r !== now[j])) {
-        g.list.replaceChildren(...rows);
+        // A window that grows only adds rows after a group's last one: append them alone.
+        if (now.length && now.length < rows.length && now.every((r, j) => r === rows[j])) {
+          g.list.append(...rows.slice(now.length));
+        } else {
+          g.list.replaceChildren(...rows);
+        }
         g.rows = rows;
       }
       const hide = rows.length === 0;

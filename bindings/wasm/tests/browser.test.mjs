@@ -6,7 +6,7 @@
 //     missing src, a 404, an invalid document, a file that is not JSON and an unknown unit.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -80,6 +80,14 @@ async function closePage(page) {
   cspSeen.push(...(await violations(page)).map((v) => `${page.url()}: ${v}`));
   await page.close();
 }
+
+/**
+ * Wait two frames: a keystroke or a filter puts one screen of rows in the document at once and
+ * the rest of its window after the next frame (the widget's `_topUp`).
+ */
+const frames = (page) => page.evaluate(() => new Promise((r) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)));
+}));
 
 /** Wait until every widget on the page has finished its current render. */
 async function settle(page) {
@@ -205,6 +213,7 @@ describe('example page', () => {
     const visible = w.locator('li.row:visible');
     const shown = () => visible.evaluateAll((rows) => rows.map((r) => r.dataset.code));
     await box.pressSequentially('dang ky khai sinh', { delay: 5 });
+    await frames(page);
     // The widget's rule is the core's search: the rows shown are exactly its hits, kept in the
     // list's order (by field, then name), not in score order.
     const expected = new Set(found('dang ky khai sinh'));
@@ -219,13 +228,17 @@ describe('example page', () => {
     assert.equal(await w.locator('details.group:visible').count(), new Set([...expected].map((c) => fieldOf.get(c))).size);
     // With diacritics and the other tone placement, the same result.
     await box.fill('Đăng ký khai sinh');
+    await frames(page);
     assert.deepEqual(new Set(await shown()), expected);
     // A field's name finds its procedures, a code finds its procedure.
     await box.fill('ho tich');
+    await frames(page);
     assert.deepEqual(await shown(), listOrder.filter((code) => found('ho tich').includes(code)));
     await box.fill('1.004772');
+    await frames(page);
     assert.deepEqual(await shown(), ['1.004772']);
     await box.fill('');
+    await frames(page);
     assert.equal(await visible.count(), portal.procedures.length);
   });
 
@@ -234,19 +247,25 @@ describe('example page', () => {
     const selects = w.locator('select');
     assert.equal(await selects.count(), 2);
     await selects.nth(1).selectOption('missing');
+    await frames(page);
     const posted = new Set(demo.units[0].published.one_stop_shop);
     const missing = demo.procedures.filter((p) => !posted.has(p.code));
     assert.equal(await w.locator('li.row:visible').count(), missing.length);
     assert.equal(await w.locator('li.row:visible:not([data-status="missing"])').count(), 0);
     await selects.nth(0).selectOption('ho-tich');
+    await frames(page);
     const expected = missing.filter((p) => p.field === 'ho-tich').length;
     assert.equal(await w.locator('li.row:visible').count(), expected);
     await w.locator('input[type=search]').fill('zzzz khong co');
+    await frames(page);
     assert.equal(await w.locator('li.row:visible').count(), 0);
     assert.ok(await w.locator('.notice:visible').count() >= 1);
     await w.locator('input[type=search]').fill('');
+    await frames(page);
     await selects.nth(0).selectOption('');
+    await frames(page);
     await selects.nth(1).selectOption('');
+    await frames(page);
     assert.equal(await w.locator('li.row:visible').count(), demo.procedures.length);
   });
 
@@ -268,11 +287,13 @@ describe('example page', () => {
     mkdirSync(join(repoRoot, 'test-output'), { recursive: true });
     const w = page.locator('#demo-unit');
     await w.locator('input[type=search]').fill('ho tich');
+    await frames(page);
     await page.locator('#minh-hoa').scrollIntoViewIfNeeded();
     await page.locator('#minh-hoa').screenshot({ path: join(repoRoot, 'test-output/widget.png') });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(repoRoot, 'test-output/page-top.png') });
     await w.locator('input[type=search]').fill('');
+    await frames(page);
   });
 
   test('stale-after: stale postings marked and the unchecked count shown, from the core', async () => {
@@ -386,8 +407,16 @@ describe('loading: one module, compressed, a skeleton, the first rows first', ()
     for (let k = 0; k < 200 && await pressMore(); k += 1);
     assert.deepEqual(await rows(), listed);
     assert.equal(await w.locator('p.more').isVisible(), false);
-    // A new keystroke starts again from the first window (and more if the end is in view).
-    await w.locator('input[type=search]').fill('');
+    // A new keystroke starts again from one screen of rows, in the document at once; the rest
+    // of the first window follows after the next frame (and more if the end is in view).
+    const atKeystroke = await w.evaluate((host) => {
+      const box = host.shadowRoot.querySelector('input[type=search]');
+      box.value = '';
+      box.dispatchEvent(new Event('input'));
+      return host.shadowRoot.querySelectorAll('li.row').length;
+    });
+    assert.ok(atKeystroke > 0 && atKeystroke < first.length, `${atKeystroke} rows at the keystroke`);
+    await page.waitForFunction((n) => document.querySelector('#big').shadowRoot.querySelectorAll('li.row').length >= n, first.length);
     const again = await rows();
     const all = catalog.procedureList({ unit: '99999' }).map((r) => r.code);
     assert.ok(again.length >= first.length && again.length < 1000, `${again.length} rows`);
@@ -558,6 +587,35 @@ describe('hostile catalogue and errors', () => {
     await settle(page);
     assert.equal(await page.locator('#no-src li.row').count(), 4);
   });
+});
+
+// The benchmark's page (examples/web/bench.html, bench.js) crashed once unseen: run it small
+// (a 200-procedure catalogue, one re-render) and check that every part gave figures. Not a
+// timing test: no figure is compared with a limit.
+test('the benchmark page runs end to end on a small catalogue', async () => {
+  const data = (name) => JSON.parse(readFileSync(join(repoRoot, 'examples/web/data', name), 'utf8'));
+  const n = 200;
+  mkdirSync(join(repoRoot, 'test-output/bench-data'), { recursive: true });
+  writeFileSync(join(repoRoot, `test-output/bench-data/synthetic-${n}.json`),
+    JSON.stringify(syntheticCatalogue(n, portalNames(data('portal-commune-2026.json'), data('portal-commune-2026-left-out.json')))));
+  const page = await open('examples/web/bench.html');
+  try {
+    const r = await page.evaluate((size) => window.runBench({ sizes: [size], runs: 1 }), n);
+    const render = r.render[n];
+    for (const x of [render.load, render.script, render.withLayout, render.cold.script]) {
+      assert.ok(Number.isFinite(x) && x >= 0, JSON.stringify(render));
+    }
+    // "dang ky khai sinh" over the synthetic names: the widget, the core and plain JS agree.
+    const { widget, searchOnlyCore, plainPrefolded } = r.filter;
+    assert.ok(widget.shown > 0 && widget.shown < n, JSON.stringify(r.filter));
+    assert.equal(searchOnlyCore.shown, widget.shown);
+    assert.equal(searchOnlyCore.maskShown, widget.shown);
+    assert.ok(plainPrefolded.shown > 0);
+    // The results table is on the page.
+    assert.ok(await page.locator('#out table tr').count() > 5);
+  } finally {
+    await closePage(page);
+  }
 });
 
 test('strict CSP: no violation reported by any page, and the listener does catch one', async () => {
