@@ -170,7 +170,7 @@ try {
     console.log(`\nbench.html, Chromium ${version} headless, ${name === 'cpu4' ? 'CPU throttled 4×' : 'unthrottled'}; medians in ms`);
     for (const n of ['1000', '10000']) {
       const x = r.render[n];
-      console.log(`render ${n.padStart(6)}: core list+index ${f(x.core)}  every row ${f(x.script)}  + layout ${f(x.withLayout)}  (best ${f(x.best)})  long tasks ${x.longTasks.count} (max ${f(x.longTasks.max)})`);
+      console.log(`render ${n.padStart(6)}: core list+index ${f(x.core)}  first rows ${f(x.firstRows)}  every row ${f(x.script)}  + layout ${f(x.withLayout)}  (best ${f(x.best)})  long tasks ${x.longTasks.count} (max ${f(x.longTasks.max)})`);
       if (x.longTasksParse) console.log(`  long tasks: fetch+parse ${x.longTasksParse.count} (max ${f(x.longTasksParse.max)})  rest of the first render ${x.longTasksFirst.count} (max ${f(x.longTasksFirst.max)})  re-renders ${x.longTasksRerender.count} (max ${f(x.longTasksRerender.max)})`);
       console.log(`  first render ${n.padStart(6)}: fetch+parse ${f(x.load)}  first rows ${f((x.cold.parts.prepare ?? 0) + x.cold.parts.list + x.cold.parts.firstRows)}  every row ${f(x.cold.script)}`);
     }

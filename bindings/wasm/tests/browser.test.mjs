@@ -602,7 +602,7 @@ test('the benchmark page runs end to end on a small catalogue', async () => {
   try {
     const r = await page.evaluate((size) => window.runBench({ sizes: [size], runs: 1 }), n);
     const render = r.render[n];
-    for (const x of [render.load, render.script, render.withLayout, render.cold.script]) {
+    for (const x of [render.load, render.firstRows, render.script, render.withLayout, render.cold.script]) {
       assert.ok(Number.isFinite(x) && x >= 0, JSON.stringify(render));
     }
     // "dang ky khai sinh" over the synthetic names: the widget, the core and plain JS agree.
