@@ -10,8 +10,10 @@
 //! (`unicode_small_tables.rs`) that cover the characters of the Vietnamese and Latin ranges
 //! (`unicode_decode::covers`), and everything else goes to the host the binding registered
 //! (`host.rs`): a character the small tables do not cover, or a text holding one, is
-//! decomposed, normalized and classified by the host. The combining classes stay the full
-//! table's (no host gives them), as do the kinds of compatibility decompositions (`compat.rs`).
+//! decomposed, normalized and classified by the host. No host gives combining classes: the
+//! small tables hold those of their characters, and no caller needs others (see
+//! `canonical_combining_class`); the kinds of compatibility decompositions stay as they are
+//! (`compat.rs`).
 
 #[cfg(feature = "host-unicode")]
 use super::host::{self, NormalForm};
@@ -21,7 +23,7 @@ use super::unicode_decode::covers;
 use super::unicode_decode::Full as Own;
 #[cfg(feature = "host-unicode")]
 use super::unicode_decode::Small as Own;
-use super::unicode_decode::{combining_class, pair_key, Decomposition, Tables};
+use super::unicode_decode::{pair_key, Decomposition, Tables};
 
 const S_BASE: u32 = 0xAC00;
 const L_BASE: u32 = 0x1100;
@@ -105,12 +107,26 @@ fn compatible_into<T: Tables>(c: char, emit: &mut dyn FnMut(char)) {
     }
 }
 
-/// The canonical combining class of `c` (0 for starters).
+/// The canonical combining class of `c` (0 for starters). With the small tables, 0 for the
+/// characters they do not cover: no host gives the class, and no caller needs it there (the
+/// callers ask it of the marks of Latin letters, and whether a character may change in NFC,
+/// which the quick check answers "maybe" for such a character anyway; a test checks that no
+/// other character decomposes to a Latin letter).
 pub(crate) fn canonical_combining_class(c: char) -> u8 {
+    #[cfg(feature = "host-unicode")]
+    if !covers(c) {
+        return 0;
+    }
+    class::<Own>(c)
+}
+
+/// The canonical combining class of `c` in the tables `T`.
+#[inline]
+fn class<T: Tables>(c: char) -> u8 {
     if c.is_ascii() {
         return 0;
     }
-    combining_class(c)
+    T::combining_class(c)
 }
 
 /// Whether `c` is a combining mark (General_Category Mn, Mc or Me).
@@ -171,7 +187,7 @@ fn nfc_quick<T: Tables>(text: impl Iterator<Item = char>, own: impl Fn(char) -> 
         if !own(c) {
             return false;
         }
-        let class = combining_class(c);
+        let class = T::combining_class(c);
         if (last > class && class != 0) || T::not_nfc_quick(c) {
             return false;
         }
@@ -186,23 +202,23 @@ fn nfd<T: Tables>(text: impl Iterator<Item = char>) -> Vec<char> {
     for c in text {
         canonical_into::<T>(c, &mut |d| out.push(d));
     }
-    reorder(&mut out);
+    reorder::<T>(&mut out);
     out
 }
 
 /// Sort each run of non-starters by combining class, keeping the order of equal classes.
-fn reorder(chars: &mut [char]) {
+fn reorder<T: Tables>(chars: &mut [char]) {
     let mut i = 0;
     while i < chars.len() {
-        if canonical_combining_class(chars[i]) == 0 {
+        if class::<T>(chars[i]) == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && canonical_combining_class(chars[i]) != 0 {
+        while i < chars.len() && class::<T>(chars[i]) != 0 {
             i += 1;
         }
-        chars[start..i].sort_by_key(|&c| canonical_combining_class(c));
+        chars[start..i].sort_by_key(|&c| class::<T>(c));
     }
 }
 
@@ -230,7 +246,7 @@ fn nfc_with<T: Tables>(text: impl Iterator<Item = char>) -> Vec<char> {
     let mut starter: Option<usize> = None;
     let mut last_class: Option<u8> = None;
     for c in decomposed {
-        let class = canonical_combining_class(c);
+        let class = class::<T>(c);
         if let Some(s) = starter {
             let blocked = last_class.is_some_and(|last| last >= class);
             if !blocked {
@@ -290,12 +306,11 @@ mod tests {
                 "compatible U+{:04X}",
                 u32::from(c)
             );
-            assert_eq!(
-                canonical_combining_class(c),
-                un::canonical_combining_class(c),
-                "U+{:04X}",
-                u32::from(c)
-            );
+            let want = un::canonical_combining_class(c);
+            assert_eq!(class::<Full>(c), want, "U+{:04X}", u32::from(c));
+            if covers(c) || cfg!(not(feature = "host-unicode")) {
+                assert_eq!(canonical_combining_class(c), want, "U+{:04X}", u32::from(c));
+            }
             assert_eq!(is_combining_mark(c), un::is_combining_mark(c));
             assert_eq!(is_public_assigned(c), un::is_public_assigned(c));
             let s = c.to_string();
@@ -334,6 +349,8 @@ mod tests {
                 compatible,
                 "U+{cp:04X}"
             );
+            let want = un::canonical_combining_class(c);
+            assert_eq!(class::<Small>(c), want, "U+{cp:04X}");
             assert_eq!(
                 Small::combining_mark(c),
                 un::is_combining_mark(c),
@@ -365,7 +382,7 @@ mod tests {
             assert_eq!(nfd::<Small>(s.chars()), want, "U+{cp:04X}");
             assert_eq!(nfd::<Full>(s.chars()), want, "U+{cp:04X}");
             let mut nfkd = collect(compatible_into::<Small>, c);
-            reorder(&mut nfkd);
+            reorder::<Small>(&mut nfkd);
             assert_eq!(nfkd, s.nfkd().collect::<Vec<_>>(), "U+{cp:04X}");
         }
         // U+0000..U+036F, U+1E00..U+1EFF, U+2000..U+22FF and what they reach.
@@ -388,6 +405,21 @@ mod tests {
             assert_eq!(
                 s.nfkd().collect::<Vec<_>>(),
                 collect(|c, f| un::decompose_compatible(c, f), c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    /// The small tables give no combining class beyond them (`canonical_combining_class`):
+    /// no character they do not cover decomposes to a Latin letter (whose marks `latin.rs`
+    /// orders).
+    #[test]
+    fn no_class_needed_beyond_the_small_tables() {
+        for c in all_chars().filter(|&c| !covers(c) && !is_hangul_syllable(c)) {
+            let d = collect(|c, f| un::decompose_canonical(c, f), c);
+            assert!(
+                d == [c] || !d[0].is_ascii_alphabetic(),
                 "U+{:04X}",
                 u32::from(c)
             );

@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 
 #[cfg(any(test, feature = "host-unicode"))]
 use super::unicode_small_tables as small;
+#[cfg(any(test, not(feature = "host-unicode")))]
 use super::unicode_tables as full;
 
 const DIRECT: u32 = 1 << 31;
@@ -53,6 +54,8 @@ pub(super) trait Tables {
     fn canonical(c: char) -> Option<Decomposition>;
     /// The compatibility decomposition (NFKD) of `c`, where it differs from the canonical one.
     fn compatible(c: char) -> Option<Decomposition>;
+    /// The canonical combining class of `c` (0 for starters).
+    fn combining_class(c: char) -> u8;
     /// Whether `c` is a combining mark (General_Category M).
     fn combining_mark(c: char) -> bool;
     /// Whether `c` is assigned and not private-use (nor a surrogate or noncharacter).
@@ -61,14 +64,6 @@ pub(super) trait Tables {
     fn not_nfc_quick(c: char) -> bool;
     /// The composition pairs `(first << 21 | second, composite)`, sorted.
     fn compositions() -> &'static [(u64, char)];
-}
-
-/// The canonical combining class of `c` (0 for starters), from the full table in every build:
-/// no host gives it (`String.prototype.normalize` only normalizes), and `latin.rs` needs the
-/// order of the marks of any character.
-pub(super) fn combining_class(c: char) -> u8 {
-    static TABLE: OnceLock<[u32; full::COMBINING_CLASSES_COUNT]> = OnceLock::new();
-    property(boundaries(&TABLE, full::COMBINING_CLASSES, false), c)
 }
 
 /// A decomposition table as searched (module documentation), of `N` keys: a length the
@@ -277,6 +272,11 @@ macro_rules! stored_tables {
                         )
                     })
                     .lookup(c)
+            }
+
+            fn combining_class(c: char) -> u8 {
+                static TABLE: OnceLock<[u32; $stored::COMBINING_CLASSES_COUNT]> = OnceLock::new();
+                property(boundaries(&TABLE, $stored::COMBINING_CLASSES, false), c)
             }
 
             fn combining_mark(c: char) -> bool {
