@@ -12,6 +12,11 @@ use std::borrow::Cow;
 
 use super::{Leaf, Stop};
 
+/// `10 × n + d`, `None` past `u64`.
+fn push_digit(n: u64, d: u8) -> Option<u64> {
+    n.checked_mul(10)?.checked_add(d.into())
+}
+
 /// `serde_json`'s messages, in its words.
 pub(super) mod msg {
     pub(crate) const EOF_LIST: &str = "EOF while parsing a list";
@@ -276,16 +281,11 @@ impl<'de> Lexer<'de> {
             Some(c @ b'1'..=b'9') => {
                 let mut significand = u64::from(c - b'0');
                 while let Some(d) = self.digit() {
-                    match significand
-                        .checked_mul(10)
-                        .and_then(|s| s.checked_add(d.into()))
-                    {
-                        Some(s) => significand = s,
-                        None => {
-                            self.long_integer(significand)?;
-                            return Ok(Leaf::Float);
-                        }
-                    }
+                    let Some(s) = push_digit(significand, d) else {
+                        self.long_integer(significand)?;
+                        return Ok(Leaf::Float);
+                    };
+                    significand = s;
                     self.eat();
                 }
                 significand
@@ -296,15 +296,9 @@ impl<'de> Lexer<'de> {
             b'.' => self.fraction(significand, 0).map(|()| Leaf::Float),
             b'e' | b'E' => self.exponent(significand, 0).map(|()| Leaf::Float),
             _ if positive => Ok(Leaf::Int(i128::from(significand))),
-            _ => {
-                // As serde_json: `-0` and what does not fit i64 are floats.
-                let negative = (significand as i64).wrapping_neg();
-                Ok(if negative >= 0 {
-                    Leaf::Float
-                } else {
-                    Leaf::Int(i128::from(negative))
-                })
-            }
+            // As serde_json: `-0` and what does not fit i64 are floats.
+            _ if significand == 0 || significand > 1 << 63 => Ok(Leaf::Float),
+            _ => Ok(Leaf::Int(-i128::from(significand))),
         }
     }
 
@@ -332,16 +326,12 @@ impl<'de> Lexer<'de> {
             if overflowed {
                 continue;
             }
-            match significand
-                .checked_mul(10)
-                .and_then(|s| s.checked_add(d.into()))
-            {
-                Some(s) => {
-                    significand = s;
-                    after -= 1;
-                }
+            if let Some(s) = push_digit(significand, d) {
+                significand = s;
+                after -= 1;
+            } else {
                 // The digits that no longer fit are ignored (serde_json).
-                None => overflowed = true,
+                overflowed = true;
             }
         }
         if after == 0 && !overflowed {
@@ -380,19 +370,15 @@ impl<'de> Lexer<'de> {
         };
         while let Some(d) = self.digit() {
             self.eat();
-            match exp.checked_mul(10).and_then(|e| e.checked_add(d.into())) {
-                Some(e) => exp = e,
-                None => {
-                    if significand != 0 && positive {
-                        return Err(self.fail(msg::OUT_OF_RANGE));
-                    }
-                    // Zero, or so small that it is zero.
-                    while self.digit().is_some() {
-                        self.eat();
-                    }
-                    return Ok(());
+            let Some(e) = exp.checked_mul(10).and_then(|e| e.checked_add(d.into())) else {
+                if significand != 0 && positive {
+                    return Err(self.fail(msg::OUT_OF_RANGE));
                 }
-            }
+                // Zero, or so small that it is zero.
+                self.skip_digits();
+                return Ok(());
+            };
+            exp = e;
         }
         let exponent = if positive {
             start.saturating_add(exp)
