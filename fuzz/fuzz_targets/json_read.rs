@@ -22,9 +22,16 @@ fuzz_target!(|data: &[u8]| {
         tthc::Catalog::from_json_parsed_by(data, &ReadOptions::default(), parser)
             .map(|c| c.to_json())
     };
-    assert_eq!(by(Parser::Own), by(Parser::SerdeJson), "the two JSON readers disagree");
+    assert_eq!(
+        by(Parser::Own),
+        by(Parser::SerdeJson),
+        "the two JSON readers disagree"
+    );
     // A small limit is refused up front, never by a panic.
-    let small = ReadOptions { max_bytes: 16 };
+    let small = ReadOptions {
+        max_bytes: 16,
+        ..ReadOptions::default()
+    };
     if let Err(e) = tthc::Catalog::from_json_with(data, &small) {
         tthc_fuzz::check_error(&e);
     }
