@@ -105,7 +105,11 @@ fn same_on_every_reader(text: &str, what: &str) -> Outcome {
         );
     }
     for elements in [1, 2] {
-        assert_eq!(loaded(text, elements), first, "{what}: the loader, {elements} a step");
+        assert_eq!(
+            loaded(text, elements),
+            first,
+            "{what}: the loader, {elements} a step"
+        );
     }
     let str_read = described(Catalog::from_json_str(text, &ReadOptions::default()));
     assert_eq!(str_read, first, "{what}: from_json_str");

@@ -298,8 +298,7 @@ impl Catalog {
     /// [`Catalog::from_json_with`] for text that is a `&str` already: the same catalogue or
     /// error, without checking its UTF-8 again (what the bindings pass a host's string to).
     pub fn from_json_str(text: &str, options: &ReadOptions) -> Result<Catalog, crate::Error> {
-        let (doc, problems, resolved) =
-            read_text(text, options, Cx::resolving(), Parser::DEFAULT)?;
+        let (doc, problems, resolved) = read_text(text, options, Cx::resolving(), Parser::DEFAULT)?;
         Catalog::from_read(&doc, problems, resolved)
     }
 
@@ -347,6 +346,28 @@ impl CatalogLoader {
         CatalogLoader {
             done: reading.is_err(),
             reading,
+        }
+    }
+
+    /// A loader of a document given as bytes: what is not UTF-8 is the error
+    /// [`Catalog::from_json_with`] gives for it (then every step returns it).
+    pub fn from_bytes(bytes: Vec<u8>, options: &ReadOptions) -> CatalogLoader {
+        match String::from_utf8(bytes) {
+            Ok(text) => CatalogLoader::new(text, options),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let error = utf8(&bytes, options).err().unwrap_or_else(|| {
+                    Error::Format(Problem::new(
+                        Code::Syntax,
+                        "",
+                        "the text is not valid UTF-8",
+                    ))
+                });
+                CatalogLoader {
+                    reading: Err(error),
+                    done: true,
+                }
+            }
         }
     }
 

@@ -159,7 +159,10 @@ impl State {
                         } else {
                             self.doc.units.clear();
                         }
-                        self.at = At::Array { key: i, first: true };
+                        self.at = At::Array {
+                            key: i,
+                            first: true,
+                        };
                     } else {
                         let mut read = Document::default();
                         doc_entry(cx, &mut read, i, &mut Map { lx, first: false })?;

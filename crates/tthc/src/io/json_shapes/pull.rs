@@ -28,7 +28,11 @@ pub(crate) fn read<'de>(
 }
 
 /// Read the next value into `sink` (serde_json's `deserialize_any`).
-pub(super) fn value<'de>(lx: &mut Lexer<'de>, cx: &Cx, sink: &mut dyn Sink<'de>) -> Result<(), Stop> {
+pub(super) fn value<'de>(
+    lx: &mut Lexer<'de>,
+    cx: &Cx,
+    sink: &mut dyn Sink<'de>,
+) -> Result<(), Stop> {
     let Some(b) = lx.peek_token() else {
         return Err(lx.fail_peek(msg::EOF_VALUE));
     };
