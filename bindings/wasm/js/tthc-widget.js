@@ -125,6 +125,7 @@ async function readCatalog(text) {
   const loader = new CatalogLoader(text);
   try {
     await inSlices((count) => loader.step(count));
+    await nextTask(); // validation (finish) in a task of its own, not after the last step
   } catch (e) {
     loader.free();
     throw e;
