@@ -151,10 +151,10 @@ fn read_text<'a>(
 
 /// The outcome of a document read to its end: the problems that make the rest meaningless
 /// are errors, the others come back beside the document.
-fn conclude<'a>(
-    doc: Got<Document<'a>>,
+fn conclude(
+    doc: Got<Document<'_>>,
     cx: Cx,
-) -> Result<(Document<'a>, Vec<Problem>, Resolved), Error> {
+) -> Result<(Document<'_>, Vec<Problem>, Resolved), Error> {
     let (problems, resolved) = cx.into_parts();
     if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
         return Err(Error::Invalid(vec![p.clone()]));

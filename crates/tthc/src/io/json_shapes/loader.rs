@@ -103,7 +103,7 @@ impl Loader {
 }
 
 impl State {
-    fn run<'a>(&mut self, lx: &mut Lexer<'a>, mut left: usize) -> Result<bool, Stop> {
+    fn run(&mut self, lx: &mut Lexer<'_>, mut left: usize) -> Result<bool, Stop> {
         let cx = &self.cx;
         loop {
             match self.at {

@@ -284,9 +284,9 @@ fn object<'de>(
 
 /// One key of an object: a known key's index in `keys`, its path entered (the caller reads
 /// the value, then leaves); an unknown key is reported and its value skipped (`None`).
-fn object_key<'de>(
+fn object_key(
     cx: &Cx,
-    map: &mut dyn MapReader<'de>,
+    map: &mut dyn MapReader<'_>,
     keys: &'static [&'static str],
     unknown: Code,
     seen: &mut u64,
