@@ -8,6 +8,10 @@
 //! wrong type is recorded and skipped, so one pass finds every unknown key, missing key, wrong
 //! type and bad date of a document. Syntax errors (including invalid UTF-8 and nesting deeper
 //! than 128 levels) stop the reading and carry their line and column.
+//!
+//! [`CatalogLoader`] reads the same document in steps (for a host with one thread, such as a
+//! browser page) with the same outcome; [`Catalog::from_json_str`] reads text that is a `&str`
+//! already without checking its UTF-8 again.
 
 use std::io::Read;
 use std::path::Path;

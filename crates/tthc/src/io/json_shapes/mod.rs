@@ -8,7 +8,8 @@
 //! hands it to a shape through `dyn`. Both give the same values, problems and syntax errors
 //! (tests/json_syntax.rs). `scalars.rs` holds the strings, numbers, dates and arrays,
 //! `objects.rs` the objects of the document, `postings.rs` the postings (the hot path of a
-//! national document).
+//! national document). `loader.rs` reads a document in steps on the own lexer (the core of
+//! `CatalogLoader`), keeping what it read between steps with owned text (`owned.rs`).
 
 #[cfg(not(feature = "small-json"))]
 mod erased;
