@@ -3,6 +3,7 @@
 # Debian's Chromium when missing, then runs Node's test runner over
 #   tests/conformance.test.mjs  the shared vectors of tests/conformance/ against dist/node
 #   tests/api.test.mjs          the JavaScript API and its errors against dist/node
+#   tests/loader.test.mjs       CatalogLoader (fromJson in steps) gives what fromJson gives
 #   tests/types.test.mjs        the TypeScript declarations compile (tsc --strict)
 #   tests/workers.test.mjs      the Node build from 8 worker_threads at once gives one thread's results
 #   tests/widget-core.test.mjs  the widget's module (tthc_widget_core) gives what the full one gives
@@ -45,7 +46,7 @@ status=0
 node --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" \
-  tests/conformance.test.mjs tests/api.test.mjs tests/types.test.mjs tests/workers.test.mjs tests/widget-core.test.mjs tests/unicode-host.test.mjs \
+  tests/conformance.test.mjs tests/api.test.mjs tests/loader.test.mjs tests/types.test.mjs tests/workers.test.mjs tests/widget-core.test.mjs tests/unicode-host.test.mjs \
   tests/browser.test.mjs tests/package.test.mjs || status=$?
 pass=$(awk '/^# pass /{print $3}' "$tap" | tail -1)
 fail=$(awk '/^# fail /{print $3}' "$tap" | tail -1)

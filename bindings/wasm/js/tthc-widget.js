@@ -15,7 +15,8 @@
  *
  * Loading: the module is compiled once per page however many widgets there are
  * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
- * catalogue is fetched once per URL, in parallel with the module; a skeleton shows meanwhile;
+ * catalogue is fetched once per URL, in parallel with the module, and read in slices of a few
+ * milliseconds (CatalogLoader), so no task is long; a skeleton shows meanwhile;
  * only a window of rows is in the document (the first `FIRST` matching rows at once, up to
  * `WINDOW` after the next frame, more as the reader scrolls or asks), the rest kept as data, so
  * neither a long list nor a keystroke over it lays out thousands of rows. Works under a strict
@@ -30,7 +31,7 @@
  * are formatted with Intl. The core's Vietnamese order of the names and its search index are
  * computed in slices of a few milliseconds (prepareList, prepareSearch), so no task is long.
  */
-import init, { Catalog, formatPercent } from './tthc_widget_core.js';
+import init, { Catalog, CatalogLoader, formatPercent } from './tthc_widget_core.js';
 
 let wasmReady = null;
 /** Load the WebAssembly module (once per page, however many widgets). */
@@ -66,7 +67,7 @@ async function warmUp() {
   ];
   let c = null;
   try {
-    c = Catalog.fromJson(JSON.stringify({
+    c = await readCatalog(JSON.stringify({
       tthc: 1, as_of: '2026-01-01',
       fields: [{ code: 'a', name: 'Hộ tịch' }, { code: 'b', name: 'Đất đai' }],
       procedures: [
@@ -107,12 +108,29 @@ function loadCatalog(url) {
           kind: 'http', url, status: response.status,
         });
       }
-      return Catalog.fromJson(await response.text());
+      return readCatalog(await response.text());
     })();
     catalogs.set(url, entry);
     entry.catch(() => catalogs.delete(url)); // a failed load is retried on the next render
   }
   return entry;
+}
+
+/**
+ * `Catalog.fromJson(text)` in slices (`CatalogLoader`, `inSlices`): a catalogue of 10,000
+ * procedures is read in tasks of a few milliseconds, a small one in one step. Same catalogue,
+ * same errors as `fromJson`.
+ */
+async function readCatalog(text) {
+  const loader = new CatalogLoader(text);
+  try {
+    await inSlices((count) => loader.step(count));
+    await nextTask(); // validation (finish) in a task of its own, not after the last step
+  } catch (e) {
+    loader.free();
+    throw e;
+  }
+  return loader.finish();
 }
 
 const LEVELS = ['central', 'province', 'district', 'commune', 'other'];

@@ -8,7 +8,7 @@ use tthc::listing::ListOrder;
 use tthc::search::SearchIndex;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{document_bytes, to_js, Options};
+use crate::convert::{document_bytes, document_text, to_js, Options};
 use crate::error::check;
 use crate::ReadOptionsArg;
 
@@ -23,7 +23,8 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    fn new(inner: tthc::Catalog) -> Catalog {
+    /// A catalogue the core has read.
+    pub(crate) fn new(inner: tthc::Catalog) -> Catalog {
         Catalog {
             inner,
             search_index: OnceCell::new(),
@@ -53,8 +54,15 @@ fn read_args(
     text: &JsValue,
     options: Option<&ReadOptionsArg>,
 ) -> Result<(Vec<u8>, tthc::io::json::ReadOptions), JsValue> {
-    let read = Options::new(options.map(AsRef::as_ref), &["maxBytes"])?.read()?;
+    let read = read_options(options)?;
     Ok((document_bytes(text)?, read))
+}
+
+/// The reader's options of `fromJson`, `validate` and `new CatalogLoader`.
+pub(crate) fn read_options(
+    options: Option<&ReadOptionsArg>,
+) -> Result<tthc::io::json::ReadOptions, JsValue> {
+    Options::new(options.map(AsRef::as_ref), &["maxBytes"])?.read()
 }
 
 #[wasm_bindgen]
@@ -67,8 +75,12 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: &JsValue,
         options: Option<ReadOptionsArg>,
     ) -> Result<Catalog, JsValue> {
-        let (bytes, read) = read_args(text, options.as_ref())?;
-        check(tthc::Catalog::from_json_with(&bytes, &read)).map(Catalog::new)
+        let read = read_options(options.as_ref())?;
+        let read = match document_text(text)? {
+            Ok(text) => tthc::Catalog::from_json_str(&text, &read),
+            Err(bytes) => tthc::Catalog::from_json_with(&bytes, &read),
+        };
+        check(read).map(Catalog::new)
     }
 
     #[cfg(feature = "full")]

@@ -195,6 +195,16 @@ impl JsText {
         }
     }
 
+    /// The text as a document: `Ok` when it has no lone surrogate (valid UTF-8 as it is, read
+    /// without checking it again), else the bytes of [`JsText::into_document`].
+    pub fn into_text(self) -> Result<String, Vec<u8>> {
+        if self.lone.is_empty() {
+            Ok(self.text)
+        } else {
+            Err(self.into_document())
+        }
+    }
+
     /// The bytes of a document given as a string: UTF-8, each lone surrogate written as its
     /// three-byte generalised UTF-8 form (as Python's `surrogatepass` writes it), which the
     /// reader refuses as not UTF-8 at its line and column, in Python and JavaScript alike.
@@ -236,6 +246,15 @@ pub fn document_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
             "text",
             "the document must be a string or a Uint8Array",
         ))
+    }
+}
+
+/// A document argument (a string or a `Uint8Array`): `Ok` with the text of a string that has
+/// no lone surrogate (read without a second UTF-8 check), else the bytes to read.
+pub fn document_text(text: &JsValue) -> Result<Result<String, Vec<u8>>, JsValue> {
+    match JsText::of(text) {
+        Some(s) => Ok(s.into_text()),
+        None => document_bytes(text).map(Err),
     }
 }
 

@@ -31,6 +31,7 @@ mod js_values;
 #[cfg(feature = "full")]
 mod lifecycle;
 mod listing;
+mod loader;
 mod rate;
 mod schema_org;
 mod search;
@@ -54,6 +55,7 @@ pub use crate::catalog::Catalog;
 pub use crate::compliance::report_columns;
 #[cfg(feature = "full")]
 pub use crate::lifecycle::diff;
+pub use crate::loader::CatalogLoader;
 pub use crate::rate::format_percent;
 #[cfg(feature = "full")]
 pub use crate::text::{compare, fold, fold_all, sort_key};

@@ -142,18 +142,21 @@ test('the widget module has only what the widget calls', () => {
   }
   assert.equal(typeof core.formatPercent, 'function');
   assert.equal(typeof core.Catalog.fromJson, 'function');
+  assert.equal(typeof core.CatalogLoader, 'function');
 });
 
 test('its TypeScript declarations compile beside the widget\'s (tsc --strict)', () => {
   const dir = new URL('../../../test-output/types-widget-core/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL('usage.ts', dir), `// Written by bindings/wasm/tests/widget-core.test.mjs.
-import init, { Catalog, formatPercent, type FieldInfo, type ListColumns, type ProcedureText, type UnitReport } from "../../bindings/wasm/dist/web/tthc_widget_core.js";
+import init, { Catalog, CatalogLoader, formatPercent, type FieldInfo, type ListColumns, type ProcedureText, type UnitReport } from "../../bindings/wasm/dist/web/tthc_widget_core.js";
 import { define, type TthcProcedureList } from "../../bindings/wasm/dist/web/tthc-widget.js";
 export async function widget(text: string): Promise<string> {
   await init({ module_or_path: new URL("./tthc_widget_core_bg.wasm", import.meta.url) });
   define();
-  const catalog = Catalog.fromJson(text);
+  const loader = new CatalogLoader(text);
+  while (!loader.step(256));
+  const catalog: Catalog = loader.finish();
   const work = catalog.prepare();
   while (!catalog.prepareList(work, 100));
   while (!catalog.prepareSearch(work, 100));

@@ -24,7 +24,7 @@ use serde_json::{json, Map, Value};
 use tthc::check::CheckOptions;
 use tthc::diff::DiffOptions;
 use tthc::io::import::{import_bytes, Format, ImportOptions};
-use tthc::io::json::ReadOptions;
+use tthc::io::json::{CatalogLoader, ReadOptions};
 use tthc::listing::{ListOrder, ListQuery};
 use tthc::search::SearchIndex;
 use tthc::{Catalog, ComplianceOptions, Error, Lang, Problem, Rate};
@@ -262,7 +262,24 @@ fn text(op: Op, v: &Vector) -> Result<String, Bad> {
 
 /// Read a document; a catalogue that was read must come back unchanged from its own JSON.
 fn read(text: &str, options: &ReadOptions) -> Result<Result<Catalog, Error>, Bad> {
-    let catalog = match Catalog::from_json_with(text.as_bytes(), options) {
+    let read = Catalog::from_json_with(text.as_bytes(), options);
+    let json = |r: &Result<Catalog, Error>| r.as_ref().map(Catalog::to_json).map_err(Clone::clone);
+    let mut loader = CatalogLoader::new(text.to_owned(), options);
+    let loaded = loop {
+        match loader.step(1) {
+            Ok(false) => {}
+            Ok(true) => break loader.finish(),
+            Err(e) => break Err(e),
+        }
+    };
+    if json(&loaded) != json(&read) {
+        return Err(format!(
+            "CatalogLoader (one element a step) gives {:?}, from_json_with {:?}",
+            json(&loaded),
+            json(&read)
+        ));
+    }
+    let catalog = match read {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };

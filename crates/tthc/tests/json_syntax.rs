@@ -2,11 +2,12 @@
 //! however deep in the document they are, in every shape: postings resolved while reading,
 //! posting objects, reports, decisions, arrays of strings; and on both readers (the crate's own
 //! lexer, io/json_shapes/lexer.rs, and `serde_json` through io/json_shapes/erased.rs), which
-//! also give the same documents and problems for every input here.
+//! also give the same documents and problems for every input here, as do the loader that
+//! reads in steps (`CatalogLoader`, one and two elements a step) and `from_json_str`.
 
 use std::collections::BTreeSet;
 
-use tthc::io::json::{Parser, ReadOptions};
+use tthc::io::json::{CatalogLoader, Parser, ReadOptions};
 use tthc::Catalog;
 
 /// Every shape of format v1, postings both before `procedures` (kept as text) and after it
@@ -52,7 +53,28 @@ fn parsers() -> Vec<Parser> {
 type Outcome = Result<String, (&'static str, Vec<(String, String, String)>)>;
 
 fn outcome(text: &str, parser: Parser) -> Outcome {
-    match Catalog::from_json_parsed_by(text.as_bytes(), &ReadOptions::default(), parser) {
+    described(Catalog::from_json_parsed_by(
+        text.as_bytes(),
+        &ReadOptions::default(),
+        parser,
+    ))
+}
+
+/// What [`CatalogLoader`] gives for `text` read `elements` at a time, each step's error kept.
+fn loaded(text: &str, elements: usize) -> Outcome {
+    let mut loader = CatalogLoader::new(text.to_owned(), &ReadOptions::default());
+    let read = loop {
+        match loader.step(elements) {
+            Ok(false) => {}
+            Ok(true) => break loader.finish(),
+            Err(e) => break Err(e),
+        }
+    };
+    described(read)
+}
+
+fn described(read: Result<Catalog, tthc::Error>) -> Outcome {
+    match read {
         Ok(c) => Ok(c.to_json()),
         Err(e) => Err((
             e.code(),
@@ -82,6 +104,15 @@ fn same_on_every_reader(text: &str, what: &str) -> Outcome {
             parsers[0]
         );
     }
+    for elements in [1, 2] {
+        assert_eq!(
+            loaded(text, elements),
+            first,
+            "{what}: the loader, {elements} a step"
+        );
+    }
+    let str_read = described(Catalog::from_json_str(text, &ReadOptions::default()));
+    assert_eq!(str_read, first, "{what}: from_json_str");
     first
 }
 

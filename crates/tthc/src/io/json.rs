@@ -8,6 +8,10 @@
 //! wrong type is recorded and skipped, so one pass finds every unknown key, missing key, wrong
 //! type and bad date of a document. Syntax errors (including invalid UTF-8 and nesting deeper
 //! than 128 levels) stop the reading and carry their line and column.
+//!
+//! [`CatalogLoader`] reads the same document in steps (for a host with one thread, such as a
+//! browser page) with the same outcome; [`Catalog::from_json_str`] reads text that is a `&str`
+//! already without checking its UTF-8 again.
 
 use std::io::Read;
 use std::path::Path;
@@ -17,7 +21,7 @@ use serde::de::DeserializeSeed;
 
 #[cfg(not(feature = "small-json"))]
 use super::json_shapes::DynNode;
-use super::json_shapes::{Cx, DocShape, Slot, SyntaxError};
+use super::json_shapes::{Cx, DocShape, Got, Loader, Slot, SyntaxError};
 use crate::catalog::{Catalog, Resolved};
 use crate::document::Document;
 use crate::error::{Code, Error, Problem};
@@ -87,54 +91,91 @@ fn read_with<'a>(
     cx: Cx,
     parser: Parser,
 ) -> Result<(Document<'a>, Vec<Problem>, Resolved), Error> {
+    read_text(utf8(bytes, options)?, options, cx, parser)
+}
+
+/// `bytes` as text: the size limit, then UTF-8 (a byte order mark is kept: see [`start`]).
+fn utf8<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<&'a str, Error> {
     if bytes.len() as u64 > options.max_bytes {
         return Err(too_large(bytes.len() as u64, options.max_bytes));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let (line, column) = line_column(bytes, at);
-            return Err(Error::Format(Problem::new(
-                Code::Syntax,
-                format!("line {line}, column {column}"),
-                format!("the text is not valid UTF-8 (byte {at})"),
-            )));
-        }
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let start = start_bytes(bytes);
+        let at = e.valid_up_to() - start;
+        let (line, column) = line_column(&bytes[start..], at);
+        Error::Format(Problem::new(
+            Code::Syntax,
+            format!("line {line}, column {column}"),
+            format!("the text is not valid UTF-8 (byte {at})"),
+        ))
+    })
+}
+
+/// Where the document starts in `bytes`: after a UTF-8 byte order mark, if any.
+fn start_bytes(bytes: &[u8]) -> usize {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    }
+}
+
+/// Where the document starts in `text` (after a byte order mark), or the error of a text that
+/// is over the size limit or empty.
+fn start(text: &str, options: &ReadOptions) -> Result<usize, Error> {
+    if text.len() as u64 > options.max_bytes {
+        return Err(too_large(text.len() as u64, options.max_bytes));
+    }
+    let start = start_bytes(text.as_bytes());
+    if text[start..].bytes().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Format(Problem::new(
             Code::Syntax,
             "line 1, column 1",
             "the input is empty",
         )));
     }
+    Ok(start)
+}
+
+/// Read `text` (valid UTF-8 by construction: no check is repeated).
+fn read_text<'a>(
+    text: &'a str,
+    options: &ReadOptions,
+    cx: Cx,
+    parser: Parser,
+) -> Result<(Document<'a>, Vec<Problem>, Resolved), Error> {
+    let text = &text[start(text, options)?..];
     let cx = cx.with_max_string(options.max_string_bytes);
     let mut slot = Slot::new(DocShape);
-    let doc = parse(text, &cx, &mut slot, parser).map(|()| slot.take());
-    match doc {
+    match parse(text, &cx, &mut slot, parser) {
         Err(e) => Err(syntax(&e)),
-        Ok(doc) => {
-            let (problems, resolved) = cx.into_parts();
-            if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
-                return Err(Error::Invalid(vec![p.clone()]));
-            }
-            // A string over the limit was read as "": what else that caused is not reported.
-            if let Some(p) = problems.iter().find(|p| p.code == Code::TooLarge) {
-                return Err(Error::Format(p.clone()));
-            }
-            match doc.optional() {
-                Some(doc) => Ok((doc, problems, resolved)),
-                // Only `null` gets here (any other wrong type was reported above).
-                None if problems.is_empty() => Err(Error::Invalid(vec![Problem::new(
-                    Code::WrongType,
-                    "",
-                    "expected an object (a tthc document), found null",
-                )])),
-                None => Ok((Document::default(), problems, resolved)),
-            }
-        }
+        Ok(()) => conclude(slot.take(), cx),
+    }
+}
+
+/// The outcome of a document read to its end: the problems that make the rest meaningless
+/// are errors, the others come back beside the document.
+fn conclude(
+    doc: Got<Document<'_>>,
+    cx: Cx,
+) -> Result<(Document<'_>, Vec<Problem>, Resolved), Error> {
+    let (problems, resolved) = cx.into_parts();
+    if let Some(p) = problems.iter().find(|p| p.code == Code::UnsupportedVersion) {
+        return Err(Error::Invalid(vec![p.clone()]));
+    }
+    // A string over the limit was read as "": what else that caused is not reported.
+    if let Some(p) = problems.iter().find(|p| p.code == Code::TooLarge) {
+        return Err(Error::Format(p.clone()));
+    }
+    match doc.optional() {
+        Some(doc) => Ok((doc, problems, resolved)),
+        // Only `null` gets here (any other wrong type was reported above).
+        None if problems.is_empty() => Err(Error::Invalid(vec![Problem::new(
+            Code::WrongType,
+            "",
+            "expected an object (a tthc document), found null",
+        )])),
+        None => Ok((Document::default(), problems, resolved)),
     }
 }
 
@@ -258,6 +299,13 @@ impl Catalog {
         Catalog::from_read(&doc, problems, resolved)
     }
 
+    /// [`Catalog::from_json_with`] for text that is a `&str` already: the same catalogue or
+    /// error, without checking its UTF-8 again (what the bindings pass a host's string to).
+    pub fn from_json_str(text: &str, options: &ReadOptions) -> Result<Catalog, crate::Error> {
+        let (doc, problems, resolved) = read_text(text, options, Cx::resolving(), Parser::DEFAULT)?;
+        Catalog::from_read(&doc, problems, resolved)
+    }
+
     /// Read a JSON v1 document from a file, refusing files over the size limit before reading.
     pub fn from_path(
         path: impl AsRef<std::path::Path>,
@@ -275,5 +323,86 @@ impl Catalog {
     /// The catalogue as indented JSON v1.
     pub fn to_json_pretty(&self) -> String {
         write(&self.to_document(), true)
+    }
+}
+
+/// [`Catalog::from_json_str`] in steps: each [`CatalogLoader::step`] reads a few values of
+/// the document and returns, so a host with one thread (a browser's main thread) can draw and
+/// answer input between two steps. [`CatalogLoader::finish`] gives exactly what
+/// `from_json_str` gives for the same text and options (the same catalogue, or the same error
+/// with the same codes and paths).
+///
+/// The top-level object and its `procedures` and `units` arrays are read an element at a time;
+/// every other value is read whole in one step. Between two steps the loader keeps the
+/// document read so far with its text copied (owned). Validation runs in `finish`.
+pub struct CatalogLoader {
+    reading: Result<Box<Loader>, Error>,
+    done: bool,
+}
+
+impl CatalogLoader {
+    /// A loader of the document `text` (JSON v1) read with `options`.
+    pub fn new(text: String, options: &ReadOptions) -> CatalogLoader {
+        let reading = start(&text, options).map(|at| {
+            let cx = Cx::resolving().with_max_string(options.max_string_bytes);
+            Box::new(Loader::new(text, at, cx))
+        });
+        CatalogLoader {
+            done: reading.is_err(),
+            reading,
+        }
+    }
+
+    /// A loader of a document given as bytes: what is not UTF-8 is the error
+    /// [`Catalog::from_json_with`] gives for it (then every step returns it).
+    pub fn from_bytes(bytes: Vec<u8>, options: &ReadOptions) -> CatalogLoader {
+        match String::from_utf8(bytes) {
+            Ok(text) => CatalogLoader::new(text, options),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let error = utf8(&bytes, options).err().unwrap_or_else(|| {
+                    Error::Format(Problem::new(
+                        Code::Syntax,
+                        "",
+                        "the text is not valid UTF-8",
+                    ))
+                });
+                CatalogLoader {
+                    reading: Err(error),
+                    done: true,
+                }
+            }
+        }
+    }
+
+    /// Read about `max_elements` more elements (at least one): `Ok(true)` once the whole
+    /// text has been read (then call [`CatalogLoader::finish`]). An error (a syntax error, a
+    /// text over the size limit) is returned by this step and by every later call.
+    pub fn step(&mut self, max_elements: usize) -> Result<bool, Error> {
+        let loader = match &mut self.reading {
+            Ok(loader) if !self.done => loader,
+            Ok(_) => return Ok(true),
+            Err(e) => return Err(e.clone()),
+        };
+        match loader.step(max_elements) {
+            Ok(done) => {
+                self.done = done;
+                Ok(done)
+            }
+            Err(e) => {
+                let e = syntax(&e);
+                self.reading = Err(e.clone());
+                self.done = true;
+                Err(e)
+            }
+        }
+    }
+
+    /// Read what is left, validate the document and build the catalogue.
+    pub fn finish(mut self) -> Result<Catalog, Error> {
+        while !self.step(usize::MAX)? {}
+        let (doc, cx) = self.reading?.into_parts();
+        let (doc, problems, resolved) = conclude(doc, cx)?;
+        Catalog::from_read(&doc, problems, resolved)
     }
 }

@@ -75,6 +75,26 @@ impl<'de> Lexer<'de> {
         }
     }
 
+    /// A lexer at byte `pos` of `text` with `depth_left` levels of nesting left: where a
+    /// previous lexer stopped between two values ([`Lexer::state`]).
+    pub(crate) fn resume(text: &'de str, (pos, depth_left): (usize, u8)) -> Self {
+        Lexer {
+            pos,
+            depth_left,
+            ..Lexer::new(text)
+        }
+    }
+
+    /// Where the lexer is and how many levels of nesting are left (to resume it later).
+    pub(crate) fn state(&self) -> (usize, u8) {
+        (self.pos, self.depth_left)
+    }
+
+    /// Go back to byte `pos` (a place this lexer has been at, between two tokens).
+    pub(super) fn rewind(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     /// The error that stopped reading, if any.
     pub(crate) fn error(self) -> Option<SyntaxError> {
         self.error

@@ -8,12 +8,15 @@
 //! hands it to a shape through `dyn`. Both give the same values, problems and syntax errors
 //! (tests/json_syntax.rs). `scalars.rs` holds the strings, numbers, dates and arrays,
 //! `objects.rs` the objects of the document, `postings.rs` the postings (the hot path of a
-//! national document).
+//! national document). `loader.rs` reads a document in steps on the own lexer (the core of
+//! `CatalogLoader`), keeping what it read between steps with owned text (`owned.rs`).
 
 #[cfg(not(feature = "small-json"))]
 mod erased;
 mod lexer;
+mod loader;
 mod objects;
+mod owned;
 mod postings;
 mod pull;
 mod reader;
@@ -25,6 +28,7 @@ use std::cell::RefCell;
 #[cfg(not(feature = "small-json"))]
 pub(crate) use erased::DynNode;
 pub(crate) use lexer::SyntaxError;
+pub(crate) use loader::Loader;
 pub(crate) use objects::DocShape;
 pub(crate) use pull::read;
 pub(crate) use reader::{MapReader, SeqReader, Sink, Stop};
@@ -270,35 +274,58 @@ fn object<'de>(
 ) -> Result<(), Stop> {
     let mut seen = 0u64;
     while let Some(key) = map.next_key()? {
-        if let Some(i) = keys.iter().position(|k| *k == key) {
-            cx.enter(Seg::Key(Cow::Borrowed(keys[i])));
-            if seen & (1 << i) != 0 {
-                cx.report(
-                    Code::DuplicateCode,
-                    format!("key `{key}` is given twice in one object"),
-                );
-            }
-            seen |= 1 << i;
+        if let Some(i) = object_key(cx, map, keys, unknown, &mut seen, &key)? {
             on_key(i, map)?;
-        } else if cx.max_string.is_some_and(|max| key.len() > max) {
-            // Reported at the object: the key itself would not fit in the message.
-            cx.report(
-                Code::TooLarge,
-                format!("a key: {}", too_long(key.len(), cx.max_string.unwrap_or(0))),
-            );
-            map.skip_value()?;
-            continue;
-        } else {
-            cx.enter(Seg::Key(Cow::Owned(key.clone().into_owned())));
-            let allowed = keys.join("`, `");
-            cx.report(
-                unknown,
-                format!("unknown key `{key}` (allowed: `{allowed}`)"),
-            );
-            map.skip_value()?;
+            cx.leave();
         }
-        cx.leave();
     }
+    object_end(cx, keys, required, seen);
+    Ok(())
+}
+
+/// One key of an object: a known key's index in `keys`, its path entered (the caller reads
+/// the value, then leaves); an unknown key is reported and its value skipped (`None`).
+fn object_key(
+    cx: &Cx,
+    map: &mut dyn MapReader<'_>,
+    keys: &'static [&'static str],
+    unknown: Code,
+    seen: &mut u64,
+    key: &str,
+) -> Result<Option<usize>, Stop> {
+    if let Some(i) = keys.iter().position(|k| *k == key) {
+        cx.enter(Seg::Key(Cow::Borrowed(keys[i])));
+        if *seen & (1 << i) != 0 {
+            cx.report(
+                Code::DuplicateCode,
+                format!("key `{key}` is given twice in one object"),
+            );
+        }
+        *seen |= 1 << i;
+        return Ok(Some(i));
+    }
+    if cx.max_string.is_some_and(|max| key.len() > max) {
+        // Reported at the object: the key itself would not fit in the message.
+        cx.report(
+            Code::TooLarge,
+            format!("a key: {}", too_long(key.len(), cx.max_string.unwrap_or(0))),
+        );
+        map.skip_value()?;
+        return Ok(None);
+    }
+    cx.enter(Seg::Key(Cow::Owned(key.to_owned())));
+    let allowed = keys.join("`, `");
+    cx.report(
+        unknown,
+        format!("unknown key `{key}` (allowed: `{allowed}`)"),
+    );
+    map.skip_value()?;
+    cx.leave();
+    Ok(None)
+}
+
+/// The end of an object: each required key not `seen` is reported as missing.
+fn object_end(cx: &Cx, keys: &[&str], required: &[&str], seen: u64) {
     for k in required {
         if let Some(i) = keys.iter().position(|x| x == k) {
             if seen & (1 << i) == 0 {
@@ -306,7 +333,6 @@ fn object<'de>(
             }
         }
     }
-    Ok(())
 }
 
 /// Read a value of `shape` as the value of the current map entry.

@@ -61,51 +61,70 @@ object_shape!(
     "an object (a decision's item: procedure, action, by)"
 );
 
+/// The keys of a document, in the order of [`doc_entry`]'s indices.
+pub(super) const DOC_KEYS: &[&str] = &[
+    "tthc",
+    "title",
+    "as_of",
+    "source",
+    "fields",
+    "procedures",
+    "units",
+    "reports",
+    "decisions",
+];
+/// The keys a document must have.
+pub(super) const DOC_REQUIRED: &[&str] = &["tthc", "fields", "procedures", "units"];
+/// The index of `procedures` in [`DOC_KEYS`].
+pub(super) const PROCEDURES: usize = 5;
+/// The index of `units` in [`DOC_KEYS`].
+pub(super) const UNITS: usize = 6;
+
 impl DocShape {
     fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<Document<'de>, Stop> {
-        const KEYS: &[&str] = &[
-            "tthc",
-            "title",
-            "as_of",
-            "source",
-            "fields",
-            "procedures",
-            "units",
-            "reports",
-            "decisions",
-        ];
         let mut d = Document::default();
         object(
             cx,
             map,
-            KEYS,
-            &["tthc", "fields", "procedures", "units"],
+            DOC_KEYS,
+            DOC_REQUIRED,
             Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => d.tthc = value(cx, map, VersionShape)?,
-                    1 => d.title = value(cx, map, StrShape(true))?.optional(),
-                    2 => d.as_of = value(cx, map, DateShape(true))?.optional(),
-                    3 => d.source = value(cx, map, StrShape(true))?.optional(),
-                    4 => d.fields = items(required(cx, value(cx, map, ArrayShape(FieldShape))?)),
-                    5 => {
-                        d.procedures = items(required(cx, value(cx, map, ArrayShape(ProcShape))?));
-                        if cx.resolving {
-                            let codes = d.procedures.iter().enumerate();
-                            let table = CodeTable::new(
-                                codes.map(|(i, p)| (p.code.as_ref(), ProcId(i as u32))),
-                            );
-                            *cx.table.borrow_mut() = Some(table);
-                        }
-                    }
-                    6 => d.units = items(required(cx, value(cx, map, ArrayShape(UnitShape))?)),
-                    7 => d.reports = items(value(cx, map, ArrayShape(ReportShape))?),
-                    _ => d.decisions = items(value(cx, map, ArrayShape(DecisionShape))?),
-                }
-                Ok(())
-            },
+            &mut |i, map| doc_entry(cx, &mut d, i, map),
         )?;
         Ok(d)
+    }
+}
+
+/// Read the value of the document's key `DOC_KEYS[i]` into `d`.
+pub(super) fn doc_entry<'de>(
+    cx: &Cx,
+    d: &mut Document<'de>,
+    i: usize,
+    map: &mut dyn MapReader<'de>,
+) -> Result<(), Stop> {
+    match i {
+        0 => d.tthc = value(cx, map, VersionShape)?,
+        1 => d.title = value(cx, map, StrShape(true))?.optional(),
+        2 => d.as_of = value(cx, map, DateShape(true))?.optional(),
+        3 => d.source = value(cx, map, StrShape(true))?.optional(),
+        4 => d.fields = items(required(cx, value(cx, map, ArrayShape(FieldShape))?)),
+        PROCEDURES => {
+            d.procedures = items(required(cx, value(cx, map, ArrayShape(ProcShape))?));
+            procedures_read(cx, &d.procedures);
+        }
+        UNITS => d.units = items(required(cx, value(cx, map, ArrayShape(UnitShape))?)),
+        7 => d.reports = items(value(cx, map, ArrayShape(ReportShape))?),
+        _ => d.decisions = items(value(cx, map, ArrayShape(DecisionShape))?),
+    }
+    Ok(())
+}
+
+/// After `procedures`: in resolving mode, the table that resolves later units' postings.
+pub(super) fn procedures_read(cx: &Cx, procedures: &[DocProcedure<'_>]) {
+    if cx.resolving {
+        let codes = procedures.iter().enumerate();
+        let table = CodeTable::new(codes.map(|(i, p)| (p.code.as_ref(), ProcId(i as u32))));
+        *cx.table.borrow_mut() = Some(table);
     }
 }
 

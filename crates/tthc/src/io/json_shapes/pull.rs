@@ -28,7 +28,11 @@ pub(crate) fn read<'de>(
 }
 
 /// Read the next value into `sink` (serde_json's `deserialize_any`).
-fn value<'de>(lx: &mut Lexer<'de>, cx: &Cx, sink: &mut dyn Sink<'de>) -> Result<(), Stop> {
+pub(super) fn value<'de>(
+    lx: &mut Lexer<'de>,
+    cx: &Cx,
+    sink: &mut dyn Sink<'de>,
+) -> Result<(), Stop> {
     let Some(b) = lx.peek_token() else {
         return Err(lx.fail_peek(msg::EOF_VALUE));
     };
@@ -108,9 +112,10 @@ impl<'de> SeqReader<'de> for Seq<'_, 'de> {
 }
 
 /// The entries of an object being read.
-struct Map<'a, 'de> {
-    lx: &'a mut Lexer<'de>,
-    first: bool,
+pub(super) struct Map<'a, 'de> {
+    pub(super) lx: &'a mut Lexer<'de>,
+    /// Whether no key has been read yet.
+    pub(super) first: bool,
 }
 
 impl<'de> MapReader<'de> for Map<'_, 'de> {
