@@ -69,7 +69,9 @@ pub(crate) fn read_options(
 impl Catalog {
     /// Read a catalogue document (JSON v1, as text or UTF-8 bytes). Throws a `TthcError`
     /// listing every problem of the document. `options.maxBytes` refuses larger inputs
-    /// (`too_large`; default 1 GiB).
+    /// (`too_large`; default 1 GiB). Full module only: the widget's module reads with
+    /// `CatalogLoader`, which gives the same catalogue or the same error in steps.
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: &JsValue,
