@@ -18,7 +18,9 @@ thread_local! {
 }
 
 fn normalize(form: NormalForm, text: &str) -> String {
-    JsValue::from_str(text).unchecked_into::<JsString>().normalize(form.name())
+    JsValue::from_str(text)
+        .unchecked_into::<JsString>()
+        .normalize(form.name())
 }
 
 fn is_combining_mark(c: char) -> bool {
