@@ -16,8 +16,9 @@ use crate::document::{
 use crate::error::{Code, Error, Problem};
 use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode, Vocabulary};
 
-/// Items that already have a structural problem: `(section, index)`.
-type Tainted = FxHashSet<(&'static str, usize)>;
+/// Items that already have a structural problem: `(section, index)`, sorted (looked up only
+/// when a problem is found: no hash set needed).
+type Tainted = Vec<(&'static str, usize)>;
 
 /// The JSON pointer of a key of an item: `/units/3/code`.
 fn at(section: &str, i: usize, key: &str) -> String {
@@ -36,7 +37,10 @@ fn item_of(path: &str) -> Option<(&'static str, usize)> {
 }
 
 fn tainted_items(problems: &[Problem]) -> Tainted {
-    problems.iter().filter_map(|p| item_of(&p.path)).collect()
+    let mut items: Tainted = problems.iter().filter_map(|p| item_of(&p.path)).collect();
+    items.sort_unstable();
+    items.dedup();
+    items
 }
 
 struct Builder {
@@ -66,7 +70,7 @@ impl Builder {
     }
 
     fn is_tainted(&self, path: &str) -> bool {
-        item_of(path).is_some_and(|item| self.tainted.contains(&item))
+        item_of(path).is_some_and(|item| self.tainted.binary_search(&item).is_ok())
     }
 }
 
