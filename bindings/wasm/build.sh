@@ -104,11 +104,12 @@ fi
 dist="$here/dist"
 opt_flags=(-Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
-stamp_text="$(sha256sum "$full_module" "$widget_module" | cut -d' ' -f1 | tr '\n' ' ')wb=$wb_version opt=$(command -v wasm-opt >/dev/null && echo "${opt_flags[*]} widget ${widget_opt_flags[*]}" || echo none) script=$(sha256sum "$0" | cut -d' ' -f1)"
-stamp="$dist/.build-stamp"
 # The widget's module is also run to a fixed point (`--converge`): 1.4 KB less gzipped for about
 # 6 s of build (BENCHMARKS.md); not worth it on the full module, which has no budget.
+# (Set before the stamp, which records it.)
 widget_opt_flags=(--converge)
+stamp_text="$(sha256sum "$full_module" "$widget_module" | cut -d' ' -f1 | tr '\n' ' ')wb=$wb_version opt=$(command -v wasm-opt >/dev/null && echo "${opt_flags[*]} widget ${widget_opt_flags[*]}" || echo none) script=$(sha256sum "$0" | cut -d' ' -f1)"
+stamp="$dist/.build-stamp"
 # wasm-bindgen then wasm-opt: bindgen TARGET OUT_DIR NAME MODULE [WASM-OPT FLAGS] writes
 # OUT_DIR/NAME.js, NAME.d.ts, NAME_bg.wasm (optimised) and NAME_bg.wasm.d.ts.
 bindgen() {

@@ -15,6 +15,10 @@ impl Catalog {
     #[wasm_bindgen(js_name = schemaOrg)]
     pub fn schema_org(&self, options: Option<ListOptionsArg>) -> Result<String, JsValue> {
         let query = list_query(options.as_ref())?;
-        check(tthc::io::export::schema_org(&self.inner, &query))
+        check(tthc::io::export::schema_org_with(
+            &self.inner,
+            &query,
+            self.order(),
+        ))
     }
 }

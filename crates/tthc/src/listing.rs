@@ -26,8 +26,6 @@
 
 use std::cmp::Ordering;
 
-use rustc_hash::FxHashSet;
-
 use crate::catalog::{Catalog, FieldId, ProcId, Procedure};
 use crate::compliance::{Basis, ComplianceOptions};
 use crate::error::{Code, Error, Problem};
@@ -552,14 +550,18 @@ impl Catalog {
             // Reported figures: the procedures apply, but nobody knows which were posted.
             return Ok(applicable.into_iter().map(|p| (p, None)).collect());
         }
-        let missing: FxHashSet<ProcId> = figures.missing.iter().copied().collect();
-        let outdated: FxHashSet<ProcId> = figures.outdated_procedures.iter().copied().collect();
+        // `missing` and `outdated_procedures` are sublists of `applicable`, all in id order:
+        // one walk with a cursor in each (no hash sets).
+        let (mut missing, mut outdated) = (
+            figures.missing.iter().peekable(),
+            figures.outdated_procedures.iter().peekable(),
+        );
         Ok(applicable
             .into_iter()
             .map(|p| {
-                let status = if missing.contains(&p) {
+                let status = if missing.next_if_eq(&&p).is_some() {
                     Status::Missing
-                } else if outdated.contains(&p) {
+                } else if outdated.next_if_eq(&&p).is_some() {
                     Status::Outdated
                 } else {
                     Status::Published

@@ -16,8 +16,9 @@ use crate::document::{
 use crate::error::{Code, Error, Problem};
 use crate::model::{Channel, Level, LevelSet, Online, ProcedureCode, Vocabulary};
 
-/// Items that already have a structural problem: `(section, index)`.
-type Tainted = FxHashSet<(&'static str, usize)>;
+/// Items that already have a structural problem: `(section, index)`, sorted (looked up only
+/// when a problem is found: no hash set needed).
+type Tainted = Vec<(&'static str, usize)>;
 
 /// The JSON pointer of a key of an item: `/units/3/code`.
 fn at(section: &str, i: usize, key: &str) -> String {
@@ -36,7 +37,10 @@ fn item_of(path: &str) -> Option<(&'static str, usize)> {
 }
 
 fn tainted_items(problems: &[Problem]) -> Tainted {
-    problems.iter().filter_map(|p| item_of(&p.path)).collect()
+    let mut items: Tainted = problems.iter().filter_map(|p| item_of(&p.path)).collect();
+    items.sort_unstable();
+    items.dedup();
+    items
 }
 
 struct Builder {
@@ -66,7 +70,7 @@ impl Builder {
     }
 
     fn is_tainted(&self, path: &str) -> bool {
-        item_of(path).is_some_and(|item| self.tainted.contains(&item))
+        item_of(path).is_some_and(|item| self.tainted.binary_search(&item).is_ok())
     }
 }
 
@@ -709,7 +713,7 @@ fn decision_items(
     let mut out = Vec::with_capacity(docs.len());
     let mut ok = true;
     // First item of each procedure, to report a procedure listed twice.
-    let mut seen: FxHashMap<ProcId, usize> = FxHashMap::default();
+    let mut seen = PerProc::default();
     for (j, it) in docs.iter().enumerate() {
         let path = |k: &str| format!("/decisions/{i}/items/{j}/{k}");
         let procedure = lookup.get(&it.procedure);
@@ -755,7 +759,7 @@ fn decision_items(
             _ => {}
         }
         if let Some(p) = procedure {
-            if let Some(first) = seen.get(&p) {
+            if let Some(first) = seen.get(p) {
                 b.err(
                     Code::DuplicateCode,
                     path("procedure"),
@@ -766,7 +770,7 @@ fn decision_items(
                 );
                 ok = false;
             } else {
-                seen.insert(p, j);
+                seen.set(p, j as u32);
             }
         }
         match (procedure, action) {
@@ -786,6 +790,25 @@ fn decision_items(
     ok.then_some(out)
 }
 
+/// A `u32` per procedure id (`u32::MAX`: none), grown as ids come: the small maps of one
+/// decision's checks, without hashing.
+#[derive(Default)]
+struct PerProc(Vec<u32>);
+
+impl PerProc {
+    fn get(&self, p: ProcId) -> Option<u32> {
+        self.0.get(p.0 as usize).copied().filter(|&v| v != u32::MAX)
+    }
+
+    fn set(&mut self, p: ProcId, value: u32) {
+        let i = p.0 as usize;
+        if i >= self.0.len() {
+            self.0.resize(i + 1, u32::MAX);
+        }
+        self.0[i] = value;
+    }
+}
+
 /// Report every circle of replacements in one decision (A by B, B by A; or A by A); `true`
 /// when there is none.
 fn replacement_cycles(
@@ -794,24 +817,26 @@ fn replacement_cycles(
     docs: &[DocItem<'_>],
     items: &[DecisionItem],
 ) -> bool {
-    let next: FxHashMap<ProcId, (usize, ProcId)> = items
-        .iter()
-        .enumerate()
-        .filter_map(|(j, it)| it.by.map(|by| (it.procedure, (j, by))))
-        .collect();
-    let mut reported: FxHashSet<ProcId> = FxHashSet::default();
+    // What replaces each procedure, and the procedures already reported in a circle.
+    let mut next = PerProc::default();
+    for it in items {
+        if let Some(by) = it.by {
+            next.set(it.procedure, by.0);
+        }
+    }
+    let mut reported = PerProc::default();
     let mut none = true;
     for (j, it) in items.iter().enumerate() {
         let Some(mut at) = it.by else { continue };
-        if reported.contains(&it.procedure) {
+        if reported.get(it.procedure).is_some() {
             continue;
         }
         let mut chain = vec![it.procedure];
         let mut steps = 0;
         while at != it.procedure {
-            let Some(&(_, to)) = next.get(&at) else { break };
+            let Some(to) = next.get(at) else { break };
             chain.push(at);
-            at = to;
+            at = ProcId(to);
             steps += 1;
             if steps > items.len() {
                 break; // a circle that does not pass through this item: reported from its own
@@ -819,7 +844,9 @@ fn replacement_cycles(
         }
         if at == it.procedure {
             none = false;
-            reported.extend(chain.iter().copied());
+            for &p in &chain {
+                reported.set(p, 1);
+            }
             let names: Vec<&str> = chain
                 .iter()
                 .map(|p| {

@@ -9,8 +9,6 @@
 //! level and the same `D(u, d)` share one list, built once: decisions are never replayed per
 //! unit.
 
-use rustc_hash::FxHashMap;
-
 use crate::catalog::{Action, Catalog, DecisionId, FieldId, ProcId, UnitId};
 use crate::model::{Date, Level};
 
@@ -47,7 +45,38 @@ fn clear(bits: &mut [u64], p: usize) {
 
 /// Decisions in effect of one scope level, by `within` (`None`: the whole level), each with
 /// its rank in `(effective, document order)`.
-type ByWithin = FxHashMap<Option<UnitId>, Vec<(u32, DecisionId)>>;
+type ByWithin = Sorted<Option<UnitId>, Vec<(u32, DecisionId)>>;
+
+/// A small map as a vector sorted by key (binary search): the few look-ups per unit here do
+/// not need hashing, and the WebAssembly modules then carry no hash table code for it.
+struct Sorted<K, V>(Vec<(K, V)>);
+
+impl<K: Ord, V> Sorted<K, V> {
+    fn get(&self, key: &K) -> Option<&V> {
+        self.0
+            .binary_search_by(|(k, _)| k.cmp(key))
+            .ok()
+            .map(|i| &self.0[i].1)
+    }
+
+    /// The value of `key`, inserted with `make` when absent.
+    fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        let i = match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key, make()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+}
+
+impl<K, V> Default for Sorted<K, V> {
+    fn default() -> Self {
+        Sorted(Vec::new())
+    }
+}
 
 /// The lists of one day, built as units ask for them.
 pub(crate) struct Lists<'c> {
@@ -60,12 +89,12 @@ pub(crate) struct Lists<'c> {
     /// level), each with its rank in `(effective, document order)`.
     by_within: [ByWithin; 5],
     /// `[level, D(u, d)…]` → list index.
-    by_key: FxHashMap<Vec<u32>, u32>,
+    by_key: Sorted<Vec<u32>, u32>,
     /// List index per unit, `u32::MAX` until asked.
     of_unit: Vec<u32>,
     /// `(parent, level)` → list index, for units that no decision names as `within`: their
     /// decisions are those of their parent's area, shared by all their siblings.
-    of_parent: FxHashMap<(UnitId, Level), u32>,
+    of_parent: Sorted<(UnitId, Level), u32>,
     field_of: Vec<u32>,
     scratch: Vec<(u32, DecisionId)>,
     key: Vec<u32>,
@@ -110,8 +139,7 @@ impl<'c> Lists<'c> {
         for (rank, d) in order.into_iter().enumerate() {
             let scope = catalog.decision(d).scope;
             by_within[scope.level as usize]
-                .entry(scope.within)
-                .or_default()
+                .get_or_insert_with(scope.within, Vec::new)
                 .push((rank as u32, d));
         }
         Lists {
@@ -119,9 +147,9 @@ impl<'c> Lists<'c> {
             all: lists,
             in_force,
             by_within,
-            by_key: FxHashMap::default(),
+            by_key: Sorted::default(),
             of_unit: vec![u32::MAX; catalog.units().len()],
-            of_parent: FxHashMap::default(),
+            of_parent: Sorted::default(),
             field_of,
             scratch: Vec::new(),
             key: Vec::new(),
@@ -147,7 +175,7 @@ impl<'c> Lists<'c> {
         let u = self.catalog.unit(unit);
         let level = u.level;
         let by_within = &self.by_within[level as usize];
-        let named = by_within.contains_key(&Some(unit));
+        let named = by_within.get(&Some(unit)).is_some();
         let shared = u.parent.filter(|_| !named);
         if let Some(&i) = shared.and_then(|p| self.of_parent.get(&(p, level))) {
             self.of_unit[unit.0 as usize] = i;
@@ -173,14 +201,14 @@ impl<'c> Lists<'c> {
             key.clear();
             key.push(level as u32);
             key.extend(cover.iter().map(|(_, d)| d.0));
-            let i = if let Some(&i) = self.by_key.get(key.as_slice()) {
+            let i = if let Some(&i) = self.by_key.get(&key) {
                 i
             } else {
                 let i = self.all.len() as u32;
                 let decisions: Vec<DecisionId> = cover.iter().map(|&(_, d)| d).collect();
                 let list = self.build(level, &decisions);
                 self.all.push(list);
-                self.by_key.insert(key.clone(), i);
+                self.by_key.get_or_insert_with(key.clone(), || i);
                 i
             };
             self.key = key;
@@ -189,7 +217,7 @@ impl<'c> Lists<'c> {
         self.scratch = cover;
         self.of_unit[unit.0 as usize] = index;
         if let Some(p) = shared {
-            self.of_parent.insert((p, level), index);
+            self.of_parent.get_or_insert_with((p, level), || index);
         }
         index
     }

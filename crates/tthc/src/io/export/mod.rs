@@ -31,7 +31,7 @@ use crate::model::{Date, Lang, Level};
 
 pub use cpsv::cpsv_ap;
 pub use hsds::{hsds, HSDS_NAMESPACE};
-pub use schema_org::schema_org;
+pub use schema_org::{schema_org, schema_org_with};
 
 /// What an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

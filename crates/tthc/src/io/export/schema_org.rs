@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use super::{authority_name, committee_name};
 use crate::catalog::Catalog;
 use crate::error::Error;
-use crate::listing::ListQuery;
+use crate::listing::{ListOrder, ListQuery, ListedProcedure};
 
 /// The JSON-LD text of the procedures `query` lists (see the module docs).
 ///
@@ -31,7 +31,26 @@ use crate::listing::ListQuery;
 /// writer): compact JSON with each object's keys in byte order — the text `serde_json` gives
 /// for the same document as a `Value`, which the tests check — and `<`, `>`, `&` escaped.
 pub fn schema_org(catalog: &Catalog, query: &ListQuery) -> Result<String, Error> {
-    let list = catalog.procedure_list(query)?;
+    Ok(json_ld(catalog, query, &catalog.procedure_list(query)?))
+}
+
+/// [`schema_org`] with a precomputed [`ListOrder`] of this catalogue (the same text, listed by
+/// [`Catalog::procedure_list_with`]): what the WebAssembly binding calls, so that its modules
+/// need only the one way of ordering a list.
+pub fn schema_org_with(
+    catalog: &Catalog,
+    query: &ListQuery,
+    order: &ListOrder,
+) -> Result<String, Error> {
+    Ok(json_ld(
+        catalog,
+        query,
+        &catalog.procedure_list_with(query, order)?,
+    ))
+}
+
+/// The JSON-LD text of `list`, the procedures `query` lists.
+fn json_ld(catalog: &Catalog, query: &ListQuery, list: &[ListedProcedure<'_>]) -> String {
     let unit = query
         .unit
         .as_deref()
@@ -83,7 +102,7 @@ pub fn schema_org(catalog: &Catalog, query: &ListQuery) -> Result<String, Error>
     out.push_str(r#"],"name":"#);
     string(&mut out, &name);
     let _ = write!(out, r#","numberOfItems":{}}}"#, list.len());
-    Ok(out)
+    out
 }
 
 /// `text` as a JSON string, escaped as `serde_json` escapes it (`\"`, `\\`, `\b` `\f` `\n`
@@ -120,9 +139,9 @@ fn string(out: &mut String, text: &str) {
 mod tests {
     use serde_json::Value;
 
-    use super::schema_org;
+    use super::{schema_org, schema_org_with};
     use crate::catalog::Catalog;
-    use crate::listing::ListQuery;
+    use crate::listing::{ListOrder, ListQuery};
 
     /// Names with every character the writer escapes, and the script-closing ones.
     const DOC: &str = r#"{ "tthc": 1, "as_of": "2026-01-01",
@@ -157,6 +176,9 @@ mod tests {
                     continue;
                 };
                 assert!(!ld.contains(['<', '>', '&']), "{ld}");
+                let order = ListOrder::new(&catalog);
+                let with = schema_org_with(&catalog, &query, &order).expect("same list");
+                assert_eq!(with, ld, "schema_org_with, {unit:?} {level:?}");
                 let v: Value = serde_json::from_str(&ld).expect("JSON");
                 assert!(keys_sorted(&v), "{ld}");
                 let again = serde_json::to_string(&v)
