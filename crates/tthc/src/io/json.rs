@@ -3,7 +3,7 @@
 //!
 //! The reader walks the input once, borrowing strings from the input where they have no escapes,
 //! with the crate's own lexer ([`Parser::Own`], `json_shapes/lexer.rs`) or with `serde_json`'s
-//! `deserialize_any` ([`Parser::SerdeJson`], not compiled with the feature `small-json`); both
+//! `deserialize_any` (`Parser::SerdeJson`, not compiled with the feature `small-json`); both
 //! give the same documents, problems and syntax errors (tests/json_syntax.rs). A value of the
 //! wrong type is recorded and skipped, so one pass finds every unknown key, missing key, wrong
 //! type and bad date of a document. Syntax errors (including invalid UTF-8 and nesting deeper

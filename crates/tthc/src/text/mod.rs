@@ -42,7 +42,7 @@
 //! the feature `host-unicode` (the WebAssembly widget module) only small tables are compiled
 //! in: those of U+0000..U+036F, U+1E00..U+1EFF and U+2000..U+22FF and what they reach; text
 //! with any other character is normalized by the host the binding registers
-//! ([`set_unicode_host`]), with the same results (docs/format.md, "Text").
+//! (`set_unicode_host`), with the same results (docs/format.md, "Text").
 
 mod collation;
 mod compat;
