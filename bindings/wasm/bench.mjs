@@ -176,6 +176,8 @@ try {
     }
     const line = (label, x) => console.log(`${label.padEnd(44)} handler ${f(x.handler)}  + layout ${f(x.withLayout)}  max ${f(x.max)}  shown ${x.shown}`);
     line('keystroke 10,000: widget (core search)', r.filter.widget);
+    const paced = r.filter.widgetPaced;
+    console.log(`${`keystroke 10,000: widget, typed every ${paced.paceMs} ms`.padEnd(44)} handler ${f(paced.handler)}  + layout ${f(paced.withLayout)}  max ${f(paced.max)}  next frame ${f(paced.frame)}`);
     line('keystroke 10,000: plain JS, pre-normalised', r.filter.plainPrefolded);
     line('keystroke 10,000: plain JS, per keystroke', r.filter.plainNaive);
     console.log(`${'match only 10,000: core searchIds'.padEnd(44)} ${f(r.filter.searchOnlyCore.ms)}  shown ${r.filter.searchOnlyCore.shown}  (median over the query's prefixes)`);

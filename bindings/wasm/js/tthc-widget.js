@@ -15,11 +15,13 @@
  *
  * Loading: the module is compiled once per page however many widgets there are
  * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
- * catalogue is fetched once per URL, in parallel with the module, and read in slices of a few
- * milliseconds (CatalogLoader), so no task is long; a skeleton shows meanwhile;
+ * catalogue is fetched once per URL, in parallel with the module, as bytes (no text decoding
+ * in the browser), and read in slices of a few milliseconds (CatalogLoader), each phase in a
+ * task of its own, so no task is long; a skeleton shows meanwhile;
  * only a window of rows is in the document (the first `FIRST` matching rows at once, up to
- * `WINDOW` after the next frame, more as the reader scrolls or asks), the rest kept as data, so
- * neither a long list nor a keystroke over it lays out thousands of rows. Works under a strict
+ * `WINDOW` after the next frame — after a keystroke, once typing pauses for `TOP_UP_IDLE_MS` —
+ * more as the reader scrolls or asks), the rest kept as data, so neither a long list nor a
+ * keystroke over it lays out thousands of rows. Works under a strict
  * Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`): styles
  * are a constructable stylesheet, nothing inline.
  *
@@ -67,7 +69,7 @@ async function warmUp() {
   ];
   let c = null;
   try {
-    c = await readCatalog(JSON.stringify({
+    c = await readCatalog(new TextEncoder().encode(JSON.stringify({
       tthc: 1, as_of: '2026-01-01',
       fields: [{ code: 'a', name: 'Hộ tịch' }, { code: 'b', name: 'Đất đai' }],
       procedures: [
@@ -75,7 +77,7 @@ async function warmUp() {
         { code: '1.000002', name: 'Thủ tục hòa giải (đất đai)', field: 'b', levels: ['commune'] },
       ],
       units: [{ code: '00001', name: 'Xã', level: 'commune', published: { one_stop_shop: ['1.000001'] } }],
-    }));
+    })));
     for (const step of steps) {
       await nextTask();
       step(c);
@@ -108,7 +110,10 @@ function loadCatalog(url) {
           kind: 'http', url, status: response.status,
         });
       }
-      return readCatalog(await response.text());
+      // The body as bytes: the loader copies them into the module and checks the UTF-8 there,
+      // instead of the browser decoding 2 MB into a string (one task of 10-40 ms for 10,000
+      // procedures) that the module then encodes back to UTF-8.
+      return readCatalog(new Uint8Array(await response.arrayBuffer()));
     })();
     catalogs.set(url, entry);
     entry.catch(() => catalogs.delete(url)); // a failed load is retried on the next render
@@ -117,20 +122,24 @@ function loadCatalog(url) {
 }
 
 /**
- * `Catalog.fromJson(text)` in slices (`CatalogLoader`, `inSlices`): a catalogue of 10,000
+ * `Catalog.fromJson(bytes)` in slices (`CatalogLoader`, `inSlices`): a catalogue of 10,000
  * procedures is read in tasks of a few milliseconds, a small one in one step. Same catalogue,
- * same errors as `fromJson`.
+ * same errors as `fromJson`. Each phase is a task of its own: the copy of the document into
+ * the module (the constructor), each `step`, the validation (`finish`), and what the caller
+ * does next (the first slice of the list's order), so no two of them add up to a long task.
  */
-async function readCatalog(text) {
-  const loader = new CatalogLoader(text);
+async function readCatalog(bytes) {
+  const loader = new CatalogLoader(bytes);
   try {
+    await nextTask();
     await inSlices((count) => loader.step(count));
-    await nextTask(); // validation (finish) in a task of its own, not after the last step
   } catch (e) {
     loader.free();
     throw e;
   }
-  return loader.finish();
+  const catalog = loader.finish(); // spends the loader, also when it throws
+  await nextTask();
+  return catalog;
 }
 
 const LEVELS = ['central', 'province', 'district', 'commune', 'other'];
@@ -367,11 +376,58 @@ const WINDOW = 100;
  * Rows put in the document at once when a list is shown or filtered: one screen's worth (a row
  * is at least 39 px high, so 30 rows fill a 1,170 px-tall viewport below the widget's header;
  * a phone shows 10-15). The window's other rows (up to `WINDOW`) follow in a task of their own
- * after the next frame (`_topUp`), so a keystroke lays out one screen of rows, not three.
+ * after the next frame (`_topUp`; after a keystroke, once typing pauses), so a keystroke lays
+ * out one screen of rows, not three, and removes at most one screen.
  */
 const FIRST = 30;
 /** Longest list written as JSON-LD: a commune's or a district's list (hundreds), not a nation's. */
 const JSONLD_MAX = 1000;
+
+/**
+ * After a keystroke or a filter, the window's other rows wait this long without another one
+ * (then the next frame): people type a character every 100-300 ms, so while they type each
+ * keystroke changes one screen of rows, not the `WINDOW` a top-up puts in.
+ */
+const TOP_UP_IDLE_MS = 300;
+
+/**
+ * Which rows match the search box's mask (`null`: every row), the field (index, or -1: any)
+ * and the status (code, or 0: any): `s.visible[i]` 1 or 0 per row of the list, `perGroup[k]`
+ * the matching rows of group k; returns how many match. Plain loops over typed arrays, with
+ * the search box alone (the common case while typing) and no filter at all apart: a
+ * keystroke over 10,000 rows runs one of them.
+ */
+function matchRows(s, mask, fieldIndex, status, perGroup) {
+  const { ids, rowFields, statuses, groupOf, visible } = s;
+  const n = ids.length;
+  if (fieldIndex < 0 && status === 0) {
+    if (mask === null) {
+      visible.fill(1);
+      for (let k = 0; k < perGroup.length; k += 1) perGroup[k] = s.groups[k].total;
+      return n;
+    }
+    let shown = 0;
+    for (let i = 0; i < n; i += 1) {
+      const v = mask[ids[i]];
+      visible[i] = v;
+      perGroup[groupOf[i]] += v;
+      shown += v;
+    }
+    return shown;
+  }
+  let shown = 0;
+  for (let i = 0; i < n; i += 1) {
+    const ok = (mask === null || mask[ids[i]] === 1)
+      && (fieldIndex < 0 || rowFields[i] === fieldIndex)
+      && (status === 0 || statuses[i] === status);
+    visible[i] = ok ? 1 : 0;
+    if (ok) {
+      shown += 1;
+      perGroup[groupOf[i]] += 1;
+    }
+  }
+  return shown;
+}
 
 /** Resolve in a task after the next frame (the browser paints what changed first). */
 function afterFrame() {
@@ -398,13 +454,14 @@ const SLICE_MS = 8;
 /**
  * Run `step(count)` (one slice of the core's work on `count` names, `true` when there is none
  * left) in tasks of their own, each slice sized from the last one's time to take about
- * `SLICE_MS`.
+ * `SLICE_MS`. What the caller does next runs in a task of its own too (not after the last
+ * slice in the same task).
  */
 async function inSlices(step) {
   let count = 256;
   for (;;) {
     const t0 = performance.now();
-    if (step(count)) return;
+    if (step(count)) return nextTask();
     const ms = performance.now() - t0;
     count = Math.max(16, Math.min(count * 4, Math.floor((count * SLICE_MS) / Math.max(ms, 0.25))));
     await nextTask();
@@ -626,6 +683,13 @@ export class TthcProcedureList extends HTMLElement {
     // The day the data describes, when the document says it (otherwise figures are as of today).
     const asOf = catalog.asOf;
     const t1 = performance.now();
+    // The core's part of a long list (10,000 procedures: 5-20 ms) and the first rows' DOM in
+    // tasks of their own.
+    if (t1 - t0 > SLICE_MS / 2) {
+      await nextTask();
+      if (generation !== this._generation) return;
+    }
+    const d0 = performance.now();
 
     const n = ids.length;
     const frag = document.createDocumentFragment();
@@ -727,7 +791,7 @@ export class TthcProcedureList extends HTMLElement {
     const ld0 = performance.now();
     this._writeJsonLd(catalog, options, n);
     const jsonLd = performance.now() - ld0;
-    const firstRows = t2 - t1;
+    const firstRows = t2 - d0;
     this.timings = {
       load: loadMs, prepare: t0 - p0, list: t1 - t0, index, dom: firstRows, firstRows, jsonLd,
       total: t0 - p0 + t1 - t0 + index + firstRows,
@@ -947,19 +1011,9 @@ export class TthcProcedureList extends HTMLElement {
     const field = s.fieldSelect.value;
     const fieldIndex = field ? fieldsOf(s.catalog).findIndex((f) => f.code === field) : -1;
     const status = s.statusSelect ? s.statusWords.indexOf(s.statusSelect.value) + 1 : 0;
-    const { ids, rowFields, statuses, groupOf, visible, groups } = s;
+    const { groups } = s;
     const perGroup = new Uint32Array(groups.length);
-    let shown = 0;
-    for (let i = 0; i < ids.length; i += 1) {
-      const ok = (mask === null || mask[ids[i]] === 1)
-        && (fieldIndex < 0 || rowFields[i] === fieldIndex)
-        && (status === 0 || statuses[i] === status);
-      visible[i] = ok ? 1 : 0;
-      if (ok) {
-        shown += 1;
-        perGroup[groupOf[i]] += 1;
-      }
-    }
+    const shown = matchRows(s, mask, fieldIndex, status, perGroup);
     for (let k = 0; k < groups.length; k += 1) {
       const g = groups[k];
       if (g.shown !== perGroup[k]) {
@@ -972,19 +1026,23 @@ export class TthcProcedureList extends HTMLElement {
     this._paint();
     s.summary.textContent = t.shown(shown, s.total);
     s.nothing.hidden = shown > 0;
-    this._topUp();
+    this._topUp(TOP_UP_IDLE_MS);
     return shown;
   }
 
   /**
-   * After the next frame, fill the window up to `WINDOW` rows (the first `FIRST` are in the
-   * document already). A newer keystroke or render makes a pending top-up do nothing.
+   * After the next frame (and, after a keystroke or a filter, `idle` ms without another), fill
+   * the window up to `WINDOW` rows (the first `FIRST` are in the document already). A newer
+   * keystroke or render makes a pending top-up do nothing: while the reader types, the window
+   * stays one screen, so no keystroke removes the rows a top-up added.
    */
-  async _topUp() {
+  async _topUp(idle = 0) {
     const s = this._state;
     if (!s) return;
     const token = (s.topUp += 1);
     if (s.limit >= WINDOW || s.limit >= s.shown) return;
+    if (idle) await new Promise((resolve) => setTimeout(resolve, idle));
+    if (this._state !== s || s.topUp !== token) return;
     await afterFrame();
     if (this._state !== s || s.topUp !== token || s.limit >= WINDOW) return;
     s.limit = WINDOW;

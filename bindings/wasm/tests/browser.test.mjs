@@ -89,6 +89,16 @@ const frames = (page) => page.evaluate(() => new Promise((r) => {
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)));
 }));
 
+/**
+ * The rows beyond the first screen (`FIRST`) come after the reader stops typing (the widget's
+ * `TOP_UP_IDLE_MS`, then a frame): wait until `count()` gives `n`, or give up after 5 s.
+ */
+async function rowsAfterTyping(count, n) {
+  let got;
+  for (let k = 0; k < 100 && (got = await count()) !== n; k += 1) await new Promise((r) => setTimeout(r, 50));
+  return got;
+}
+
 /** Wait until every widget on the page has finished its current render. */
 async function settle(page) {
   await page.evaluate(async () => {
@@ -239,7 +249,10 @@ describe('example page', () => {
     assert.deepEqual(await shown(), ['1.004772']);
     await box.fill('');
     await frames(page);
-    assert.equal(await visible.count(), portal.procedures.length);
+    // One screen of rows at the keystroke, the whole window once typing stops.
+    const atOnce = await visible.count();
+    assert.ok(atOnce > 0 && atOnce <= portal.procedures.length, `${atOnce} rows`);
+    assert.equal(await rowsAfterTyping(() => visible.count(), portal.procedures.length), portal.procedures.length);
   });
 
   test('filters by field and status; nothing found is said', async () => {
@@ -266,7 +279,8 @@ describe('example page', () => {
     await frames(page);
     await selects.nth(1).selectOption('');
     await frames(page);
-    assert.equal(await w.locator('li.row:visible').count(), demo.procedures.length);
+    const rows = () => w.locator('li.row:visible').count();
+    assert.equal(await rowsAfterTyping(rows, demo.procedures.length), demo.procedures.length);
   });
 
   test('keyboard: groups fold with Enter, controls are reachable with Tab', async () => {
@@ -606,8 +620,11 @@ test('the benchmark page runs end to end on a small catalogue', async () => {
       assert.ok(Number.isFinite(x) && x >= 0, JSON.stringify(render));
     }
     // "dang ky khai sinh" over the synthetic names: the widget, the core and plain JS agree.
-    const { widget, searchOnlyCore, plainPrefolded } = r.filter;
+    const { widget, widgetPaced, searchOnlyCore, plainPrefolded } = r.filter;
     assert.ok(widget.shown > 0 && widget.shown < n, JSON.stringify(r.filter));
+    // Typed at a person's pace: the same rows found, and a figure for the frame after each key.
+    assert.equal(widgetPaced.shown, widget.shown);
+    assert.ok(Number.isFinite(widgetPaced.frame) && widgetPaced.frame >= 0, JSON.stringify(widgetPaced));
     assert.equal(searchOnlyCore.shown, widget.shown);
     assert.equal(searchOnlyCore.maskShown, widget.shown);
     assert.ok(plainPrefolded.shown > 0);
