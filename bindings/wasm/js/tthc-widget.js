@@ -393,17 +393,19 @@ const TOP_UP_IDLE_MS = 300;
 /**
  * Which rows match the search box's mask (`null`: every row), the field (index, or -1: any)
  * and the status (code, or 0: any): `s.visible[i]` 1 or 0 per row of the list, `perGroup[k]`
- * the matching rows of group k; returns how many match. Plain loops over typed arrays, with
- * the search box alone (the common case while typing) and no filter at all apart: a
- * keystroke over 10,000 rows runs one of them.
+ * the matching rows of group k, `first` the indices of the first `limit` matching rows (the
+ * window `_paint` shows); returns how many match. Plain loops over typed arrays, with the
+ * search box alone (the common case while typing) and no filter at all apart: a keystroke over
+ * 10,000 rows runs one of them, once.
  */
-function matchRows(s, mask, fieldIndex, status, perGroup) {
+function matchRows(s, mask, fieldIndex, status, perGroup, first, limit) {
   const { ids, rowFields, statuses, groupOf, visible } = s;
   const n = ids.length;
   if (fieldIndex < 0 && status === 0) {
     if (mask === null) {
       visible.fill(1);
       for (let k = 0; k < perGroup.length; k += 1) perGroup[k] = s.groups[k].total;
+      for (let i = 0; i < n && i < limit; i += 1) first.push(i);
       return n;
     }
     let shown = 0;
@@ -411,6 +413,7 @@ function matchRows(s, mask, fieldIndex, status, perGroup) {
       const v = mask[ids[i]];
       visible[i] = v;
       perGroup[groupOf[i]] += v;
+      if (v !== 0 && shown < limit) first.push(i);
       shown += v;
     }
     return shown;
@@ -422,11 +425,19 @@ function matchRows(s, mask, fieldIndex, status, perGroup) {
       && (status === 0 || statuses[i] === status);
     visible[i] = ok ? 1 : 0;
     if (ok) {
+      if (shown < limit) first.push(i);
       shown += 1;
       perGroup[groupOf[i]] += 1;
     }
   }
   return shown;
+}
+
+/** Set the text of an element that holds one text node (or none yet) when it differs. */
+function setText(e, text) {
+  const node = e.firstChild;
+  if (node === null) e.textContent = text;
+  else if (node.data !== text) node.data = text;
 }
 
 /** Resolve in a task after the next frame (the browser paints what changed first). */
@@ -721,6 +732,7 @@ export class TthcProcedureList extends HTMLElement {
     }
     for (const g of groups) {
       g.shown = g.total;
+      g.counted = g.total;
       g.count.textContent = t.groupCount(g.total, g.total);
     }
     summary.textContent = t.shown(n, n);
@@ -742,7 +754,7 @@ export class TthcProcedureList extends HTMLElement {
       catalog, ids, rowFields, statuses, statusWords, groupOf, visible: new Uint8Array(n).fill(1),
       elements: new Array(n).fill(null), groups, summary, nothing, more, total: n, shown: n,
       fieldSelect, statusSelect, search, limit: FIRST, build: this._rowBuilder(stale, statusWords),
-      mask: null, maskQuery: null, topUp: 0,
+      mask: null, maskQuery: null, topUp: 0, lastKey: 0, idleTimer: false,
     };
     this._state = s;
     this._paint();
@@ -813,7 +825,7 @@ export class TthcProcedureList extends HTMLElement {
     const ul = el('ul', 'rows');
     ul.lang = 'vi'; // procedure names are Vietnamese whatever the interface language
     details.append(summaryEl, ul);
-    return { field: f.code, fieldIndex, element: details, list: ul, count, total: 0, shown: 0, rows: [] };
+    return { field: f.code, fieldIndex, element: details, list: ul, count, total: 0, shown: 0, counted: 0, rows: [] };
   }
 
   /**
@@ -1013,18 +1025,14 @@ export class TthcProcedureList extends HTMLElement {
     const status = s.statusSelect ? s.statusWords.indexOf(s.statusSelect.value) + 1 : 0;
     const { groups } = s;
     const perGroup = new Uint32Array(groups.length);
-    const shown = matchRows(s, mask, fieldIndex, status, perGroup);
-    for (let k = 0; k < groups.length; k += 1) {
-      const g = groups[k];
-      if (g.shown !== perGroup[k]) {
-        g.shown = perGroup[k];
-        g.count.textContent = t.groupCount(g.shown, g.total);
-      }
-    }
+    const first = [];
+    const shown = matchRows(s, mask, fieldIndex, status, perGroup, first, FIRST);
+    // A group's count is written when the group is in the window (`_paint`).
+    for (let k = 0; k < groups.length; k += 1) groups[k].shown = perGroup[k];
     s.shown = shown;
     s.limit = FIRST;
-    this._paint();
-    s.summary.textContent = t.shown(shown, s.total);
+    this._paint(first);
+    setText(s.summary, t.shown(shown, s.total));
     s.nothing.hidden = shown > 0;
     this._topUp(TOP_UP_IDLE_MS);
     return shown;
@@ -1039,12 +1047,23 @@ export class TthcProcedureList extends HTMLElement {
   async _topUp(idle = 0) {
     const s = this._state;
     if (!s) return;
-    const token = (s.topUp += 1);
+    let token = (s.topUp += 1);
     if (s.limit >= WINDOW || s.limit >= s.shown) return;
-    if (idle) await new Promise((resolve) => setTimeout(resolve, idle));
-    if (this._state !== s || s.topUp !== token) return;
+    if (idle) {
+      // One timer for a burst of keystrokes, not one per keystroke: it waits again while
+      // keystrokes keep coming, then tops up for the last one.
+      s.lastKey = performance.now();
+      if (s.idleTimer) return;
+      s.idleTimer = true;
+      for (let wait = idle; wait > 0; wait = s.lastKey + idle - performance.now()) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      s.idleTimer = false;
+      if (this._state !== s) return;
+      token = s.topUp;
+    }
     await afterFrame();
-    if (this._state !== s || s.topUp !== token || s.limit >= WINDOW) return;
+    if (this._state !== s || s.topUp !== token || s.limit >= WINDOW || s.limit >= s.shown) return;
     s.limit = WINDOW;
     this._paint();
   }
@@ -1058,17 +1077,20 @@ export class TthcProcedureList extends HTMLElement {
   }
 
   /**
-   * Put the first `limit` matching rows in the document, in list order, each in its group;
-   * a group without a row in the window is hidden (its rows come with a later window). Rows
-   * met for the first time fetch their texts from the core in one call. Only groups whose
-   * rows change are touched.
+   * Put the first `limit` matching rows in the document (`inWindow`, their indices, when the
+   * caller has them), in list order, each in its group; a group without a row in the window is
+   * hidden (its rows come with a later window), a group in it shows its count. Rows met for
+   * the first time fetch their texts from the core in one call. Only groups whose rows or
+   * count change are touched.
    */
-  _paint() {
+  _paint(inWindow = null) {
     const s = this._state;
     const { visible, elements, groupOf, groups } = s;
-    const inWindow = [];
-    for (let i = 0; i < visible.length && inWindow.length < s.limit; i += 1) {
-      if (visible[i]) inWindow.push(i);
+    if (inWindow === null) {
+      inWindow = [];
+      for (let i = 0; i < visible.length && inWindow.length < s.limit; i += 1) {
+        if (visible[i]) inWindow.push(i);
+      }
     }
     const unbuilt = inWindow.filter((i) => elements[i] === null);
     if (unbuilt.length) {
@@ -1092,11 +1114,15 @@ export class TthcProcedureList extends HTMLElement {
       }
       const hide = rows.length === 0;
       if (g.element.hidden !== hide) g.element.hidden = hide;
+      if (!hide && g.counted !== g.shown) {
+        g.counted = g.shown;
+        setText(g.count, this._t.groupCount(g.shown, g.total));
+      }
     }
     const n = inWindow.length;
     const left = s.shown - n;
     s.more.hidden = left <= 0;
-    if (left > 0) s.more.firstChild.textContent = this._t.more(n, s.shown);
+    if (left > 0) setText(s.more.firstChild, this._t.more(n, s.shown));
     return n;
   }
 
