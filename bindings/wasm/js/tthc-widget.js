@@ -113,7 +113,9 @@ function loadCatalog(url) {
       // The body as bytes: the loader copies them into the module and checks the UTF-8 there,
       // instead of the browser decoding 2 MB into a string (one task of 10-40 ms for 10,000
       // procedures) that the module then encodes back to UTF-8.
-      return readCatalog(new Uint8Array(await response.arrayBuffer()));
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      taskStarted(); // the body's arrival is a task of its own
+      return readCatalog(bytes);
     })();
     catalogs.set(url, entry);
     entry.catch(() => catalogs.delete(url)); // a failed load is retried on the next render
@@ -124,21 +126,22 @@ function loadCatalog(url) {
 /**
  * `Catalog.fromJson(bytes)` in slices (`CatalogLoader`, `inSlices`): a catalogue of 10,000
  * procedures is read in tasks of a few milliseconds, a small one in one step. Same catalogue,
- * same errors as `fromJson`. Each phase is a task of its own: the copy of the document into
- * the module (the constructor), each `step`, the validation (`finish`), and what the caller
- * does next (the first slice of the list's order), so no two of them add up to a long task.
+ * same errors as `fromJson`. Between its phases — the copy of the document into the module
+ * (the constructor), the steps, the validation (`finish`) and what the caller does next (the
+ * first slice of the list's order) — it goes on in a new task when the current one has run
+ * `SLICE_MS / 2` (`yieldIfLong`), so no two large phases add up to a long task.
  */
 async function readCatalog(bytes) {
   const loader = new CatalogLoader(bytes);
   try {
-    await nextTask();
+    await yieldIfLong();
     await inSlices((count) => loader.step(count));
   } catch (e) {
     loader.free();
     throw e;
   }
   const catalog = loader.finish(); // spends the loader, also when it throws
-  await nextTask();
+  await yieldIfLong();
   return catalog;
 }
 
@@ -448,12 +451,27 @@ function afterFrame() {
 
 /** Resolve in a new task, after the browser has had the chance to paint and handle input. */
 function nextTask() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-  return new Promise((resolve) => {
+  const next = globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => {
     const channel = new MessageChannel(); // no 4 ms clamp, unlike nested setTimeout
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
+  return next.then(taskStarted);
+}
+
+/** When the widget's current task began (`taskStarted`: after a `nextTask`, or an event's). */
+let taskStart = -Infinity;
+function taskStarted() {
+  taskStart = performance.now();
+}
+
+/**
+ * Go on in a new task when this one has already run `SLICE_MS / 2` (since `taskStarted`),
+ * else at once: the phases of a large catalogue's loading each get a task, while a small
+ * catalogue's run in one, its first rows not waiting behind the other widgets' tasks.
+ */
+function yieldIfLong() {
+  return performance.now() - taskStart < SLICE_MS / 2 ? Promise.resolve() : nextTask();
 }
 
 /**
@@ -472,7 +490,7 @@ async function inSlices(step) {
   let count = 256;
   for (;;) {
     const t0 = performance.now();
-    if (step(count)) return nextTask();
+    if (step(count)) return yieldIfLong();
     const ms = performance.now() - t0;
     count = Math.max(16, Math.min(count * 4, Math.floor((count * SLICE_MS) / Math.max(ms, 0.25))));
     await nextTask();
@@ -695,11 +713,9 @@ export class TthcProcedureList extends HTMLElement {
     const asOf = catalog.asOf;
     const t1 = performance.now();
     // The core's part of a long list (10,000 procedures: 5-20 ms) and the first rows' DOM in
-    // tasks of their own.
-    if (t1 - t0 > SLICE_MS / 2) {
-      await nextTask();
-      if (generation !== this._generation) return;
-    }
+    // tasks of their own (a short list's in one).
+    await yieldIfLong();
+    if (generation !== this._generation) return;
     const d0 = performance.now();
 
     const n = ids.length;
