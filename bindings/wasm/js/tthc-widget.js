@@ -16,8 +16,8 @@
  * Loading: the module is compiled once per page however many widgets there are
  * (`WebAssembly.instantiateStreaming`, which needs the server's `application/wasm`), each
  * catalogue is fetched once per URL, in parallel with the module, as bytes (no text decoding
- * in the browser), and read in slices of a few milliseconds (CatalogLoader), each phase in a
- * task of its own, so no task is long; a skeleton shows meanwhile;
+ * in the browser), and read in slices of a few milliseconds (CatalogLoader), a new task
+ * between two phases that together would be long, so no task is long; a skeleton shows meanwhile;
  * only a window of rows is in the document (the first `FIRST` matching rows at once, up to
  * `WINDOW` after the next frame — after a keystroke, once typing pauses for `TOP_UP_IDLE_MS` —
  * more as the reader scrolls or asks), the rest kept as data, so neither a long list nor a
@@ -483,8 +483,8 @@ const SLICE_MS = 8;
 /**
  * Run `step(count)` (one slice of the core's work on `count` names, `true` when there is none
  * left) in tasks of their own, each slice sized from the last one's time to take about
- * `SLICE_MS`. What the caller does next runs in a task of its own too (not after the last
- * slice in the same task).
+ * `SLICE_MS`. What the caller does next goes on in a new task when the last slice was long
+ * (`yieldIfLong`), not after it in the same task.
  */
 async function inSlices(step) {
   let count = 256;
