@@ -589,6 +589,32 @@ describe('hostile catalogue and errors', () => {
     assert.match(notJson, /syntax/);
   });
 
+  test('the catalogue is read as bytes: a byte order mark is accepted, bytes that are not UTF-8 are the core\'s syntax error', async () => {
+    const xss = readFileSync(join(repoRoot, 'bindings/wasm/tests/fixtures/xss.json'));
+    const at = xss.indexOf('"Xã');
+    await page.route('**/fixtures/bom.json', (route) => route.fulfill({
+      body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), xss]), contentType: 'application/json',
+    }));
+    // "Xã" written in Latin-1 (0xE3), as a wrongly saved file would hold it.
+    await page.route('**/fixtures/latin1.json', (route) => route.fulfill({
+      body: Buffer.concat([xss.subarray(0, at + 2), Buffer.from([0xe3]), xss.subarray(at + 4)]), contentType: 'application/json',
+    }));
+    await page.evaluate(() => {
+      for (const id of ['bom', 'latin1']) {
+        const w = document.createElement('tthc-procedure-list');
+        w.id = id;
+        w.setAttribute('src', `${id}.json`);
+        w.setAttribute('unit', '10001');
+        document.body.append(w);
+      }
+    });
+    await settle(page);
+    assert.equal(await page.locator('#bom li.row').count(), 4);
+    const error = await page.locator('#latin1 .error[role=alert]').textContent();
+    assert.match(error, /syntax \(line \d+, column \d+\): the text is not valid UTF-8/);
+    await page.evaluate(() => document.querySelectorAll('#bom, #latin1').forEach((w) => w.remove()));
+  });
+
   test('an unknown unit is a readable error, and fixing the attribute re-renders', async () => {
     const w = page.locator('#unknown-unit');
     assert.match(await w.locator('.error').textContent(), /không có đơn vị mã 55555/);
