@@ -129,10 +129,12 @@ impl<'c> Lists<'c> {
                 decisions: Vec::new(),
             });
         }
-        let mut order: Vec<DecisionId> = (0..catalog.decisions().len() as u32)
-            .map(DecisionId)
-            .filter(|d| catalog.decision(*d).effective <= as_of)
-            .collect();
+        let mut order: Vec<DecisionId> = Vec::new();
+        for (i, d) in catalog.decisions().iter().enumerate() {
+            if d.effective <= as_of {
+                order.push(DecisionId(i as u32));
+            }
+        }
         // Unstable is enough: the keys are distinct (the id breaks ties), and it is smaller.
         order.sort_unstable_by_key(|d| (catalog.decision(*d).effective, d.0));
         let mut by_within: [ByWithin; 5] = Default::default();
@@ -281,10 +283,12 @@ fn field_counts(procs: &[ProcId], field_of: &[u32], fields: usize) -> Vec<(Field
     for p in procs {
         counts[field_of[p.0 as usize] as usize] += 1;
     }
-    counts
-        .into_iter()
-        .enumerate()
-        .filter(|(_, c)| *c > 0)
-        .map(|(i, c)| (FieldId(i as u32), c))
-        .collect()
+    // A plain loop: smaller in the WebAssembly modules than an iterator chain collected.
+    let mut out = Vec::new();
+    for (i, &c) in counts.iter().enumerate() {
+        if c > 0 {
+            out.push((FieldId(i as u32), c));
+        }
+    }
+    out
 }
