@@ -513,8 +513,7 @@ pub(crate) struct Scan<'c> {
     /// The list of the unit scanned last, and whether it had no `applies` overrides.
     last_list: u32,
     last_plain: bool,
-    /// Each procedure's field and last amendment, copied out for locality.
-    field_of: Vec<u32>,
+    /// Each procedure's last amendment, copied out for locality (its field: `lists.field_of`).
     amended: Vec<Option<Date>>,
     /// Per field, for the unit being scanned (reset after each unit).
     field_applicable: Vec<u32>,
@@ -548,8 +547,7 @@ impl<'c> Scan<'c> {
             scratch: Vec::new(),
             last_list: 0,
             last_plain: true,
-            field_of: catalog.procedures().iter().map(|p| p.field.0).collect(),
-            amended: catalog.procedures().iter().map(|p| p.amended).collect(),
+            amended: lists::amendments(catalog),
             field_applicable: vec![0; f],
             field_published: vec![0; f],
         }
@@ -693,7 +691,7 @@ impl<'c> Scan<'c> {
                     OUTDATED => tally.outdated += 1,
                     PUBLISHED => {
                         tally.published += 1;
-                        self.field_published[self.field_of[pi] as usize] += 1;
+                        self.field_published[self.lists.field_of[pi] as usize] += 1;
                     }
                     _ => {}
                 }
@@ -762,7 +760,7 @@ impl<'c> Scan<'c> {
         } else {
             let mut touched: Vec<FieldId> = Vec::new();
             for &p in &list {
-                let f = self.field_of[p.0 as usize] as usize;
+                let f = self.lists.field_of[p.0 as usize] as usize;
                 if self.field_applicable[f] == 0 {
                     touched.push(FieldId(f as u32));
                 }

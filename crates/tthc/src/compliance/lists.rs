@@ -95,7 +95,8 @@ pub(crate) struct Lists<'c> {
     /// `(parent, level)` → list index, for units that no decision names as `within`: their
     /// decisions are those of their parent's area, shared by all their siblings.
     of_parent: Sorted<(UnitId, Level), u32>,
-    field_of: Vec<u32>,
+    /// Each procedure's field, copied out for locality (the scan reads it too).
+    pub(crate) field_of: Vec<u32>,
     scratch: Vec<(u32, DecisionId)>,
     key: Vec<u32>,
 }
@@ -117,7 +118,10 @@ impl<'c> Lists<'c> {
                 set(&mut member[l as usize], i);
             }
         }
-        let field_of: Vec<u32> = catalog.procedures().iter().map(|p| p.field.0).collect();
+        let mut field_of = Vec::with_capacity(n);
+        for p in catalog.procedures() {
+            field_of.push(p.field.0);
+        }
         let mut lists = Vec::with_capacity(8);
         for (procs, member) in procs.into_iter().zip(member) {
             let fields = field_counts(&procs, &field_of, catalog.fields().len());
@@ -240,9 +244,7 @@ impl<'c> Lists<'c> {
                     Action::Listed | Action::New => set(&mut bits, p),
                     Action::Amended => {
                         set(&mut bits, p);
-                        let days = amended.get_or_insert_with(|| {
-                            c.procedures().iter().map(|p| p.amended).collect()
-                        });
+                        let days = amended.get_or_insert_with(|| amendments(c));
                         days[p] = days[p].max(Some(d.effective));
                     }
                     Action::Replaced => {
@@ -289,6 +291,15 @@ fn field_counts(procs: &[ProcId], field_of: &[u32], fields: usize) -> Vec<(Field
         if c > 0 {
             out.push((FieldId(i as u32), c));
         }
+    }
+    out
+}
+
+/// Each procedure's last amendment day, in id order.
+pub(crate) fn amendments(catalog: &Catalog) -> Vec<Option<Date>> {
+    let mut out = Vec::with_capacity(catalog.procedures().len());
+    for p in catalog.procedures() {
+        out.push(p.amended);
     }
     out
 }
