@@ -133,16 +133,17 @@ impl<'c> Lists<'c> {
                 decisions: Vec::new(),
             });
         }
-        let mut order: Vec<DecisionId> = Vec::new();
+        // `(effective, id)` pairs, distinct (the id breaks ties), so an unstable sort is enough;
+        // the same instantiation as `Lists::of` sorts its cover with.
+        let mut order: Vec<(u32, DecisionId)> = Vec::new();
         for (i, d) in catalog.decisions().iter().enumerate() {
             if d.effective <= as_of {
-                order.push(DecisionId(i as u32));
+                order.push((d.effective.ordinal(), DecisionId(i as u32)));
             }
         }
-        // Unstable is enough: the keys are distinct (the id breaks ties), and it is smaller.
-        order.sort_unstable_by_key(|d| (catalog.decision(*d).effective, d.0));
+        order.sort_unstable();
         let mut by_within: [ByWithin; 5] = Default::default();
-        for (rank, d) in order.into_iter().enumerate() {
+        for (rank, (_, d)) in order.into_iter().enumerate() {
             let scope = catalog.decision(d).scope;
             by_within[scope.level as usize]
                 .get_or_insert_with(scope.within, Vec::new)
