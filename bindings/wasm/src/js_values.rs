@@ -15,6 +15,10 @@
 //!
 //! One exception to JSON.parse's output: an `f32` is widened to `f64` exactly (serde_json would
 //! print its shortest `f32` digits); no output of the library has an `f32`.
+//!
+//! [`Record`] builds a plain object key by key without serde, for the outputs of the widget's
+//! module (`unitCompliance`, `fields`): the same object as the serializer gives, in less code
+//! (a derived `Serialize` is a call sequence per field, monomorphised per value type).
 
 use std::fmt::Display;
 
