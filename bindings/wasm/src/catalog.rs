@@ -10,6 +10,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{document_bytes, document_text, to_js, Options};
 use crate::error::check;
+use crate::js::Array;
+use crate::js_values::Record;
 use crate::ReadOptionsArg;
 
 /// A validated catalogue (format.md §1). Create one with `Catalog.fromJson(text)`.
@@ -31,13 +33,6 @@ impl Catalog {
             list_order: OnceCell::new(),
         }
     }
-}
-
-#[derive(Serialize)]
-struct FieldInfo<'a> {
-    code: &'a str,
-    name: &'a str,
-    name_en: Option<&'a str>,
 }
 
 #[cfg(feature = "full")]
@@ -113,17 +108,17 @@ impl Catalog {
     /// The fields, in document order: `{ code, name, name_en }`.
     #[wasm_bindgen(unchecked_return_type = "FieldInfo[]")]
     pub fn fields(&self) -> Result<JsValue, JsValue> {
-        let list: Vec<FieldInfo<'_>> = self
-            .inner
-            .fields()
-            .iter()
-            .map(|f| FieldInfo {
-                code: &f.code,
-                name: &f.name,
-                name_en: f.name_en.as_deref(),
-            })
-            .collect();
-        to_js(&list)
+        // Built without serde (`js_values::Record`): no serialisation code in the widget's
+        // module for it.
+        let list = Array::new();
+        for f in self.inner.fields() {
+            let o = Record::new();
+            o.str("code", &f.code);
+            o.str("name", &f.name);
+            o.opt_str("name_en", f.name_en.as_deref());
+            list.push(&o.finish());
+        }
+        Ok(list.into())
     }
 
     #[cfg(feature = "full")]

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use tthc::compliance::columns::UNIT_COLUMNS;
+use tthc::compliance::UnitRow;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
@@ -9,6 +10,8 @@ use crate::catalog::Catalog;
 use crate::convert::json;
 use crate::convert::{string_arg, to_js, Options};
 use crate::error::check;
+use crate::js::Array;
+use crate::js_values::Record;
 use crate::ComplianceOptionsArg;
 
 const OPTIONS: &[&str] = &["channel", "asOf", "staleAfter"];
@@ -35,8 +38,54 @@ impl Catalog {
     ) -> Result<JsValue, JsValue> {
         let unit = string_arg(unit, "unit")?;
         let opts = Options::new(options.as_ref().map(AsRef::as_ref), OPTIONS)?.compliance()?;
-        to_js(&check(self.inner.unit_report(&unit, &opts))?)
+        Ok(unit_row(&check(self.inner.unit_report(&unit, &opts))?))
     }
+}
+
+/// A unit's row as `to_js` gives it (the keys of the derived `Serialize` of [`UnitRow`], in
+/// its order; `stale` and `unchecked` only when set), built without serde: the widget's
+/// module has no serialisation code for the report (`js_values::Record`).
+fn unit_row(u: &UnitRow<'_>) -> JsValue {
+    let o = Record::new();
+    o.str("unit", u.unit);
+    o.str("name", u.name);
+    o.str("level", u.level);
+    o.opt_str("parent", u.parent);
+    o.str("basis", u.basis);
+    o.bool("approximate", u.approximate);
+    o.count("applicable", u.applicable);
+    o.count("published", u.published);
+    o.count("outdated", u.outdated);
+    o.count("fields", u.fields);
+    o.count("fields_published", u.fields_published);
+    o.pair("rate", u.rate);
+    o.number("percent", u.percent);
+    o.count("rank", u.rank);
+    o.strs("missing", &u.missing);
+    o.strs("outdated_procedures", &u.outdated_procedures);
+    let by_field = Array::new();
+    for f in &u.by_field {
+        let row = Record::new();
+        row.str("field", f.field);
+        row.str("name", f.name);
+        row.count("applicable", Some(f.applicable));
+        row.count("published", Some(f.published));
+        row.pair("rate", f.rate);
+        row.number("percent", f.percent);
+        by_field.push(&row.finish());
+    }
+    o.value("by_field", &by_field);
+    o.bool("current", u.current);
+    o.strs("successors", &u.successors);
+    o.str("applicability", u.applicability);
+    o.strs("decisions", &u.decisions);
+    if let Some(stale) = &u.stale {
+        o.strs("stale", stale);
+    }
+    if u.unchecked.is_some() {
+        o.count("unchecked", u.unchecked);
+    }
+    o.finish()
 }
 
 #[cfg(feature = "full")]

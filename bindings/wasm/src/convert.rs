@@ -164,8 +164,9 @@ impl JsText {
         let mut lone = Vec::new();
         // Each lone surrogate became one U+FFFD: look at the code units of the U+FFFDs only
         // (a U+FFFD of the string itself is not a surrogate), so text without U+FFFD costs no
-        // more than the conversion.
-        if text.contains('\u{FFFD}') {
+        // more than the conversion and one byte search: for 0xEF, U+FFFD's lead byte in UTF-8
+        // (rare otherwise: U+F000..U+FFFF), smaller code than a search for the character.
+        if text.as_bytes().contains(&0xEF) {
             let js: &JsString = value.unchecked_ref();
             let mut unit = 0;
             for (byte, c) in text.char_indices() {

@@ -60,6 +60,8 @@ describe('catalog', () => {
     assert.equal(Catalog.fromJson(bytes).procedureCount, 4);
     assert.deepEqual(catalog.fields()[0], { code: 'ho-tich', name: 'Hộ tịch', name_en: 'Civil status' });
     assert.deepEqual(catalog.fields()[1], { code: 'dat-dai', name: 'Đất đai', name_en: null });
+    // Built key by key (src/js_values.rs, `Record`): the keys in this order.
+    assert.equal(JSON.stringify(catalog.fields()[1]), '{"code":"dat-dai","name":"Đất đai","name_en":null}');
     assert.deepEqual(catalog.units()[1], { code: '99999', name: 'Xã Mẫu', level: 'commune', parent: '91' });
     assert.equal(JSON.parse(catalog.toJson()).procedures.length, 4);
     assert.match(version(), /^\d+\.\d+\.\d+/);

@@ -370,7 +370,7 @@ impl Catalog {
         let items = scan.unit(unit, options.channel, &mut Vec::new());
         let applicable = scan.last_applicable(self.unit(unit));
         let given = self.unit(unit).postings(options.channel).is_given();
-        let figures = match reported_figures(self, options.channel)[unit.0 as usize] {
+        let figures = match reported_figure(self, options.channel, unit) {
             Some(report) if !given => {
                 let mut row =
                     report.into_unit(unit, items.decisions, options.stale_after.is_some());
@@ -440,6 +440,26 @@ impl Reported {
 
 fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>> {
     let mut out: Vec<Option<Reported>> = vec![None; catalog.units().len()];
+    each_reported(catalog, channel, |u, r| out[u.0 as usize] = Some(r));
+    out
+}
+
+/// The reported figures of one unit: [`reported_figures`]' rule for the unit alone, without
+/// a vector of every unit's (the WebAssembly widget's module computes only this).
+fn reported_figure(catalog: &Catalog, channel: Channel, unit: UnitId) -> Option<Reported> {
+    let mut out = None;
+    each_reported(catalog, channel, |u, r| {
+        if u == unit {
+            out = Some(r);
+        }
+    });
+    out
+}
+
+/// Calls `put(unit, figures)` for each unit a report of `channel` applies to, in an order where
+/// the last call for a unit is the figures that count (a commune's own report after its
+/// district's `each_commune`).
+fn each_reported(catalog: &Catalog, channel: Channel, mut put: impl FnMut(UnitId, Reported)) {
     let figures = |r: &crate::catalog::Report| Reported {
         applicable: r.procedures,
         published: r.published,
@@ -454,7 +474,7 @@ fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>
             while let Some(u) = stack.pop() {
                 for &c in catalog.children(u) {
                     if catalog.unit(c).level == Level::Commune {
-                        out[c.0 as usize] = Some(figures(r));
+                        put(c, figures(r));
                     }
                     stack.push(c);
                 }
@@ -463,10 +483,9 @@ fn reported_figures(catalog: &Catalog, channel: Channel) -> Vec<Option<Reported>
     }
     for r in catalog.reports().iter().filter(|r| r.channel == channel) {
         if r.scope == Scope::Own {
-            out[r.unit.0 as usize] = Some(figures(r));
+            put(r.unit, figures(r));
         }
     }
-    out
 }
 
 /// Applicable lists and scratch space reused across units.
@@ -494,8 +513,7 @@ pub(crate) struct Scan<'c> {
     /// The list of the unit scanned last, and whether it had no `applies` overrides.
     last_list: u32,
     last_plain: bool,
-    /// Each procedure's field and last amendment, copied out for locality.
-    field_of: Vec<u32>,
+    /// Each procedure's last amendment, copied out for locality (its field: `lists.field_of`).
     amended: Vec<Option<Date>>,
     /// Per field, for the unit being scanned (reset after each unit).
     field_applicable: Vec<u32>,
@@ -529,8 +547,7 @@ impl<'c> Scan<'c> {
             scratch: Vec::new(),
             last_list: 0,
             last_plain: true,
-            field_of: catalog.procedures().iter().map(|p| p.field.0).collect(),
-            amended: catalog.procedures().iter().map(|p| p.amended).collect(),
+            amended: lists::amendments(catalog),
             field_applicable: vec![0; f],
             field_published: vec![0; f],
         }
@@ -674,7 +691,7 @@ impl<'c> Scan<'c> {
                     OUTDATED => tally.outdated += 1,
                     PUBLISHED => {
                         tally.published += 1;
-                        self.field_published[self.field_of[pi] as usize] += 1;
+                        self.field_published[self.lists.field_of[pi] as usize] += 1;
                     }
                     _ => {}
                 }
@@ -743,7 +760,7 @@ impl<'c> Scan<'c> {
         } else {
             let mut touched: Vec<FieldId> = Vec::new();
             for &p in &list {
-                let f = self.field_of[p.0 as usize] as usize;
+                let f = self.lists.field_of[p.0 as usize] as usize;
                 if self.field_applicable[f] == 0 {
                     touched.push(FieldId(f as u32));
                 }

@@ -95,7 +95,8 @@ pub(crate) struct Lists<'c> {
     /// `(parent, level)` → list index, for units that no decision names as `within`: their
     /// decisions are those of their parent's area, shared by all their siblings.
     of_parent: Sorted<(UnitId, Level), u32>,
-    field_of: Vec<u32>,
+    /// Each procedure's field, copied out for locality (the scan reads it too).
+    pub(crate) field_of: Vec<u32>,
     scratch: Vec<(u32, DecisionId)>,
     key: Vec<u32>,
 }
@@ -117,7 +118,10 @@ impl<'c> Lists<'c> {
                 set(&mut member[l as usize], i);
             }
         }
-        let field_of: Vec<u32> = catalog.procedures().iter().map(|p| p.field.0).collect();
+        let mut field_of = Vec::with_capacity(n);
+        for p in catalog.procedures() {
+            field_of.push(p.field.0);
+        }
         let mut lists = Vec::with_capacity(8);
         for (procs, member) in procs.into_iter().zip(member) {
             let fields = field_counts(&procs, &field_of, catalog.fields().len());
@@ -129,14 +133,17 @@ impl<'c> Lists<'c> {
                 decisions: Vec::new(),
             });
         }
-        let mut order: Vec<DecisionId> = (0..catalog.decisions().len() as u32)
-            .map(DecisionId)
-            .filter(|d| catalog.decision(*d).effective <= as_of)
-            .collect();
-        // Unstable is enough: the keys are distinct (the id breaks ties), and it is smaller.
-        order.sort_unstable_by_key(|d| (catalog.decision(*d).effective, d.0));
+        // `(effective, id)` pairs, distinct (the id breaks ties), so an unstable sort is enough;
+        // the same instantiation as `Lists::of` sorts its cover with.
+        let mut order: Vec<(u32, DecisionId)> = Vec::new();
+        for (i, d) in catalog.decisions().iter().enumerate() {
+            if d.effective <= as_of {
+                order.push((d.effective.ordinal(), DecisionId(i as u32)));
+            }
+        }
+        order.sort_unstable();
         let mut by_within: [ByWithin; 5] = Default::default();
-        for (rank, d) in order.into_iter().enumerate() {
+        for (rank, (_, d)) in order.into_iter().enumerate() {
             let scope = catalog.decision(d).scope;
             by_within[scope.level as usize]
                 .get_or_insert_with(scope.within, Vec::new)
@@ -238,9 +245,7 @@ impl<'c> Lists<'c> {
                     Action::Listed | Action::New => set(&mut bits, p),
                     Action::Amended => {
                         set(&mut bits, p);
-                        let days = amended.get_or_insert_with(|| {
-                            c.procedures().iter().map(|p| p.amended).collect()
-                        });
+                        let days = amended.get_or_insert_with(|| amendments(c));
                         days[p] = days[p].max(Some(d.effective));
                     }
                     Action::Replaced => {
@@ -281,10 +286,21 @@ fn field_counts(procs: &[ProcId], field_of: &[u32], fields: usize) -> Vec<(Field
     for p in procs {
         counts[field_of[p.0 as usize] as usize] += 1;
     }
-    counts
-        .into_iter()
-        .enumerate()
-        .filter(|(_, c)| *c > 0)
-        .map(|(i, c)| (FieldId(i as u32), c))
-        .collect()
+    // A plain loop: smaller in the WebAssembly modules than an iterator chain collected.
+    let mut out = Vec::new();
+    for (i, &c) in counts.iter().enumerate() {
+        if c > 0 {
+            out.push((FieldId(i as u32), c));
+        }
+    }
+    out
+}
+
+/// Each procedure's last amendment day, in id order.
+pub(crate) fn amendments(catalog: &Catalog) -> Vec<Option<Date>> {
+    let mut out = Vec::with_capacity(catalog.procedures().len());
+    for p in catalog.procedures() {
+        out.push(p.amended);
+    }
+    out
 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{Compliance, GroupCompliance, UnitCompliance};
+use super::{Compliance, FieldCompliance, GroupCompliance, UnitCompliance};
 use crate::catalog::{Catalog, ProcId};
 use crate::rate::Rate;
 
@@ -159,8 +159,31 @@ fn percent(permille: Option<u64>) -> Option<f64> {
     permille.map(|p| p as f64 / 10.0)
 }
 
+// The lists below are filled with plain loops, not `map(…).collect()`: one `Vec<&str>` push
+// serves them all, where each closure collected is its own code in the WebAssembly modules.
+
 fn codes<'a>(c: &'a Catalog, ids: &[ProcId]) -> Vec<&'a str> {
-    ids.iter().map(|&p| c.procedure(p).code.as_str()).collect()
+    let mut out = Vec::with_capacity(ids.len());
+    for &p in ids {
+        out.push(c.procedure(p).code.as_str());
+    }
+    out
+}
+
+fn field_rows<'a>(c: &'a Catalog, fields: &[FieldCompliance]) -> Vec<FieldRow<'a>> {
+    let mut out = Vec::with_capacity(fields.len());
+    for f in fields {
+        let field = c.field(f.field);
+        out.push(FieldRow {
+            field: &field.code,
+            name: &field.name,
+            applicable: f.applicable,
+            published: f.published,
+            rate: pair(f.rate()),
+            percent: f.rate().map(Rate::percent),
+        });
+    }
+    out
 }
 
 fn unit_json<'a>(c: &'a Catalog, u: &UnitCompliance) -> UnitRow<'a> {
@@ -182,29 +205,23 @@ fn unit_json<'a>(c: &'a Catalog, u: &UnitCompliance) -> UnitRow<'a> {
         rank: u.rank,
         missing: codes(c, &u.missing),
         outdated_procedures: codes(c, &u.outdated_procedures),
-        by_field: u
-            .by_field
-            .iter()
-            .map(|f| {
-                let field = c.field(f.field);
-                FieldRow {
-                    field: &field.code,
-                    name: &field.name,
-                    applicable: f.applicable,
-                    published: f.published,
-                    rate: pair(f.rate()),
-                    percent: f.rate().map(Rate::percent),
-                }
-            })
-            .collect(),
+        by_field: field_rows(c, &u.by_field),
         current: u.current,
-        successors: unit.successors.iter().map(String::as_str).collect(),
+        successors: {
+            let mut out = Vec::with_capacity(unit.successors.len());
+            for s in &unit.successors {
+                out.push(s.as_str());
+            }
+            out
+        },
         applicability: u.applicability(),
-        decisions: u
-            .decisions
-            .iter()
-            .map(|&d| c.decision(d).id.as_str())
-            .collect(),
+        decisions: {
+            let mut out = Vec::with_capacity(u.decisions.len());
+            for &d in &u.decisions {
+                out.push(c.decision(d).id.as_str());
+            }
+            out
+        },
         stale: u.stale.as_ref().map(|s| codes(c, s)),
         unchecked: u.unchecked,
     }

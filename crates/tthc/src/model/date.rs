@@ -81,6 +81,11 @@ impl Date {
         })
     }
 
+    /// A number in the order of the days (later days, larger numbers), for sort keys.
+    pub(crate) fn ordinal(self) -> u32 {
+        self.0.get()
+    }
+
     /// Days from 1970-01-01 to this date (negative before it; proleptic Gregorian calendar).
     ///
     /// ```

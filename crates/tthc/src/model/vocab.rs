@@ -33,11 +33,14 @@ pub trait Vocabulary: Copy + Sized + 'static {
 
     /// Every word, comma-separated, as in messages (`one_stop_shop, portal, national`).
     fn words() -> String {
-        Self::ALL
-            .iter()
-            .map(|v| v.word())
-            .collect::<Vec<_>>()
-            .join(", ")
+        let mut out = String::new();
+        for v in Self::ALL {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(v.word());
+        }
+        out
     }
 
     /// The value of a word, or the argument error at the path `Self::ARG`.
@@ -47,27 +50,27 @@ pub trait Vocabulary: Copy + Sized + 'static {
 
     /// The value of a word, or the argument error at `path` (an option's name in a binding).
     fn parse_at(s: &str, path: &str) -> Result<Self, Error> {
-        Self::from_word(s).ok_or_else(|| {
-            Error::Argument(Problem::new(
-                Self::CODE,
-                path,
-                format!(
-                    "`{s}` is not {} {} ({})",
-                    article(Self::NOUN),
-                    Self::NOUN,
-                    Self::words()
-                ),
-            ))
-        })
+        Self::from_word(s)
+            .ok_or_else(|| not_a_word(s, path, Self::NOUN, Self::CODE, &Self::words()))
     }
 }
 
-fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+/// The argument error of a word outside a vocabulary, written once for every type.
+#[inline(never)]
+fn not_a_word(s: &str, path: &str, noun: &str, code: Code, words: &str) -> Error {
+    let article = if matches!(
+        noun.as_bytes().first(),
+        Some(b'a' | b'e' | b'i' | b'o' | b'u')
+    ) {
         "an"
     } else {
         "a"
-    }
+    };
+    Error::Argument(Problem::new(
+        code,
+        path,
+        format!("`{s}` is not {article} {noun} ({words})"),
+    ))
 }
 
 /// `FromStr` (the argument error), `Display` (the word) and `Serialize` (the word) for a
