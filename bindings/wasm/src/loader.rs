@@ -8,10 +8,11 @@ use crate::convert::document_text;
 use crate::error::check;
 use crate::ReadOptionsArg;
 
-/// A catalogue document read a slice at a time: `new CatalogLoader(text, options)`, then
-/// `loader.step(count)` in tasks of their own until it returns `true`, then
-/// `loader.finish()`, which returns the `Catalog` that `Catalog.fromJson(text, options)`
-/// returns, or throws the `TthcError` it throws (same codes and paths). A bad argument (a
+/// A catalogue document read, validated and built a slice at a time: `new
+/// CatalogLoader(text, options)`, then `loader.step(count)` in tasks of their own until it
+/// returns `true`, then `loader.finish()` (cheap: it assembles), which returns the `Catalog`
+/// that `Catalog.fromJson(text, options)` returns, or throws the `TthcError` it throws (same
+/// codes and paths). A bad argument (a
 /// `text` that is neither a string nor a `Uint8Array`, bad options) throws at once.
 #[wasm_bindgen]
 pub struct CatalogLoader {
@@ -36,15 +37,17 @@ impl CatalogLoader {
     }
 
     /// Read about `count` more elements of the document (procedures, units, other top-level
-    /// values; at least one): `true` once it has all been read. Throws what `fromJson` throws
-    /// for a document that cannot be read (a syntax error, one over `maxBytes`), here or at a
-    /// later step.
+    /// values; at least one), then validate and build about `count` more procedures or units:
+    /// `true` once it has all been read and built. Throws what `fromJson` throws for a
+    /// document that cannot be read (a syntax error, one over `maxBytes`), here or at a later
+    /// step; a document's problems are thrown by `finish`.
     pub fn step(&mut self, count: u32) -> Result<bool, JsValue> {
         check(self.inner.step(count as usize))
     }
 
-    /// Read what is left, validate the document and return the catalogue (the loader is
-    /// spent). Throws what `Catalog.fromJson` throws for the same text and options.
+    /// Do what the steps left (nothing after the last one but assembling) and return the
+    /// catalogue (the loader is spent). Throws what `Catalog.fromJson` throws for the same
+    /// text and options.
     pub fn finish(self) -> Result<Catalog, JsValue> {
         check(self.inner.finish()).map(Catalog::new)
     }

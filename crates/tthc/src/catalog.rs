@@ -8,10 +8,8 @@ mod build;
 pub mod decision;
 mod lookup;
 
-pub(crate) use build::Resolved;
-pub(crate) use lookup::CodeTable;
-
-use rustc_hash::FxHashMap;
+pub(crate) use build::{Build, Resolved};
+pub(crate) use lookup::{CodeMap, CodeTable};
 
 use crate::model::{Channel, Date, Level, LevelSet, Online, ProcedureCode};
 
@@ -316,9 +314,9 @@ pub struct Catalog {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Index {
     procedure_by_code: CodeTable,
-    field_by_code: FxHashMap<String, FieldId>,
-    unit_by_code: FxHashMap<String, UnitId>,
-    decision_by_id: FxHashMap<String, DecisionId>,
+    field_by_code: CodeMap,
+    unit_by_code: CodeMap,
+    decision_by_id: CodeMap,
     children: Vec<Vec<UnitId>>,
 }
 
@@ -361,7 +359,7 @@ impl Catalog {
     }
     /// The id of the decision with this number.
     pub fn decision_id(&self, id: &str) -> Option<DecisionId> {
-        self.index.decision_by_id.get(id).copied()
+        self.index.decision_by_id.get(id).map(DecisionId)
     }
     /// Whether `unit` is `ancestor` or below it through parent links.
     pub fn is_within(&self, unit: UnitId, ancestor: UnitId) -> bool {
@@ -392,11 +390,11 @@ impl Catalog {
     }
     /// The id of the field with this code.
     pub fn field_id(&self, code: &str) -> Option<FieldId> {
-        self.index.field_by_code.get(code).copied()
+        self.index.field_by_code.get(code).map(FieldId)
     }
     /// The id of the unit with this GSO code.
     pub fn unit_id(&self, code: &str) -> Option<UnitId> {
-        self.index.unit_by_code.get(code).copied()
+        self.index.unit_by_code.get(code).map(UnitId)
     }
     /// The units whose parent is `id`, in document order.
     pub fn children(&self, id: UnitId) -> &[UnitId] {
@@ -458,7 +456,8 @@ impl Catalog {
             })
             .sum();
         let index = self.index.procedure_by_code.heap_bytes()
-            + (self.index.field_by_code.capacity() + self.index.unit_by_code.capacity()) * 40
+            + self.index.field_by_code.heap_bytes()
+            + self.index.unit_by_code.heap_bytes()
             + self
                 .index
                 .children

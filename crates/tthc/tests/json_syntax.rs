@@ -376,3 +376,69 @@ fn deep_skipped_values_do_not_overflow() {
         ("syntax", "EOF while parsing a value")
     );
 }
+
+/// A document of `n` procedures (every third one with a problem the build finds: a field
+/// that is not defined) and a unit posting them all.
+fn many(n: usize) -> String {
+    let procedures: Vec<String> = (0..n)
+        .map(|i| {
+            let field = if i % 3 == 2 { "none" } else { "a" };
+            format!(
+                r#"{{"code":"1.{:06}","name":"P{i}","field":"{field}","levels":["commune"]}}"#,
+                i + 1
+            )
+        })
+        .collect();
+    let posted: Vec<String> = (0..n).map(|i| format!(r#""1.{:06}""#, i + 1)).collect();
+    format!(
+        r#"{{"tthc":1,"fields":[{{"code":"a","name":"A"}}],"procedures":[{}],
+"units":[{{"code":"01","name":"Tỉnh","level":"province","published":{{"portal":[{}]}}}},
+{{"code":"001","name":"Huyện","level":"district","parent":"01"}}]}}"#,
+        procedures.join(","),
+        posted.join(",")
+    )
+}
+
+/// The loader validates and builds in steps too: after the steps that read the document,
+/// one step per procedure and unit (a step of one element), and the problems the build finds
+/// come from `finish`, never from a step; a step after the last one does nothing.
+#[test]
+fn the_loader_builds_in_steps() {
+    for (n, valid) in [(30, false), (2, true)] {
+        let text = if valid {
+            many(n).replace(r#""none""#, r#""a""#)
+        } else {
+            many(n)
+        };
+        let mut loader = CatalogLoader::new(text.clone(), &ReadOptions::default());
+        let mut steps = 0;
+        while !loader
+            .step(1)
+            .expect("read and built without a step's error")
+        {
+            steps += 1;
+        }
+        // Reading: the top-level keys, each procedure and unit; building: each of them again.
+        assert!(steps >= 2 * (n + 2) + 3, "{steps} steps for {n} procedures");
+        assert!(loader.step(1).expect("done"), "a step after the last one");
+        assert_eq!(
+            described(loader.finish()),
+            same_on_every_reader(&text, "many")
+        );
+        // Large steps: reading in one, building in one.
+        let mut loader = CatalogLoader::new(text.clone(), &ReadOptions::default());
+        let mut big = 0;
+        while !loader.step(usize::MAX).expect("readable") {
+            big += 1;
+        }
+        assert_eq!(big, 1, "one step reads, the next builds");
+        let got = described(loader.finish());
+        assert_eq!(got, described(Catalog::from_json(text.as_bytes())));
+        if !valid {
+            let (code, problems) = got.expect_err("undefined fields");
+            assert_eq!(code, "unknown_field");
+            assert_eq!(problems.len(), n / 3, "{problems:?}");
+            assert_eq!(problems[0].1, "/procedures/2/field");
+        }
+    }
+}

@@ -3,10 +3,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
 use super::{
-    Action, Catalog, CodeTable, Decision, DecisionId, DecisionItem, DecisionScope, Field, FieldId,
+    Action, Catalog, CodeMap, CodeTable, Decision, DecisionItem, DecisionScope, Field, FieldId,
     Index, Postings, ProcId, Procedure, Report, Scope, Unit, UnitId,
 };
 use crate::document::{
@@ -74,114 +72,189 @@ impl Builder {
     }
 }
 
-/// Validate and index a document. `problems` are those the reader already found; all problems
-/// together are returned if there is any.
 /// Postings the reader already resolved, per unit (document index) and channel.
 pub(crate) type Resolved = Vec<[Option<Postings>; 3]>;
 
+/// Validate and index a document. `problems` are those the reader already found; all problems
+/// together are returned if there is any.
 pub(super) fn build(
     doc: &Document<'_>,
     problems: Vec<Problem>,
-    mut resolved: Resolved,
+    resolved: Resolved,
 ) -> Result<Catalog, Error> {
-    let tainted = tainted_items(&problems);
-    let mut b = Builder { problems, tainted };
-    let (fields, field_by_code) = fields(&mut b, &doc.fields);
-    let procedures = procedures(&mut b, &doc.procedures, &field_by_code);
-    let lookup = CodeTable::new(
-        procedures
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.code.as_str(), ProcId(i as u32))),
-    );
-    let (units, unit_by_code) = units(&mut b, &doc.units, &lookup, &mut resolved);
-    let reports = reports(&mut b, &doc.reports, &unit_by_code, &units);
-    let (decisions, decision_by_id) =
-        decisions(&mut b, &doc.decisions, &lookup, &unit_by_code, &units);
-    if !b.problems.is_empty() {
-        return Err(Error::Invalid(b.problems));
-    }
-    let mut children = vec![Vec::new(); units.len()];
-    for (i, u) in units.iter().enumerate() {
-        if let Some(p) = u.parent {
-            children[p.0 as usize].push(UnitId(i as u32));
-        }
-    }
-    Ok(Catalog {
-        title: doc.title.as_deref().map(str::to_owned),
-        as_of: doc.as_of,
-        source: doc.source.as_deref().map(str::to_owned),
-        fields,
-        procedures,
-        units,
-        reports,
-        decisions,
-        index: Index {
-            procedure_by_code: lookup,
-            field_by_code,
-            unit_by_code,
-            decision_by_id,
-            children,
-        },
-    })
+    let mut build = Build::new(problems, resolved);
+    build.step(doc, usize::MAX);
+    build.finish(doc)
 }
 
-fn fields(b: &mut Builder, docs: &[DocField<'_>]) -> (Vec<Field>, FxHashMap<String, FieldId>) {
-    let mut out = Vec::with_capacity(docs.len());
-    let mut by_code = FxHashMap::default();
-    for (i, f) in docs.iter().enumerate() {
-        let code = f.code.trim();
-        if code.is_empty() || code.len() != f.code.len() {
-            b.err(
-                Code::BadCode,
-                at("fields", i, "code"),
-                format_args!("a field code must be non-empty, without surrounding spaces"),
-            );
-        } else if by_code.contains_key(code) {
-            b.err(
-                Code::DuplicateCode,
-                at("fields", i, "code"),
-                format_args!("field `{code}` is defined twice"),
-            );
-            continue;
-        }
-        if f.name.trim().is_empty() {
-            b.err(
-                Code::BadValue,
-                at("fields", i, "name"),
-                format_args!("a field name must be non-empty"),
-            );
-        }
-        by_code.insert(f.code.to_string(), FieldId(out.len() as u32));
-        out.push(Field {
-            code: f.code.to_string(),
-            name: f.name.to_string(),
-            name_en: f.name_en.as_deref().map(str::to_owned),
-        });
-    }
-    (out, by_code)
+/// Where a [`Build`] is: the sections are checked in document order, the big two an item at
+/// a time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Fields,
+    Procedures,
+    Units,
+    Rest,
+    Done,
 }
 
-fn procedures(
-    b: &mut Builder,
-    docs: &[DocProcedure<'_>],
-    field_by_code: &FxHashMap<String, FieldId>,
-) -> Vec<Procedure> {
-    let mut out = Vec::with_capacity(docs.len());
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    for (i, p) in docs.iter().enumerate() {
+/// The validation and build of a document in slices: each [`Build::step`] checks and builds
+/// a bounded number of procedures or units (fields, parents, reports and decisions in one
+/// step each), so a host with one thread does other work in between; [`Build::finish`] then
+/// assembles the catalogue. The same problems in the same order as one call (what `build`
+/// is: one step without bound). Holds no borrow of the document: each call is given it.
+pub(crate) struct Build {
+    b: Builder,
+    resolved: Resolved,
+    phase: Phase,
+    /// The next item of the section being checked.
+    next: usize,
+    fields: Vec<Field>,
+    field_by_code: CodeMap,
+    procedures: Vec<Procedure>,
+    /// The procedure codes seen so far (value: unused).
+    proc_seen: CodeMap,
+    lookup: CodeTable,
+    units: Vec<Unit>,
+    unit_by_code: CodeMap,
+    /// Index in the document of each unit kept, to report parent problems at the right path.
+    doc_index: Vec<usize>,
+    reports: Vec<Report>,
+    decisions: Vec<Decision>,
+    decision_by_id: CodeMap,
+}
+
+impl Build {
+    /// A build of a document read with the reader's `problems` and `resolved` postings.
+    pub(crate) fn new(problems: Vec<Problem>, resolved: Resolved) -> Build {
+        let tainted = tainted_items(&problems);
+        Build {
+            b: Builder { problems, tainted },
+            resolved,
+            phase: Phase::Fields,
+            next: 0,
+            fields: Vec::new(),
+            field_by_code: CodeMap::default(),
+            procedures: Vec::new(),
+            proc_seen: CodeMap::default(),
+            lookup: CodeTable::default(),
+            units: Vec::new(),
+            unit_by_code: CodeMap::default(),
+            doc_index: Vec::new(),
+            reports: Vec::new(),
+            decisions: Vec::new(),
+            decision_by_id: CodeMap::default(),
+        }
+    }
+
+    /// Check and build about `max_items` more items of `doc` (at least one): `true` once
+    /// everything is checked (then call [`Build::finish`]). `doc` is the same at every call.
+    pub(crate) fn step(&mut self, doc: &Document<'_>, max_items: usize) -> bool {
+        let mut left = max_items.max(1);
+        loop {
+            match self.phase {
+                Phase::Fields => {
+                    (self.fields, self.field_by_code) = fields(&mut self.b, &doc.fields);
+                    self.procedures.reserve_exact(doc.procedures.len());
+                    self.phase = Phase::Procedures;
+                }
+                Phase::Procedures | Phase::Units if left == 0 => return false,
+                Phase::Procedures if self.next < doc.procedures.len() => {
+                    self.procedure(self.next, &doc.procedures[self.next]);
+                    self.next += 1;
+                    left -= 1;
+                }
+                Phase::Procedures => {
+                    self.proc_seen = CodeMap::default();
+                    self.lookup = CodeTable::new(
+                        self.procedures
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| (p.code.as_str(), ProcId(i as u32))),
+                    );
+                    self.units.reserve_exact(doc.units.len());
+                    self.next = 0;
+                    self.phase = Phase::Units;
+                }
+                Phase::Units if self.next < doc.units.len() => {
+                    self.unit(self.next, &doc.units[self.next]);
+                    self.next += 1;
+                    left -= 1;
+                }
+                Phase::Units => {
+                    link_parents(
+                        &mut self.b,
+                        &mut self.units,
+                        &self.unit_by_code,
+                        &self.doc_index,
+                    );
+                    self.phase = Phase::Rest;
+                }
+                Phase::Rest => {
+                    let b = &mut self.b;
+                    self.reports = reports(b, &doc.reports, &self.unit_by_code, &self.units);
+                    (self.decisions, self.decision_by_id) = decisions(
+                        b,
+                        &doc.decisions,
+                        &self.lookup,
+                        &self.unit_by_code,
+                        &self.units,
+                    );
+                    self.phase = Phase::Done;
+                }
+                Phase::Done => return true,
+            }
+        }
+    }
+
+    /// What is left of the build of `doc` (the same document as at every step), then the
+    /// catalogue, or every problem found.
+    pub(crate) fn finish(mut self, doc: &Document<'_>) -> Result<Catalog, Error> {
+        self.step(doc, usize::MAX);
+        if !self.b.problems.is_empty() {
+            return Err(Error::Invalid(self.b.problems));
+        }
+        let units = self.units;
+        let mut children = vec![Vec::new(); units.len()];
+        for (i, u) in units.iter().enumerate() {
+            if let Some(p) = u.parent {
+                children[p.0 as usize].push(UnitId(i as u32));
+            }
+        }
+        Ok(Catalog {
+            title: doc.title.as_deref().map(str::to_owned),
+            as_of: doc.as_of,
+            source: doc.source.as_deref().map(str::to_owned),
+            fields: self.fields,
+            procedures: self.procedures,
+            units,
+            reports: self.reports,
+            decisions: self.decisions,
+            index: Index {
+                procedure_by_code: self.lookup,
+                field_by_code: self.field_by_code,
+                unit_by_code: self.unit_by_code,
+                decision_by_id: self.decision_by_id,
+                children,
+            },
+        })
+    }
+
+    /// Check the procedure `docs[i]`, and keep it when its code is good and new.
+    fn procedure(&mut self, i: usize, p: &DocProcedure<'_>) {
+        let b = &mut self.b;
         let path = |k: &str| at("procedures", i, k);
         // A bad or repeated code is reported, and the rest of the procedure is still checked.
         let code = ProcedureCode::parse(&p.code);
         if code.is_none() {
             b.err(Code::BadCode, path("code"), format_args!("`{}` is not a procedure code (d.dddddd, optionally followed by a local suffix such as .000.00.00.H01)", p.code));
-        } else if !seen.insert(&p.code) {
+        } else if !self.proc_seen.insert(&p.code, 0) {
             b.err(
                 Code::DuplicateCode,
                 path("code"),
                 format_args!("procedure `{}` is defined twice", p.code),
             );
-            continue;
+            return;
         }
         if p.name.trim().is_empty() {
             b.err(
@@ -190,7 +263,7 @@ fn procedures(
                 format_args!("a procedure name must be non-empty"),
             );
         }
-        let field = field_by_code.get(p.field.as_ref()).copied();
+        let field = self.field_by_code.get(&p.field).map(FieldId);
         if field.is_none() {
             b.err(
                 Code::UnknownField,
@@ -238,8 +311,8 @@ fn procedures(
                 );
             }
         }
-        let Some(code) = code else { continue };
-        out.push(Procedure {
+        let Some(code) = code else { return };
+        self.procedures.push(Procedure {
             code,
             name: p.name.to_string(),
             field: field.unwrap_or(FieldId(0)),
@@ -252,20 +325,11 @@ fn procedures(
             agencies: p.agencies.iter().map(ToString::to_string).collect(),
         });
     }
-    out
-}
 
-fn units(
-    b: &mut Builder,
-    docs: &[DocUnit<'_>],
-    lookup: &CodeTable,
-    resolved: &mut Resolved,
-) -> (Vec<Unit>, FxHashMap<String, UnitId>) {
-    let mut out: Vec<Unit> = Vec::with_capacity(docs.len());
-    let mut by_code: FxHashMap<String, UnitId> = FxHashMap::default();
-    // Index in `docs` of each unit kept, to report parent problems at the right path.
-    let mut doc_index = Vec::with_capacity(docs.len());
-    for (i, u) in docs.iter().enumerate() {
+    /// Check the unit `docs[i]`, and keep it when its code is good and new (its parent is
+    /// linked once every unit is read).
+    fn unit(&mut self, i: usize, u: &DocUnit<'_>) {
+        let b = &mut self.b;
         let path = |k: &str| at("units", i, k);
         let level = match Level::from_word(&u.level) {
             Some(l) if l.is_unit_level() => Some(l),
@@ -293,15 +357,15 @@ fn units(
                 path("code"),
                 format_args!("`{}` is not a GSO unit code{want}", u.code),
             );
-            continue;
+            return;
         }
-        if by_code.contains_key(u.code.as_ref()) {
+        if !self.unit_by_code.insert(&u.code, self.units.len() as u32) {
             b.err(
                 Code::DuplicateCode,
                 path("code"),
                 format_args!("unit `{}` is defined twice", u.code),
             );
-            continue;
+            return;
         }
         if u.name.trim().is_empty() {
             b.err(
@@ -328,12 +392,15 @@ fn units(
                 );
             }
         }
-        let (applies_add, applies_remove) = applies(b, i, u.applies.as_ref(), lookup);
-        let done = resolved.get_mut(i).map(std::mem::take).unwrap_or_default();
-        let postings = published(&u.published, lookup, done);
-        by_code.insert(u.code.to_string(), UnitId(out.len() as u32));
-        doc_index.push(i);
-        out.push(Unit {
+        let (applies_add, applies_remove) = applies(b, i, u.applies.as_ref(), &self.lookup);
+        let done = self
+            .resolved
+            .get_mut(i)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let postings = published(&u.published, &self.lookup, done);
+        self.doc_index.push(i);
+        self.units.push(Unit {
             code: u.code.to_string(),
             name: u.name.to_string(),
             level: level.unwrap_or(Level::Commune),
@@ -348,7 +415,41 @@ fn units(
             postings,
         });
     }
-    link_parents(b, &mut out, &by_code, &doc_index);
+}
+
+fn fields(b: &mut Builder, docs: &[DocField<'_>]) -> (Vec<Field>, CodeMap) {
+    let mut out = Vec::with_capacity(docs.len());
+    let mut by_code = CodeMap::default();
+    for (i, f) in docs.iter().enumerate() {
+        let code = f.code.trim();
+        if code.is_empty() || code.len() != f.code.len() {
+            b.err(
+                Code::BadCode,
+                at("fields", i, "code"),
+                format_args!("a field code must be non-empty, without surrounding spaces"),
+            );
+        } else if by_code.get(code).is_some() {
+            b.err(
+                Code::DuplicateCode,
+                at("fields", i, "code"),
+                format_args!("field `{code}` is defined twice"),
+            );
+            continue;
+        }
+        if f.name.trim().is_empty() {
+            b.err(
+                Code::BadValue,
+                at("fields", i, "name"),
+                format_args!("a field name must be non-empty"),
+            );
+        }
+        by_code.set(&f.code, out.len() as u32);
+        out.push(Field {
+            code: f.code.to_string(),
+            name: f.name.to_string(),
+            name_en: f.name_en.as_deref().map(str::to_owned),
+        });
+    }
     (out, by_code)
 }
 
@@ -421,18 +522,13 @@ impl Postings {
     }
 }
 
-fn link_parents(
-    b: &mut Builder,
-    units: &mut [Unit],
-    by_code: &FxHashMap<String, UnitId>,
-    doc_index: &[usize],
-) {
+fn link_parents(b: &mut Builder, units: &mut [Unit], by_code: &CodeMap, doc_index: &[usize]) {
     for k in 0..units.len() {
         let Some(code) = units[k].parent_code.clone() else {
             continue;
         };
         let path = format!("/units/{}/parent", doc_index[k]);
-        let Some(&pid) = by_code.get(&code) else {
+        let Some(pid) = by_code.get(&code).map(UnitId) else {
             if !looks_like_gso_code(&code) {
                 b.err(
                     Code::BadCode,
@@ -481,13 +577,13 @@ fn link_parents(
 fn reports(
     b: &mut Builder,
     docs: &[DocReport<'_>],
-    unit_by_code: &FxHashMap<String, UnitId>,
+    unit_by_code: &CodeMap,
     units: &[Unit],
 ) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::with_capacity(docs.len());
     for (i, r) in docs.iter().enumerate() {
         let path = |k: &str| at("reports", i, k);
-        let unit = unit_by_code.get(r.unit.as_ref()).copied();
+        let unit = unit_by_code.get(&r.unit).map(UnitId);
         if unit.is_none() {
             b.err(
                 Code::UnknownUnit,
@@ -600,13 +696,13 @@ fn decisions(
     b: &mut Builder,
     docs: &[DocDecision<'_>],
     lookup: &CodeTable,
-    unit_by_code: &FxHashMap<String, UnitId>,
+    unit_by_code: &CodeMap,
     units: &[Unit],
-) -> (Vec<Decision>, FxHashMap<String, DecisionId>) {
+) -> (Vec<Decision>, CodeMap) {
     let mut out = Vec::with_capacity(docs.len());
-    let mut by_id: FxHashMap<String, DecisionId> = FxHashMap::default();
+    let mut by_id = CodeMap::default();
     // Index in `docs` of each decision kept, for messages about earlier ones.
-    let mut first_at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut first_at = CodeMap::default();
     for (i, d) in docs.iter().enumerate() {
         let path = |k: &str| at("decisions", i, k);
         let mut ok = true;
@@ -617,7 +713,7 @@ fn decisions(
                 format_args!("a decision's id (its number, e.g. 123/QĐ-UBND) must be non-empty"),
             );
             ok = false;
-        } else if let Some(first) = first_at.get(d.id.as_ref()) {
+        } else if let Some(first) = first_at.get(&d.id) {
             b.err(
                 Code::DuplicateCode,
                 path("id"),
@@ -628,7 +724,7 @@ fn decisions(
             );
             ok = false;
         } else {
-            first_at.insert(d.id.as_ref(), i);
+            first_at.set(&d.id, i as u32);
         }
         let scope = scope(b, i, &d.scope, unit_by_code, units);
         let items = decision_items(b, i, &d.items, lookup);
@@ -636,7 +732,7 @@ fn decisions(
         else {
             continue;
         };
-        by_id.insert(d.id.to_string(), DecisionId(out.len() as u32));
+        by_id.set(&d.id, out.len() as u32);
         out.push(Decision {
             id: d.id.to_string(),
             title: d.title.as_deref().map(str::to_owned),
@@ -655,7 +751,7 @@ fn scope(
     b: &mut Builder,
     i: usize,
     s: &DocScope<'_>,
-    unit_by_code: &FxHashMap<String, UnitId>,
+    unit_by_code: &CodeMap,
     units: &[Unit],
 ) -> Option<DecisionScope> {
     let level = match Level::from_word(&s.level) {
@@ -676,7 +772,7 @@ fn scope(
         None => None,
         Some(code) => {
             let path = format!("/decisions/{i}/scope/within");
-            let Some(&id) = unit_by_code.get(code) else {
+            let Some(id) = unit_by_code.get(code).map(UnitId) else {
                 b.err(
                     Code::UnknownUnit,
                     path,

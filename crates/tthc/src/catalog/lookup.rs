@@ -1,6 +1,7 @@
-//! Procedure code → id, the hot look-up of loading: national codes (`d.dddddd`) go through a
-//! dense table over the range of codes present (or a hash map when that range is sparse),
-//! codes with a local suffix through a hash map.
+//! Code → id look-ups. [`CodeTable`], procedure code → id, the hot look-up of loading:
+//! national codes (`d.dddddd`) go through a dense table over the range of codes present (or a
+//! sorted list when that range is sparse), codes with a local suffix through a [`CodeMap`], the
+//! one hash map type of the catalogue (fields, units, decisions too: its code is compiled once).
 
 use rustc_hash::FxHashMap;
 
@@ -10,12 +11,44 @@ use crate::model::code::national_number;
 /// At most this many slots (16 MB) for the dense table.
 const DENSE_LIMIT: u32 = 4 << 20;
 
+/// Text → `u32` (an id or an index).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct CodeMap(FxHashMap<String, u32>);
+
+impl CodeMap {
+    /// The value of exactly this code.
+    #[inline]
+    pub(crate) fn get(&self, code: &str) -> Option<u32> {
+        self.0.get(code).copied()
+    }
+
+    /// Map `code` to `value` unless it has a value already; whether it was new.
+    pub(crate) fn insert(&mut self, code: &str, value: u32) -> bool {
+        if self.0.contains_key(code) {
+            return false;
+        }
+        self.0.insert(code.to_owned(), value);
+        true
+    }
+
+    /// Map `code` to `value`, replacing any value it had.
+    pub(crate) fn set(&mut self, code: &str, value: u32) {
+        self.0.insert(code.to_owned(), value);
+    }
+
+    /// Heap bytes, for memory accounting (about).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.0.capacity() * 40
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct CodeTable {
     base: u32,
     dense: Vec<u32>,
-    by_number: FxHashMap<u32, ProcId>,
-    by_code: FxHashMap<String, ProcId>,
+    /// `(number, id)` sorted by number, the first id of each number (when `dense` is empty).
+    by_number: Vec<(u32, u32)>,
+    by_code: CodeMap,
 }
 
 impl CodeTable {
@@ -27,7 +60,7 @@ impl CodeTable {
             match national_number(code.as_bytes()) {
                 Some(n) => numbers.push((n, id)),
                 None => {
-                    t.by_code.entry(code.to_owned()).or_insert(id);
+                    t.by_code.insert(code, id.0);
                 }
             }
         }
@@ -40,9 +73,10 @@ impl CodeTable {
                 t.dense[(n - lo) as usize] = id.0;
             }
         } else {
-            for (n, id) in numbers {
-                t.by_number.entry(n).or_insert(id);
-            }
+            // Stable: the first id of a number stays first, and dedup keeps it.
+            numbers.sort_by_key(|x| x.0);
+            numbers.dedup_by_key(|x| x.0);
+            t.by_number = numbers.into_iter().map(|(n, id)| (n, id.0)).collect();
         }
         t
     }
@@ -55,13 +89,16 @@ impl CodeTable {
                 let slot = *self.dense.get(n.checked_sub(self.base)? as usize)?;
                 (slot != u32::MAX).then_some(ProcId(slot))
             }
-            Some(n) => self.by_number.get(&n).copied(),
-            None => self.by_code.get(code).copied(),
+            Some(n) => {
+                let k = self.by_number.binary_search_by_key(&n, |x| x.0).ok()?;
+                Some(ProcId(self.by_number[k].1))
+            }
+            None => self.by_code.get(code).map(ProcId),
         }
     }
 
     /// Heap bytes, for memory accounting.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.dense.capacity() * 4 + (self.by_number.capacity() + self.by_code.capacity()) * 40
+        (self.dense.capacity() + self.by_number.capacity() * 2) * 4 + self.by_code.heap_bytes()
     }
 }

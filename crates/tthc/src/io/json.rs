@@ -22,7 +22,7 @@ use serde::de::DeserializeSeed;
 #[cfg(not(feature = "small-json"))]
 use super::json_shapes::DynNode;
 use super::json_shapes::{Cx, DocShape, Got, Loader, Slot, SyntaxError};
-use crate::catalog::{Catalog, Resolved};
+use crate::catalog::{Build, Catalog, Resolved};
 use crate::document::Document;
 use crate::error::{Code, Error, Problem};
 
@@ -327,30 +327,43 @@ impl Catalog {
 }
 
 /// [`Catalog::from_json_str`] in steps: each [`CatalogLoader::step`] reads a few values of
-/// the document and returns, so a host with one thread (a browser's main thread) can draw and
-/// answer input between two steps. [`CatalogLoader::finish`] gives exactly what
-/// `from_json_str` gives for the same text and options (the same catalogue, or the same error
-/// with the same codes and paths).
+/// the document, or checks and builds a few of its items, and returns, so a host with one
+/// thread (a browser's main thread) can draw and answer input between two steps.
+/// [`CatalogLoader::finish`] gives exactly what `from_json_str` gives for the same text and
+/// options (the same catalogue, or the same error with the same codes and paths).
 ///
-/// The top-level object and its `procedures` and `units` arrays are read an element at a time;
-/// every other value is read whole in one step. Between two steps the loader keeps the
-/// document read so far with its text copied (owned). Validation runs in `finish`.
+/// Two phases, both in steps: reading (the top-level object and its `procedures` and `units`
+/// arrays an element at a time, every other value whole in one step; the document read so
+/// far kept with its text copied), then validation and build (`procedures` and `units` an
+/// item at a time; fields, parents, reports and decisions in one step each). `step` returns
+/// `true` once both are done; `finish` then only assembles the catalogue (or returns the
+/// problems found).
 pub struct CatalogLoader {
-    reading: Result<Box<Loader>, Error>,
-    done: bool,
+    state: Loading,
+}
+
+/// Where a [`CatalogLoader`] is.
+enum Loading {
+    /// Reading the text.
+    Read(Box<Loader>),
+    /// Validating and building the document read.
+    Build(Box<(Document<'static>, Build)>),
+    /// The document cannot be read (every step returns this error), or cannot be validated
+    /// (`finish` returns it; steps return `true`).
+    Failed { error: Error, read: bool },
 }
 
 impl CatalogLoader {
     /// A loader of the document `text` (JSON v1) read with `options`.
     pub fn new(text: String, options: &ReadOptions) -> CatalogLoader {
-        let reading = start(&text, options).map(|at| {
-            let cx = Cx::resolving().with_max_string(options.max_string_bytes);
-            Box::new(Loader::new(text, at, cx))
-        });
-        CatalogLoader {
-            done: reading.is_err(),
-            reading,
-        }
+        let state = match start(&text, options) {
+            Ok(at) => {
+                let cx = Cx::resolving().with_max_string(options.max_string_bytes);
+                Loading::Read(Box::new(Loader::new(text, at, cx)))
+            }
+            Err(error) => Loading::Failed { error, read: true },
+        };
+        CatalogLoader { state }
     }
 
     /// A loader of a document given as bytes: what is not UTF-8 is the error
@@ -368,41 +381,70 @@ impl CatalogLoader {
                     ))
                 });
                 CatalogLoader {
-                    reading: Err(error),
-                    done: true,
+                    state: Loading::Failed { error, read: true },
                 }
             }
         }
     }
 
-    /// Read about `max_elements` more elements (at least one): `Ok(true)` once the whole
-    /// text has been read (then call [`CatalogLoader::finish`]). An error (a syntax error, a
-    /// text over the size limit) is returned by this step and by every later call.
+    /// Read, or check and build, about `max_elements` more elements (at least one):
+    /// `Ok(true)` once the whole text has been read and validated (then call
+    /// [`CatalogLoader::finish`]). An error that stops the reading (a syntax error, a text
+    /// over the size limit) is returned by this step and by every later call; the problems of
+    /// a document that was read are returned by `finish`.
     pub fn step(&mut self, max_elements: usize) -> Result<bool, Error> {
-        let loader = match &mut self.reading {
-            Ok(loader) if !self.done => loader,
-            Ok(_) => return Ok(true),
-            Err(e) => return Err(e.clone()),
-        };
-        match loader.step(max_elements) {
-            Ok(done) => {
-                self.done = done;
-                Ok(done)
+        match &mut self.state {
+            Loading::Read(loader) => {
+                let done = loader.step(max_elements).map_err(|e| syntax(&e));
+                match done {
+                    Ok(false) => {}
+                    Ok(true) => self.conclude(),
+                    Err(ref error) => {
+                        self.state = Loading::Failed {
+                            error: error.clone(),
+                            read: true,
+                        }
+                    }
+                }
+                done.map(|_| false)
             }
-            Err(e) => {
-                let e = syntax(&e);
-                self.reading = Err(e.clone());
-                self.done = true;
-                Err(e)
+            Loading::Build(b) => {
+                let (doc, build) = &mut **b;
+                Ok(build.step(doc, max_elements))
             }
+            Loading::Failed { error, read: true } => Err(error.clone()),
+            Loading::Failed { read: false, .. } => Ok(true),
         }
     }
 
-    /// Read what is left, validate the document and build the catalogue.
+    /// Read and validate what is left, and build the catalogue.
     pub fn finish(mut self) -> Result<Catalog, Error> {
         while !self.step(usize::MAX)? {}
-        let (doc, cx) = self.reading?.into_parts();
-        let (doc, problems, resolved) = conclude(doc, cx)?;
-        Catalog::from_read(&doc, problems, resolved)
+        match self.state {
+            Loading::Build(b) => {
+                let (doc, build) = *b;
+                build.finish(&doc)
+            }
+            Loading::Failed { error, .. } => Err(error),
+            // Not reached: the steps above read to the end.
+            Loading::Read(_) => Err(Error::Invalid(Vec::new())),
+        }
+    }
+
+    /// From reading to building, once the whole text has been read.
+    fn conclude(&mut self) {
+        let placeholder = Loading::Failed {
+            error: Error::Invalid(Vec::new()),
+            read: false,
+        };
+        if let Loading::Read(loader) = std::mem::replace(&mut self.state, placeholder) {
+            let (doc, cx) = loader.into_parts();
+            self.state = match conclude(doc, cx) {
+                Ok((doc, problems, resolved)) => {
+                    Loading::Build(Box::new((doc, Build::new(problems, resolved))))
+                }
+                Err(error) => Loading::Failed { error, read: false },
+            };
+        }
     }
 }
