@@ -3,99 +3,112 @@
 
 use std::borrow::Cow;
 
-use super::scalars::{DateShape, StrShape};
-use super::{element, object, value, Cx, Got, Leaf, MapReader, Seg, SeqReader, Shape, Sink, Stop};
+use super::fields::{each, read_record, Field, Form, Record};
+use super::{object, skip_seq, Cx, Leaf, MapReader, Seg, SeqReader, Sink, Stop};
 use crate::catalog::{CodeTable, Postings};
-use crate::document::DocPosting;
+use crate::document::{DocPosting, DocPublished};
 use crate::error::Code;
 use crate::model::Date;
 
-/// The postings of one channel, read straight into their vector (the hot path of a national
-/// document: millions of short strings). Wrong-typed postings are reported and left out.
-#[derive(Clone, Copy)]
-pub(super) struct PostingListShape;
-impl<'de> Shape<'de> for PostingListShape {
-    type Out = Option<Vec<DocPosting<'de>>>;
-    fn expected(&self) -> &'static str {
-        "an array of postings"
-    }
-    fn bad(&self) -> Self::Out {
-        Some(Vec::new())
-    }
-    fn scalar(&self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
-        if matches!(leaf, Leaf::Null) {
-            // `"portal": null` is absent: no postings given on that channel.
-            return None;
-        }
-        cx.wrong_type(self.expected(), leaf.kind());
-        self.bad()
-    }
-    fn seq(&self, cx: &Cx, seq: &mut dyn SeqReader<'de>) -> Result<Self::Out, Stop> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        cx.enter(Seg::Index(0));
-        let mut i = 0;
-        let result = loop {
-            cx.set_index(i);
-            match element(cx, seq, PostingShape) {
-                Ok(Some(Got::Value(p))) => out.push(p),
-                Ok(Some(_)) => {}
-                Ok(None) => break Ok(Some(out)),
-                Err(e) => break Err(e),
+/// For messages: what a posting is.
+const POSTING: &str = "a procedure code or an object { procedure, on, checked }";
+
+/// A unit's `published`: each channel's postings, resolved to ids when the procedures are
+/// known (in resolving mode, after `procedures`), else kept in `p`.
+pub(super) fn published<'de>(
+    cx: &Cx,
+    map: &mut dyn MapReader<'de>,
+    p: &mut DocPublished<'de>,
+) -> Result<(), Stop> {
+    let names = &["one_stop_shop", "portal", "national"];
+    object(cx, map, names, &[], Code::UnknownChannel, &mut |i, map| {
+        let unit = cx.unit_index().filter(|_| cx.table.borrow().is_some());
+        if let Some(unit) = unit {
+            let mut postings = Postings::default();
+            map.value(cx, &mut Field::Resolved(&mut postings))?;
+            let mut resolved = cx.resolved.borrow_mut();
+            if resolved.len() <= unit {
+                resolved.resize_with(unit + 1, Default::default);
             }
-            i += 1;
+            resolved[unit][i] = Some(postings);
+            return Ok(());
+        }
+        let channel = match i {
+            0 => &mut p.one_stop_shop,
+            1 => &mut p.portal,
+            _ => &mut p.national,
         };
-        cx.leave();
-        result
-    }
+        map.value(cx, &mut Field::Postings(channel))
+    })
 }
 
-/// The postings of one channel resolved to procedure ids as they are read.
-#[derive(Clone, Copy)]
-pub(super) struct ResolvingListShape;
-impl<'de> Shape<'de> for ResolvingListShape {
-    type Out = Postings;
-    fn expected(&self) -> &'static str {
-        "an array of postings"
-    }
-    fn bad(&self) -> Self::Out {
-        let mut p = Postings::default();
-        p.mark_given();
-        p
-    }
-    fn scalar(&self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
-        if matches!(leaf, Leaf::Null) {
-            // `"portal": null` is absent: no postings given on that channel.
-            return Postings::default();
+/// The postings of one channel, read straight into their vector. Wrong-typed postings are
+/// reported and left out.
+pub(super) fn doc_postings<'de>(
+    cx: &Cx,
+    seq: &mut dyn SeqReader<'de>,
+) -> Result<Vec<DocPosting<'de>>, Stop> {
+    let mut out = DocPostings(Vec::with_capacity(seq.size_hint().unwrap_or(0)));
+    each(cx, &mut |cx| seq.next(cx, &mut out))?;
+    Ok(out.0)
+}
+
+/// The postings of one channel resolved to procedure ids as they are read (into `out`,
+/// marked given).
+pub(super) fn resolved_postings(
+    cx: &Cx,
+    seq: &mut dyn SeqReader<'_>,
+    out: &mut Postings,
+) -> Result<(), Stop> {
+    *out = Postings::default();
+    out.mark_given();
+    let table = cx.table.borrow();
+    let Some(table) = table.as_ref() else {
+        return Ok(());
+    };
+    let mut sink = ResolvingPosting { table, out };
+    // The loop of `each`, written out: this one runs once per posting.
+    cx.enter(Seg::Index(0));
+    let mut i = 0;
+    let read = loop {
+        cx.set_index(i);
+        match seq.next_posting(cx, &mut sink) {
+            Ok(true) => i += 1,
+            Ok(false) => break Ok(()),
+            Err(e) => break Err(e),
         }
-        cx.wrong_type(self.expected(), leaf.kind());
-        self.bad()
+    };
+    cx.leave();
+    out.shrink_to_fit();
+    read
+}
+
+/// The postings of a list kept as they are written.
+struct DocPostings<'de>(Vec<DocPosting<'de>>);
+
+impl<'de> Sink<'de> for DocPostings<'de> {
+    #[cfg(not(feature = "small-json"))]
+    fn expected(&self) -> &'static str {
+        POSTING
     }
-    fn seq(&self, cx: &Cx, seq: &mut dyn SeqReader<'de>) -> Result<Self::Out, Stop> {
-        let table = cx.table.borrow();
-        let Some(table) = table.as_ref() else {
-            return Ok(self.bad());
-        };
-        let mut out = self.bad();
-        cx.enter(Seg::Index(0));
-        let mut i = 0;
-        let result = loop {
-            cx.set_index(i);
-            let mut sink = ResolvingPosting {
-                table,
-                out: &mut out,
-            };
-            match seq.next_posting(cx, &mut sink) {
-                Ok(true) => {}
-                Ok(false) => {
-                    out.shrink_to_fit();
-                    break Ok(out);
-                }
-                Err(e) => break Err(e),
-            }
-            i += 1;
-        };
-        cx.leave();
-        result
+    fn scalar(&mut self, cx: &Cx, leaf: Leaf<'de>) {
+        match leaf {
+            Leaf::Str(procedure) => self.0.push(DocPosting {
+                procedure,
+                on: None,
+                checked: None,
+            }),
+            other => cx.wrong_type(POSTING, other.kind()),
+        }
+    }
+    fn seq(&mut self, cx: &Cx, seq: &mut dyn SeqReader<'de>) -> Result<(), Stop> {
+        skip_seq(cx, seq, POSTING)
+    }
+    fn map(&mut self, cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<(), Stop> {
+        if let Some(p) = posting_object(cx, map)? {
+            self.0.push(p);
+        }
+        Ok(())
     }
 }
 
@@ -126,87 +139,80 @@ impl ResolvingPosting<'_> {
 impl<'de> Sink<'de> for ResolvingPosting<'_> {
     #[cfg(not(feature = "small-json"))]
     fn expected(&self) -> &'static str {
-        PostingShape.expected()
+        POSTING
     }
     fn scalar(&mut self, cx: &Cx, leaf: Leaf<'de>) {
         // Not reached for strings (`next_posting` reads them); kept right for any caller.
         match leaf {
             Leaf::Str(code) => self.push(&code, None, None),
-            other => {
-                PostingShape.scalar(cx, other);
-            }
+            other => cx.wrong_type(POSTING, other.kind()),
         }
     }
     fn seq(&mut self, cx: &Cx, seq: &mut dyn SeqReader<'de>) -> Result<(), Stop> {
-        PostingShape.seq(cx, seq).map(drop)
+        skip_seq(cx, seq, POSTING)
     }
     fn map(&mut self, cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<(), Stop> {
-        if let Got::Value(p) = PostingShape.map(cx, map)? {
+        if let Some(p) = posting_object(cx, map)? {
             self.push(&p.procedure, p.on, p.checked);
         }
         Ok(())
     }
 }
 
-/// A posting: a code, or `{ "procedure": code, "on": date, "checked": date }`.
-#[derive(Clone, Copy)]
-struct PostingShape;
-impl<'de> Shape<'de> for PostingShape {
-    type Out = Got<DocPosting<'de>>;
-    fn expected(&self) -> &'static str {
-        "a procedure code or an object { procedure, on, checked }"
+/// A posting written as an object, while it is read.
+#[derive(Default)]
+struct PostingObject<'de> {
+    procedure: Option<Cow<'de, str>>,
+    on: Option<Date>,
+    checked: Option<Date>,
+}
+
+impl<'de> Record<'de> for PostingObject<'de> {
+    fn fresh() -> Self {
+        PostingObject::default()
     }
-    fn bad(&self) -> Self::Out {
-        Got::Bad
-    }
-    fn scalar(&self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
-        match leaf {
-            Leaf::Str(procedure) => Got::Value(DocPosting {
-                procedure,
-                on: None,
-                checked: None,
-            }),
-            other => {
-                cx.wrong_type(self.expected(), other.kind());
-                Got::Bad
-            }
+    fn form(&self) -> &'static Form {
+        &Form {
+            keys: &["procedure", "on", "checked"],
+            required: &["procedure"],
+            expected: POSTING,
         }
     }
-    fn map(&self, cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<Self::Out, Stop> {
-        let mut procedure = None;
-        let mut on = None;
-        let mut checked = None;
-        object(
-            cx,
-            map,
-            &["procedure", "on", "checked"],
-            &["procedure"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => procedure = value(cx, map, StrShape(false))?.optional(),
-                    1 => on = value(cx, map, DateShape(true))?.optional(),
-                    _ => checked = value(cx, map, DateShape(true))?.optional(),
-                }
-                Ok(())
-            },
-        )?;
-        if let (Some(on), Some(c)) = (on, checked) {
-            if c < on {
-                cx.enter(Seg::Key(Cow::Borrowed("checked")));
-                cx.report(
-                    Code::BadDate,
-                    format!("checked {c} is before the posting day {on}"),
-                );
-                cx.leave();
-            }
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Opt(&mut self.procedure, false),
+            1 => Field::Date(&mut self.on, true),
+            _ => Field::Date(&mut self.checked, true),
         }
-        Ok(procedure.map_or(Got::Bad, |procedure| {
-            Got::Value(DocPosting {
-                procedure,
-                on,
-                checked,
-            })
-        }))
     }
+}
+
+/// `{ "procedure": code, "on": date, "checked": date }`: the posting, or `None` without a
+/// procedure (reported).
+fn posting_object<'de>(
+    cx: &Cx,
+    map: &mut dyn MapReader<'de>,
+) -> Result<Option<DocPosting<'de>>, Stop> {
+    let mut p = PostingObject::default();
+    read_record(cx, map, &mut p)?;
+    let PostingObject {
+        procedure,
+        on,
+        checked,
+    } = p;
+    if let (Some(on), Some(c)) = (on, checked) {
+        if c < on {
+            cx.enter(Seg::Key(Cow::Borrowed("checked")));
+            cx.report(
+                Code::BadDate,
+                format!("checked {c} is before the posting day {on}"),
+            );
+            cx.leave();
+        }
+    }
+    Ok(procedure.map(|procedure| DocPosting {
+        procedure,
+        on,
+        checked,
+    }))
 }
