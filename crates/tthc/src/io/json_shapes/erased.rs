@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::postings::ResolvingPosting;
+use super::fields::ResolvingPosting;
 use super::{Cx, Leaf, MapReader, SeqReader, Sink, Stop, SyntaxError};
 
 /// A seed that reads any JSON value into a [`Sink`].

@@ -6,12 +6,15 @@
 
 use std::borrow::Cow;
 
-use super::postings::{doc_postings, published, resolved_postings};
+mod postings;
+
 use super::{object, skip_map, skip_seq, Cx, Leaf, MapReader, SeqReader, Sink, Stop};
 use crate::catalog::Postings;
 use crate::document::{DocApplies, DocPosting, DocPublished};
 use crate::error::Code;
 use crate::model::Date;
+pub(crate) use postings::ResolvingPosting;
+use postings::{doc_postings, published, resolved_postings};
 
 /// A record's keys: what an object of it may hold.
 pub(crate) struct Form {

@@ -10,7 +10,7 @@
 //! [`Field`] (a place in a record and how to read it: a string, a date, an array of records...);
 //! a [`Record`] (`objects.rs`: the document's objects) is only its table of keys and the field
 //! of each, so one body reads every object and every array, not one copy per shape (the
-//! WebAssembly module: the reader 40 → 19 KB raw). `postings.rs` holds the postings (the hot
+//! WebAssembly module: the reader 40 → 19 KB raw). `fields/postings.rs` holds the postings (the hot
 //! path of a national document: resolved postings keep their own loop, no `dyn` closure). `loader.rs` reads a document in steps on the own lexer (the core of
 //! `CatalogLoader`), keeping what it read between steps with owned text (`owned.rs`).
 
@@ -21,7 +21,6 @@ mod lexer;
 mod loader;
 mod objects;
 mod owned;
-mod postings;
 mod pull;
 mod reader;
 

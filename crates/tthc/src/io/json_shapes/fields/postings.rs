@@ -1,13 +1,14 @@
 //! Postings: the hot path of a national document (millions of short strings), read straight
-//! into their vectors, or resolved to procedure ids as they are read.
+//! into their vectors, or resolved to procedure ids as they are read (a child of `fields`:
+//! the fields of a unit's `published`, read with [`Field`]s themselves).
 
 use std::borrow::Cow;
 
-use super::fields::{each, read_record, Field, Form, Record};
-use super::{object, skip_seq, Cx, Leaf, MapReader, Seg, SeqReader, Sink, Stop};
+use super::{each, read_record, Field, Form, Record};
 use crate::catalog::{CodeTable, Postings};
 use crate::document::{DocPosting, DocPublished};
 use crate::error::Code;
+use crate::io::json_shapes::{object, skip_seq, Cx, Leaf, MapReader, Seg, SeqReader, Sink, Stop};
 use crate::model::Date;
 
 /// For messages: what a posting is.
@@ -121,7 +122,7 @@ pub(crate) struct ResolvingPosting<'c> {
 
 impl ResolvingPosting<'_> {
     /// A posting written as its code: within the limit of every other string, looked up.
-    pub(super) fn code(&mut self, cx: &Cx, v: &str) {
+    pub(in crate::io::json_shapes) fn code(&mut self, cx: &Cx, v: &str) {
         if !cx.over_limit(v.len()) {
             self.push(v, None, None);
         }
