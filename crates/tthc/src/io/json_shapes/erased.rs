@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::postings::ResolvingPosting;
+use super::fields::ResolvingPosting;
 use super::{Cx, Leaf, MapReader, SeqReader, Sink, Stop, SyntaxError};
 
 /// A seed that reads any JSON value into a [`Sink`].
@@ -56,11 +56,19 @@ impl<'de> Visitor<'de> for DynNode<'_, 'de> {
         Ok(())
     }
     fn visit_i64<E>(self, v: i64) -> Result<(), E> {
-        self.sink.scalar(self.cx, Leaf::Int(i128::from(v)));
+        let leaf = Leaf::Int {
+            negative: v < 0,
+            abs: v.unsigned_abs(),
+        };
+        self.sink.scalar(self.cx, leaf);
         Ok(())
     }
     fn visit_u64<E>(self, v: u64) -> Result<(), E> {
-        self.sink.scalar(self.cx, Leaf::Int(i128::from(v)));
+        let leaf = Leaf::Int {
+            negative: false,
+            abs: v,
+        };
+        self.sink.scalar(self.cx, leaf);
         Ok(())
     }
     fn visit_f64<E>(self, _: f64) -> Result<(), E> {

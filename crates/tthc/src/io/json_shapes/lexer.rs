@@ -315,10 +315,16 @@ impl<'de> Lexer<'de> {
         match self.peek_or_null() {
             b'.' => self.fraction(significand, 0).map(|()| Leaf::Float),
             b'e' | b'E' => self.exponent(significand, 0).map(|()| Leaf::Float),
-            _ if positive => Ok(Leaf::Int(i128::from(significand))),
+            _ if positive => Ok(Leaf::Int {
+                negative: false,
+                abs: significand,
+            }),
             // As serde_json: `-0` and what does not fit i64 are floats.
             _ if significand == 0 || significand > 1 << 63 => Ok(Leaf::Float),
-            _ => Ok(Leaf::Int(-i128::from(significand))),
+            _ => Ok(Leaf::Int {
+                negative: true,
+                abs: significand,
+            }),
         }
     }
 

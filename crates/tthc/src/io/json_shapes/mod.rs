@@ -6,21 +6,23 @@
 //! reader (the only one with the feature `small-json`, the widget's WebAssembly build), and
 //! `erased.rs`, the only `serde` code: one seed type reads every value with `serde_json` and
 //! hands it to a shape through `dyn`. Both give the same values, problems and syntax errors
-//! (tests/json_syntax.rs). `scalars.rs` holds the strings, numbers, dates and arrays,
-//! `objects.rs` the objects of the document, `postings.rs` the postings (the hot path of a
-//! national document). `loader.rs` reads a document in steps on the own lexer (the core of
+//! (tests/json_syntax.rs). `fields.rs` is the one [`Sink`] every value is read into: a
+//! [`Field`] (a place in a record and how to read it: a string, a date, an array of records...);
+//! a [`Record`] (`objects.rs`: the document's objects) is only its table of keys and the field
+//! of each, so one body reads every object and every array, not one copy per shape (the
+//! WebAssembly module: the reader 40 → 19 KB raw). `fields/postings.rs` holds the postings (the hot
+//! path of a national document: resolved postings keep their own loop, no `dyn` closure). `loader.rs` reads a document in steps on the own lexer (the core of
 //! `CatalogLoader`), keeping what it read between steps with owned text (`owned.rs`).
 
 #[cfg(not(feature = "small-json"))]
 mod erased;
+mod fields;
 mod lexer;
 mod loader;
 mod objects;
 mod owned;
-mod postings;
 mod pull;
 mod reader;
-mod scalars;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -32,6 +34,8 @@ pub(crate) use loader::Loader;
 pub(crate) use objects::DocShape;
 pub(crate) use pull::read;
 pub(crate) use reader::{MapReader, SeqReader, Sink, Stop};
+
+use fields::{read_record, Field, Record};
 
 use crate::catalog::{CodeTable, Resolved};
 use crate::error::{Code, Problem};
@@ -111,14 +115,28 @@ impl Cx {
         for seg in self.path.borrow().iter() {
             s.push('/');
             match seg {
-                Seg::Key(k) => s.push_str(&k.replace('~', "~0").replace('/', "~1")),
+                Seg::Key(k) => {
+                    // `~` is written `~0` and `/` `~1` (RFC 6901).
+                    let mut from = 0;
+                    for (i, b) in k.bytes().enumerate() {
+                        let escaped = match b {
+                            b'~' => "~0",
+                            b'/' => "~1",
+                            _ => continue,
+                        };
+                        s.push_str(&k[from..i]);
+                        s.push_str(escaped);
+                        from = i + 1;
+                    }
+                    s.push_str(&k[from..]);
+                }
                 Seg::Index(i) => s.push_str(&i.to_string()),
             }
         }
         s
     }
 
-    fn report(&self, code: Code, message: impl Into<String>) {
+    fn report(&self, code: Code, message: String) {
         let path = self.pointer();
         self.problems
             .borrow_mut()
@@ -149,7 +167,11 @@ impl Cx {
 pub(crate) enum Leaf<'de> {
     Null,
     Bool(bool),
-    Int(i128),
+    /// A whole number that fits 64 bits: its sign and magnitude (`-0` is a float).
+    Int {
+        negative: bool,
+        abs: u64,
+    },
     Float,
     Str(Cow<'de, str>),
 }
@@ -159,74 +181,76 @@ impl Leaf<'_> {
         match self {
             Leaf::Null => "null",
             Leaf::Bool(_) => "a boolean",
-            Leaf::Int(_) | Leaf::Float => "a number",
+            Leaf::Int { .. } | Leaf::Float => "a number",
             Leaf::Str(_) => "a string",
         }
     }
 }
 
-/// What a value should look like; the default methods record a wrong type and skip the value.
-///
-/// Shapes are read through [`Slot`] (a [`Sink`] that keeps the output), so the `serde`
-/// machinery behind [`SeqReader`] and [`MapReader`] is the same for every shape.
+/// A record read whole as the value of a [`Slot`]: what the sliced reader (`loader.rs`) reads
+/// the document, a procedure and a unit with.
 pub(crate) trait Shape<'de> {
+    /// What is read: `Got<Self::Rec>`.
     type Out;
-    /// For messages: "a string", "an object".
-    fn expected(&self) -> &'static str;
-    /// The value to return for a wrong-typed input.
-    fn bad(&self) -> Self::Out;
-
-    fn scalar(&self, cx: &Cx, leaf: Leaf<'de>) -> Self::Out {
-        cx.wrong_type(self.expected(), leaf.kind());
-        self.bad()
-    }
-
-    fn seq(&self, cx: &Cx, seq: &mut dyn SeqReader<'de>) -> Result<Self::Out, Stop> {
-        while seq.skip()? {}
-        cx.wrong_type(self.expected(), "an array");
-        Ok(self.bad())
-    }
-
-    fn map(&self, cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<Self::Out, Stop> {
-        while map.skip_entry()? {}
-        cx.wrong_type(self.expected(), "an object");
-        Ok(self.bad())
+    /// The record the object is read into.
+    type Rec: Record<'de>;
+    /// What was read: the record, or `Got::Bad` when the value was not an object.
+    fn out(rec: Self::Rec, read: bool) -> Self::Out;
+    /// Read an object into `rec` (the document's own entries add the postings' table).
+    fn read(cx: &Cx, map: &mut dyn MapReader<'de>, rec: &mut Self::Rec) -> Result<(), Stop> {
+        read_record(cx, map, rec)
     }
 }
 
-/// A [`Shape`] as a [`Sink`]: the shape and what it read.
+/// A [`Shape`] as a [`Sink`]: its record, and whether an object was read into it.
 pub(crate) struct Slot<'de, S: Shape<'de>> {
-    shape: S,
-    out: Option<S::Out>,
+    rec: S::Rec,
+    read: bool,
 }
 
 impl<'de, S: Shape<'de>> Slot<'de, S> {
-    pub(crate) fn new(shape: S) -> Self {
-        Slot { shape, out: None }
+    pub(crate) fn new(_shape: S) -> Self {
+        Slot {
+            rec: S::Rec::fresh(),
+            read: false,
+        }
     }
 
-    /// What was read (the shape's `bad` value if nothing was).
+    /// What was read (`Got::Bad` if the value was not an object).
     pub(crate) fn take(self) -> S::Out {
-        self.out.unwrap_or_else(|| self.shape.bad())
+        S::out(self.rec, self.read)
     }
 }
 
 impl<'de, S: Shape<'de>> Sink<'de> for Slot<'de, S> {
     #[cfg(not(feature = "small-json"))]
     fn expected(&self) -> &'static str {
-        self.shape.expected()
+        self.rec.form().expected
     }
     fn scalar(&mut self, cx: &Cx, leaf: Leaf<'de>) {
-        self.out = Some(self.shape.scalar(cx, leaf));
+        Field::Record(&mut self.rec).scalar(cx, leaf);
     }
     fn seq(&mut self, cx: &Cx, seq: &mut dyn SeqReader<'de>) -> Result<(), Stop> {
-        self.out = Some(self.shape.seq(cx, seq)?);
-        Ok(())
+        Field::Record(&mut self.rec).seq(cx, seq)
     }
     fn map(&mut self, cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<(), Stop> {
-        self.out = Some(self.shape.map(cx, map)?);
-        Ok(())
+        self.read = true;
+        S::read(cx, map, &mut self.rec)
     }
+}
+
+/// An array where `expected` was expected: skipped, then reported.
+fn skip_seq(cx: &Cx, seq: &mut dyn SeqReader<'_>, expected: &str) -> Result<(), Stop> {
+    while seq.skip()? {}
+    cx.wrong_type(expected, "an array");
+    Ok(())
+}
+
+/// An object where `expected` was expected: skipped, then reported.
+fn skip_map(cx: &Cx, map: &mut dyn MapReader<'_>, expected: &str) -> Result<(), Stop> {
+    while map.skip_entry()? {}
+    cx.wrong_type(expected, "an object");
+    Ok(())
 }
 
 /// The message of a string over `ReadOptions::max_string_bytes`.
@@ -241,11 +265,22 @@ fn too_long(len: usize, max: usize) -> String {
 /// Outcome of reading an optional or required value.
 pub(crate) enum Got<T> {
     Value(T),
+    /// No reader gives it since the records read into fields (kept: `loader.rs` matches it).
+    #[allow(dead_code)]
     Null,
     Bad,
 }
 
 impl<T> Got<T> {
+    /// `rec` when an object was read into it, else `Got::Bad`.
+    fn read(rec: T, read: bool) -> Self {
+        if read {
+            Got::Value(rec)
+        } else {
+            Got::Bad
+        }
+    }
+
     pub(crate) fn optional(self) -> Option<T> {
         match self {
             Got::Value(v) => Some(v),
@@ -255,6 +290,7 @@ impl<T> Got<T> {
 }
 
 impl<T: Default> Got<T> {
+    /// The value, or `T::default()`.
     fn or_default(self) -> T {
         self.optional().unwrap_or_default()
     }
@@ -333,49 +369,4 @@ fn object_end(cx: &Cx, keys: &[&str], required: &[&str], seen: u64) {
             }
         }
     }
-}
-
-/// Read a value of `shape` as the value of the current map entry.
-fn value<'de, S: Shape<'de>>(
-    cx: &Cx,
-    map: &mut dyn MapReader<'de>,
-    shape: S,
-) -> Result<S::Out, Stop> {
-    let mut slot = Slot::new(shape);
-    map.value(cx, &mut slot)?;
-    Ok(slot.take())
-}
-
-/// Read the next element of an array as `shape`; `None` at the end of the array.
-fn element<'de, S: Shape<'de>>(
-    cx: &Cx,
-    seq: &mut dyn SeqReader<'de>,
-    shape: S,
-) -> Result<Option<S::Out>, Stop> {
-    let mut slot = Slot::new(shape);
-    Ok(seq.next(cx, &mut slot)?.then(|| slot.take()))
-}
-
-/// Strings of an array, wrong-typed elements left out (they were reported).
-fn strings(got: Got<Vec<Got<Cow<'_, str>>>>) -> Vec<Cow<'_, str>> {
-    got.or_default()
-        .into_iter()
-        .filter_map(Got::optional)
-        .collect()
-}
-
-/// A required array: `null` is `wrong_type` (format.md: null for a required key), reported at
-/// the key (the reader is still inside it when this runs).
-fn required<T>(cx: &Cx, got: Got<Vec<T>>) -> Got<Vec<T>> {
-    if matches!(got, Got::Null) {
-        cx.wrong_type("an array", "null");
-        return Got::Bad;
-    }
-    got
-}
-
-/// Items of an array; wrong-typed items become defaults so indices keep matching the input
-/// (the validator skips items that already have a problem).
-fn items<T: Default>(got: Got<Vec<Got<T>>>) -> Vec<T> {
-    got.or_default().into_iter().map(Got::or_default).collect()
 }

@@ -1,65 +1,70 @@
-//! The objects of a document: each shape lists its keys and reads each into its field.
+//! The objects of a document: each record lists its keys ([`Form`]) and the field of each.
 
 use std::borrow::Cow;
 
-use super::postings::{PostingListShape, ResolvingListShape};
-use super::scalars::{
-    ArrayShape, BoolShape, CountShape, DateShape, Nullable, StrShape, VersionShape,
-};
-use super::{items, object, required, strings, value, Cx, Got, MapReader, Shape, Stop};
+use super::fields::{Field, Form, Record};
+use super::{Cx, Got, MapReader, Shape, Stop};
 use crate::catalog::{CodeTable, ProcId};
 use crate::document::{
-    DocApplies, DocDecision, DocField, DocItem, DocProcedure, DocPublished, DocReport, DocScope,
-    DocUnit, Document,
+    DocApplies, DocDecision, DocField, DocItem, DocProcedure, DocReport, DocScope, DocUnit,
+    Document,
 };
-use crate::error::Code;
 use crate::model::Channel;
 
-macro_rules! object_shape {
-    ($name:ident, $out:ty, $what:literal) => {
+/// The shapes the sliced reader (`loader.rs`) reads whole: a record each.
+macro_rules! shape {
+    ($name:ident, $rec:ident) => {
         #[derive(Clone, Copy)]
         pub(crate) struct $name;
         impl<'de> Shape<'de> for $name {
-            type Out = Got<$out>;
-            fn expected(&self) -> &'static str {
-                $what
-            }
-            fn bad(&self) -> Self::Out {
-                Got::Bad
-            }
-            fn map(&self, cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<Self::Out, Stop> {
-                Self::read(cx, map).map(Got::Value)
+            type Out = Got<$rec<'de>>;
+            type Rec = $rec<'de>;
+            fn out(rec: $rec<'de>, read: bool) -> Self::Out {
+                Got::read(rec, read)
             }
         }
     };
 }
 
-object_shape!(DocShape, Document<'de>, "an object (a tthc document)");
-object_shape!(FieldShape, DocField<'de>, "an object (a field)");
-object_shape!(ProcShape, DocProcedure<'de>, "an object (a procedure)");
-object_shape!(UnitShape, DocUnit<'de>, "an object (a unit)");
-object_shape!(
-    AppliesShape,
-    DocApplies<'de>,
-    "an object with `add` and `remove`"
-);
-object_shape!(
-    PublishedShape,
-    DocPublished<'de>,
-    "an object from channel to postings"
-);
-object_shape!(ReportShape, DocReport<'de>, "an object (a report)");
-object_shape!(DecisionShape, DocDecision<'de>, "an object (a decision)");
-object_shape!(
-    ScopeShape,
-    DocScope<'de>,
-    "an object with `level` and `within`"
-);
-object_shape!(
-    ItemShape,
-    DocItem<'de>,
-    "an object (a decision's item: procedure, action, by)"
-);
+shape!(ProcShape, DocProcedure);
+shape!(UnitShape, DocUnit);
+
+/// The document: its entries through [`doc_entry`] (`procedures` makes the postings' table).
+#[derive(Clone, Copy)]
+pub(crate) struct DocShape;
+impl<'de> Shape<'de> for DocShape {
+    type Out = Got<Document<'de>>;
+    type Rec = Document<'de>;
+    fn out(rec: Document<'de>, read: bool) -> Self::Out {
+        Got::read(rec, read)
+    }
+    fn read(cx: &Cx, map: &mut dyn MapReader<'de>, d: &mut Document<'de>) -> Result<(), Stop> {
+        super::object(
+            cx,
+            map,
+            DOC_KEYS,
+            DOC_REQUIRED,
+            crate::error::Code::UnknownKey,
+            &mut |i, map| doc_entry(cx, d, i, map),
+        )
+    }
+}
+
+/// A record's [`Record::fresh`] and [`Record::form`].
+macro_rules! form {
+    ($keys:expr, $required:expr, $what:literal) => {
+        fn fresh() -> Self {
+            Self::default()
+        }
+        fn form(&self) -> &'static Form {
+            &Form {
+                keys: $keys,
+                required: $required,
+                expected: $what,
+            }
+        }
+    };
+}
 
 /// The keys of a document, in the order of [`doc_entry`]'s indices.
 pub(super) const DOC_KEYS: &[&str] = &[
@@ -80,21 +85,6 @@ pub(super) const PROCEDURES: usize = 5;
 /// The index of `units` in [`DOC_KEYS`].
 pub(super) const UNITS: usize = 6;
 
-impl DocShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<Document<'de>, Stop> {
-        let mut d = Document::default();
-        object(
-            cx,
-            map,
-            DOC_KEYS,
-            DOC_REQUIRED,
-            Code::UnknownKey,
-            &mut |i, map| doc_entry(cx, &mut d, i, map),
-        )?;
-        Ok(d)
-    }
-}
-
 /// Read the value of the document's key `DOC_KEYS[i]` into `d`.
 pub(super) fn doc_entry<'de>(
     cx: &Cx,
@@ -102,19 +92,9 @@ pub(super) fn doc_entry<'de>(
     i: usize,
     map: &mut dyn MapReader<'de>,
 ) -> Result<(), Stop> {
-    match i {
-        0 => d.tthc = value(cx, map, VersionShape)?,
-        1 => d.title = value(cx, map, StrShape(true))?.optional(),
-        2 => d.as_of = value(cx, map, DateShape(true))?.optional(),
-        3 => d.source = value(cx, map, StrShape(true))?.optional(),
-        4 => d.fields = items(required(cx, value(cx, map, ArrayShape(FieldShape))?)),
-        PROCEDURES => {
-            d.procedures = items(required(cx, value(cx, map, ArrayShape(ProcShape))?));
-            procedures_read(cx, &d.procedures);
-        }
-        UNITS => d.units = items(required(cx, value(cx, map, ArrayShape(UnitShape))?)),
-        7 => d.reports = items(value(cx, map, ArrayShape(ReportShape))?),
-        _ => d.decisions = items(value(cx, map, ArrayShape(DecisionShape))?),
+    map.value(cx, &mut d.field(i))?;
+    if i == PROCEDURES {
+        procedures_read(cx, &d.procedures);
     }
     Ok(())
 }
@@ -128,31 +108,41 @@ pub(super) fn procedures_read(cx: &Cx, procedures: &[DocProcedure<'_>]) {
     }
 }
 
-impl FieldShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocField<'de>, Stop> {
-        let mut f = DocField::default();
-        object(
-            cx,
-            map,
-            &["code", "name", "name_en"],
-            &["code", "name"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => f.code = value(cx, map, StrShape(false))?.or_default(),
-                    1 => f.name = value(cx, map, StrShape(false))?.or_default(),
-                    _ => f.name_en = value(cx, map, StrShape(true))?.optional(),
-                }
-                Ok(())
-            },
-        )?;
-        Ok(f)
+impl<'de> Record<'de> for Document<'de> {
+    form!(DOC_KEYS, DOC_REQUIRED, "an object (a tthc document)");
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Version(&mut self.tthc),
+            1 => Field::Opt(&mut self.title, true),
+            2 => Field::Date(&mut self.as_of, true),
+            3 => Field::Opt(&mut self.source, true),
+            4 => Field::Records(&mut self.fields, true),
+            PROCEDURES => Field::Records(&mut self.procedures, true),
+            UNITS => Field::Records(&mut self.units, true),
+            7 => Field::Records(&mut self.reports, false),
+            _ => Field::Records(&mut self.decisions, false),
+        }
     }
 }
 
-impl ProcShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocProcedure<'de>, Stop> {
-        const KEYS: &[&str] = &[
+impl<'de> Record<'de> for DocField<'de> {
+    form!(
+        &["code", "name", "name_en"],
+        &["code", "name"],
+        "an object (a field)"
+    );
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Str(&mut self.code),
+            1 => Field::Str(&mut self.name),
+            _ => Field::Opt(&mut self.name_en, true),
+        }
+    }
+}
+
+impl<'de> Record<'de> for DocProcedure<'de> {
+    form!(
+        &[
             "code",
             "name",
             "field",
@@ -163,37 +153,29 @@ impl ProcShape {
             "abolished",
             "online",
             "agencies",
-        ];
-        let mut p = DocProcedure::default();
-        object(
-            cx,
-            map,
-            KEYS,
-            &["code", "name", "field", "levels"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => p.code = value(cx, map, StrShape(false))?.or_default(),
-                    1 => p.name = value(cx, map, StrShape(false))?.or_default(),
-                    2 => p.field = value(cx, map, StrShape(false))?.or_default(),
-                    3 => p.levels = strings(value(cx, map, ArrayShape(StrShape(false)))?),
-                    4 => p.decision = value(cx, map, StrShape(true))?.optional(),
-                    5 => p.effective = value(cx, map, DateShape(true))?.optional(),
-                    6 => p.amended = value(cx, map, DateShape(true))?.optional(),
-                    7 => p.abolished = value(cx, map, DateShape(true))?.optional(),
-                    8 => p.online = value(cx, map, StrShape(true))?.optional(),
-                    _ => p.agencies = strings(value(cx, map, ArrayShape(StrShape(false)))?),
-                }
-                Ok(())
-            },
-        )?;
-        Ok(p)
+        ],
+        &["code", "name", "field", "levels"],
+        "an object (a procedure)"
+    );
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Str(&mut self.code),
+            1 => Field::Str(&mut self.name),
+            2 => Field::Str(&mut self.field),
+            3 => Field::Strings(&mut self.levels),
+            4 => Field::Opt(&mut self.decision, true),
+            5 => Field::Date(&mut self.effective, true),
+            6 => Field::Date(&mut self.amended, true),
+            7 => Field::Date(&mut self.abolished, true),
+            8 => Field::Opt(&mut self.online, true),
+            _ => Field::Strings(&mut self.agencies),
+        }
     }
 }
 
-impl UnitShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocUnit<'de>, Stop> {
-        const KEYS: &[&str] = &[
+impl<'de> Record<'de> for DocUnit<'de> {
+    form!(
+        &[
             "code",
             "name",
             "level",
@@ -203,127 +185,78 @@ impl UnitShape {
             "successors",
             "applies",
             "published",
-        ];
-        let mut u = DocUnit::default();
-        object(
-            cx,
-            map,
-            KEYS,
-            &["code", "name", "level"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => u.code = value(cx, map, StrShape(false))?.or_default(),
-                    1 => u.name = value(cx, map, StrShape(false))?.or_default(),
-                    2 => u.level = value(cx, map, StrShape(false))?.or_default(),
-                    3 => u.parent = value(cx, map, StrShape(true))?.optional(),
-                    4 => u.valid_from = value(cx, map, DateShape(true))?.optional(),
-                    5 => u.valid_to = value(cx, map, DateShape(true))?.optional(),
-                    6 => u.successors = strings(value(cx, map, ArrayShape(StrShape(false)))?),
-                    7 => u.applies = value(cx, map, Nullable(AppliesShape))?.optional(),
-                    _ => u.published = value(cx, map, Nullable(PublishedShape))?.or_default(),
-                }
-                Ok(())
-            },
-        )?;
-        Ok(u)
+        ],
+        &["code", "name", "level"],
+        "an object (a unit)"
+    );
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Str(&mut self.code),
+            1 => Field::Str(&mut self.name),
+            2 => Field::Str(&mut self.level),
+            3 => Field::Opt(&mut self.parent, true),
+            4 => Field::Date(&mut self.valid_from, true),
+            5 => Field::Date(&mut self.valid_to, true),
+            6 => Field::Strings(&mut self.successors),
+            7 => Field::Applies(&mut self.applies),
+            _ => Field::Published(&mut self.published),
+        }
     }
 }
 
-impl AppliesShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocApplies<'de>, Stop> {
-        let mut a = DocApplies::default();
-        object(
-            cx,
-            map,
-            &["add", "remove"],
-            &[],
-            Code::UnknownKey,
-            &mut |i, map| {
-                let list = strings(value(cx, map, ArrayShape(StrShape(false)))?);
-                if i == 0 {
-                    a.add = list;
-                } else {
-                    a.remove = list;
-                }
-                Ok(())
-            },
-        )?;
-        Ok(a)
+impl<'de> Record<'de> for DocApplies<'de> {
+    form!(&["add", "remove"], &[], "an object with `add` and `remove`");
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        Field::Strings(if i == 0 {
+            &mut self.add
+        } else {
+            &mut self.remove
+        })
     }
 }
 
-impl PublishedShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocPublished<'de>, Stop> {
-        let mut p = DocPublished::default();
-        let names = &["one_stop_shop", "portal", "national"];
-        object(cx, map, names, &[], Code::UnknownChannel, &mut |i, map| {
-            let unit = cx.unit_index().filter(|_| cx.table.borrow().is_some());
-            if let Some(unit) = unit {
-                let postings = value(cx, map, ResolvingListShape)?;
-                let mut resolved = cx.resolved.borrow_mut();
-                if resolved.len() <= unit {
-                    resolved.resize_with(unit + 1, Default::default);
-                }
-                resolved[unit][i] = Some(postings);
-            } else if let Some(list) = value(cx, map, PostingListShape)? {
-                *p.channel_mut(Channel::ALL[i]) = list;
-            }
-            Ok(())
-        })?;
-        Ok(p)
-    }
-}
-
-impl ReportShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocReport<'de>, Stop> {
-        const KEYS: &[&str] = &[
-            "unit",
-            "scope",
-            "channel",
-            "fields",
-            "procedures",
-            "published",
-            "fields_published",
-            "approximate",
-            "note",
-        ];
-        let mut r = DocReport {
+impl<'de> Record<'de> for DocReport<'de> {
+    fn fresh() -> Self {
+        DocReport {
             channel: Cow::Borrowed(Channel::OneStopShop.as_str()),
             ..DocReport::default()
-        };
-        object(
-            cx,
-            map,
-            KEYS,
-            &["unit", "scope"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => r.unit = value(cx, map, StrShape(false))?.or_default(),
-                    1 => r.scope = value(cx, map, StrShape(false))?.or_default(),
-                    2 => {
-                        if let Some(c) = value(cx, map, StrShape(true))?.optional() {
-                            r.channel = c;
-                        }
-                    }
-                    3 => r.fields = value(cx, map, CountShape)?.optional(),
-                    4 => r.procedures = value(cx, map, CountShape)?.optional(),
-                    5 => r.published = value(cx, map, CountShape)?.optional(),
-                    6 => r.fields_published = value(cx, map, CountShape)?.optional(),
-                    7 => r.approximate = value(cx, map, BoolShape)?.optional().unwrap_or(false),
-                    _ => r.note = value(cx, map, StrShape(true))?.optional(),
-                }
-                Ok(())
-            },
-        )?;
-        Ok(r)
+        }
+    }
+    fn form(&self) -> &'static Form {
+        &Form {
+            keys: &[
+                "unit",
+                "scope",
+                "channel",
+                "fields",
+                "procedures",
+                "published",
+                "fields_published",
+                "approximate",
+                "note",
+            ],
+            required: &["unit", "scope"],
+            expected: "an object (a report)",
+        }
+    }
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Str(&mut self.unit),
+            1 => Field::Str(&mut self.scope),
+            2 => Field::Channel(&mut self.channel),
+            3 => Field::Count(&mut self.fields),
+            4 => Field::Count(&mut self.procedures),
+            5 => Field::Count(&mut self.published),
+            6 => Field::Count(&mut self.fields_published),
+            7 => Field::Bool(&mut self.approximate),
+            _ => Field::Opt(&mut self.note, true),
+        }
     }
 }
 
-impl DecisionShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocDecision<'de>, Stop> {
-        const KEYS: &[&str] = &[
+impl<'de> Record<'de> for DocDecision<'de> {
+    form!(
+        &[
             "id",
             "title",
             "issuer",
@@ -332,72 +265,54 @@ impl DecisionShape {
             "scope",
             "complete",
             "items",
-        ];
-        let mut d = DocDecision::default();
-        object(
-            cx,
-            map,
-            KEYS,
-            &["id", "effective", "scope", "items"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => d.id = value(cx, map, StrShape(false))?.or_default(),
-                    1 => d.title = value(cx, map, StrShape(true))?.optional(),
-                    2 => d.issuer = value(cx, map, StrShape(true))?.optional(),
-                    3 => d.issued = value(cx, map, DateShape(true))?.optional(),
-                    4 => d.effective = value(cx, map, DateShape(false))?.optional(),
-                    5 => d.scope = value(cx, map, ScopeShape)?.or_default(),
-                    6 => d.complete = value(cx, map, BoolShape)?.optional().unwrap_or(false),
-                    _ => d.items = items(required(cx, value(cx, map, ArrayShape(ItemShape))?)),
-                }
-                Ok(())
-            },
-        )?;
-        Ok(d)
+        ],
+        &["id", "effective", "scope", "items"],
+        "an object (a decision)"
+    );
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Str(&mut self.id),
+            1 => Field::Opt(&mut self.title, true),
+            2 => Field::Opt(&mut self.issuer, true),
+            3 => Field::Date(&mut self.issued, true),
+            4 => Field::Date(&mut self.effective, false),
+            5 => {
+                // Read fresh: a second `scope` replaces the first.
+                self.scope = DocScope::default();
+                Field::Record(&mut self.scope)
+            }
+            6 => Field::Bool(&mut self.complete),
+            _ => Field::Records(&mut self.items, true),
+        }
     }
 }
 
-impl ScopeShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocScope<'de>, Stop> {
-        let mut s = DocScope::default();
-        object(
-            cx,
-            map,
-            &["level", "within"],
-            &["level"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                if i == 0 {
-                    s.level = value(cx, map, StrShape(false))?.or_default();
-                } else {
-                    s.within = value(cx, map, StrShape(true))?.optional();
-                }
-                Ok(())
-            },
-        )?;
-        Ok(s)
+impl<'de> Record<'de> for DocScope<'de> {
+    form!(
+        &["level", "within"],
+        &["level"],
+        "an object with `level` and `within`"
+    );
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        if i == 0 {
+            Field::Str(&mut self.level)
+        } else {
+            Field::Opt(&mut self.within, true)
+        }
     }
 }
 
-impl ItemShape {
-    fn read<'de>(cx: &Cx, map: &mut dyn MapReader<'de>) -> Result<DocItem<'de>, Stop> {
-        let mut it = DocItem::default();
-        object(
-            cx,
-            map,
-            &["procedure", "action", "by"],
-            &["procedure", "action"],
-            Code::UnknownKey,
-            &mut |i, map| {
-                match i {
-                    0 => it.procedure = value(cx, map, StrShape(false))?.or_default(),
-                    1 => it.action = value(cx, map, StrShape(false))?.or_default(),
-                    _ => it.by = value(cx, map, StrShape(true))?.optional(),
-                }
-                Ok(())
-            },
-        )?;
-        Ok(it)
+impl<'de> Record<'de> for DocItem<'de> {
+    form!(
+        &["procedure", "action", "by"],
+        &["procedure", "action"],
+        "an object (a decision's item: procedure, action, by)"
+    );
+    fn field(&mut self, i: usize) -> Field<'_, 'de> {
+        match i {
+            0 => Field::Str(&mut self.procedure),
+            1 => Field::Str(&mut self.action),
+            _ => Field::Opt(&mut self.by, true),
+        }
     }
 }

@@ -5,8 +5,8 @@
 
 use std::borrow::Cow;
 
+use super::fields::ResolvingPosting;
 use super::lexer::{msg, Lexer, SyntaxError};
-use super::postings::ResolvingPosting;
 use super::{Cx, Leaf, MapReader, SeqReader, Sink, Stop};
 
 /// Read the whole of `text` as one value into `sink`; only whitespace may follow it.

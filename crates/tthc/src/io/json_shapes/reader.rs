@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::postings::ResolvingPosting;
+use super::fields::ResolvingPosting;
 use super::{Cx, Leaf};
 
 /// The reader met an error (kept in the reader that met it, see the module doc).
