@@ -618,8 +618,8 @@ impl Levels {
                 .variant
                 .replace(KIND_TERTIARY[usize::from(compat_kind(c))]);
             // Composed again, so that the letters of the alphabet (ă, ê, ơ…) stay letters.
-            let composed = unicode::nfc(parts.iter().copied());
-            for d in composed {
+            let parts: String = parts.iter().collect();
+            for d in unicode::nfc(&parts).chars() {
                 self.push_char(table, d);
             }
             self.variant = outer;
@@ -655,7 +655,7 @@ impl Levels {
     /// Push `c` when it cannot make the text non-NFC (a character with no canonical combining
     /// class and NFC quick check "yes"); return `false` without pushing otherwise.
     fn push_if_nfc(&mut self, table: &[Latin], c: char) -> bool {
-        if canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) {
+        if canonical_combining_class(c) == 0 && is_nfc_quick(c.encode_utf8(&mut [0; 4])) {
             self.push_char(table, c);
             return true;
         }
@@ -782,7 +782,7 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     let stable = |c: char, bytes: &[u8]| {
         c.is_ascii()
             || fast_letter(letters, bytes).is_some()
-            || (canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)))
+            || (canonical_combining_class(c) == 0 && is_nfc_quick(c.encode_utf8(&mut [0; 4])))
     };
     let mut out = String::new();
     // `text[..copied]` is in `out`; the last stable character starts at `boundary`.
@@ -803,13 +803,13 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
             chars.next();
         }
         let segment = &text[boundary..end];
-        if !is_nfc_quick(segment.chars()) {
+        if !is_nfc_quick(segment) {
             // "Maybe" (or, with the `host-unicode` feature, a character of the host): copied
             // only when NFC changes it.
-            let normalized = unicode::nfc(segment.chars());
-            if !normalized.iter().copied().eq(segment.chars()) {
+            let normalized = unicode::nfc(segment);
+            if normalized != segment {
                 out.push_str(&text[copied..boundary]);
-                out.extend(normalized);
+                out.push_str(&normalized);
                 copied = end;
             }
         }
