@@ -252,12 +252,11 @@ impl SearchIndex {
 
 /// Where the rules put what they find. The rules are written once ([`Matcher::tally`]) for
 /// both: [`SearchIndex::search`] keeps each procedure's best score, [`SearchIndex::matches`]
-/// only whether it matches (and never computes a score). The rules are generic over the tally,
-/// not `dyn`: the mask's copy has no scoring code at all (the widget's module has only it).
+/// only whether it matches (and never computes a score).
 trait Tally {
     /// Procedure `i` matches; `score` computes how well (called only when the tally keeps
     /// scores; every score is positive).
-    fn hit(&mut self, i: usize, score: impl FnOnce() -> u32);
+    fn hit(&mut self, i: usize, score: &dyn Fn() -> u32);
 }
 
 /// The best score of each procedure so far (0: no match).
@@ -265,7 +264,7 @@ struct Scores(Vec<u32>);
 
 impl Tally for Scores {
     #[inline]
-    fn hit(&mut self, i: usize, score: impl FnOnce() -> u32) {
+    fn hit(&mut self, i: usize, score: &dyn Fn() -> u32) {
         let score = score();
         if score > self.0[i] {
             self.0[i] = score;
@@ -278,7 +277,7 @@ struct Mask(Vec<bool>);
 
 impl Tally for Mask {
     #[inline]
-    fn hit(&mut self, i: usize, _score: impl FnOnce() -> u32) {
+    fn hit(&mut self, i: usize, _score: &dyn Fn() -> u32) {
         self.0[i] = true;
     }
 }
@@ -507,7 +506,7 @@ impl Matcher {
     /// Apply every rule of the module docs to `query`, telling `tally` each procedure that
     /// matches (a procedure may be told more than once, with different scores). A query that
     /// folds to nothing matches nothing.
-    fn tally<T: Tally>(&self, query: &str, tally: &mut T) {
+    fn tally(&self, query: &str, tally: &mut dyn Tally) {
         let q = fold(query);
         if q.is_empty() {
             return;
@@ -521,15 +520,15 @@ impl Matcher {
         self.score_fields(&q, &q_words, tally);
     }
 
-    fn score_codes<T: Tally>(&self, code: &str, tally: &mut T) {
+    fn score_codes(&self, code: &str, tally: &mut dyn Tally) {
         if !code.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             return;
         }
         for (i, c) in self.codes.iter().enumerate() {
             if c.eq_ignore_ascii_case(code) {
-                tally.hit(i, || SCORE_CODE);
+                tally.hit(i, &|| SCORE_CODE);
             } else if c.len() > 8 && c.get(..8).is_some_and(|n| n.eq_ignore_ascii_case(code)) {
-                tally.hit(i, || SCORE_NATIONAL_CODE);
+                tally.hit(i, &|| SCORE_NATIONAL_CODE);
             }
         }
     }
@@ -543,7 +542,7 @@ impl Matcher {
     }
 
     /// Occurrences of the whole folded query: phrase, word start (a), substring.
-    fn score_phrase<T: Tally>(&self, q: &str, q_words: usize, tally: &mut T) {
+    fn score_phrase(&self, q: &str, q_words: usize, tally: &mut dyn Tally) {
         // An occurrence starts at a word boundary if it starts a word or if the query does not
         // start with a letter or digit.
         let starts_with_word = q.chars().next().is_some_and(char::is_alphanumeric);
@@ -558,7 +557,7 @@ impl Matcher {
             if !holds(&self.names.as_bytes()[start..end], q.as_bytes()) {
                 continue;
             }
-            tally.hit(i, || {
+            tally.hit(i, &|| {
                 let closeness = closeness(self.word_count(i), q_words);
                 let at_word_start = !starts_with_word
                     || self
@@ -577,7 +576,7 @@ impl Matcher {
     }
 
     /// Query words as prefixes of name words: in order (word start (b)) or in any order.
-    fn score_words<T: Tally>(&self, q_words: &[&str], tally: &mut T) {
+    fn score_words(&self, q_words: &[&str], tally: &mut dyn Tally) {
         let candidates: Vec<u32> = match &self.vocabulary {
             Some(vocabulary) => {
                 // How many of the first query words each procedure has as word prefixes.
@@ -609,7 +608,7 @@ impl Matcher {
         };
         for p in candidates {
             let i = p as usize;
-            tally.hit(i, || {
+            tally.hit(i, &|| {
                 let mut name_words = self
                     .word_spans(i)
                     .iter()
@@ -625,7 +624,7 @@ impl Matcher {
         }
     }
 
-    fn score_fields<T: Tally>(&self, q: &str, q_words: &[&str], tally: &mut T) {
+    fn score_fields(&self, q: &str, q_words: &[&str], tally: &mut dyn Tally) {
         let field_scores: Vec<u32> = self
             .fields
             .iter()
@@ -641,7 +640,7 @@ impl Matcher {
             for (i, &f) in self.field_of.iter().enumerate() {
                 let field = field_scores.get(f as usize).copied().unwrap_or(0);
                 if field > 0 {
-                    tally.hit(i, || field);
+                    tally.hit(i, &|| field);
                 }
             }
         }
@@ -703,20 +702,12 @@ fn has_prefix(text: &[u8], prefix: &str) -> bool {
     text.first() == prefix.first() && text.starts_with(prefix)
 }
 
-/// `needle` (not empty) occurs in `hay`.
-#[inline]
+/// `needle` (not empty) occurs in `hay`. Plain loops: the size-optimised WebAssembly build
+/// does not inline iterator adapters, which made a search with `windows` several times slower.
 fn holds(hay: &[u8], needle: &[u8]) -> bool {
-    find(hay, needle).is_some()
-}
-
-/// Where `needle` (not empty) first occurs in `hay`. Plain loops: the size-optimised
-/// WebAssembly build does not inline iterator adapters, which made a search with `windows`
-/// several times slower; and `str::find` would bring core's two-way searcher (about 1.5 KB of
-/// the widget's module) for the few field names.
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let n = needle.len();
     if n == 0 || n > hay.len() {
-        return (n == 0).then_some(0);
+        return n == 0;
     }
     let first = needle[0];
     let mut i = 0;
@@ -727,12 +718,12 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
                 k += 1;
             }
             if k == n {
-                return Some(i);
+                return true;
             }
         }
         i += 1;
     }
-    None
+    false
 }
 
 /// The pairs of adjacent bytes of `s` as a signature: one bit of 128 per pair (a hash), so a
@@ -766,7 +757,7 @@ fn match_score(target: &str, target_words: u32, q: &str, q_words: &[&str]) -> Ma
     if target == q {
         return Match::Phrase;
     }
-    let anywhere = holds(target.as_bytes(), q.as_bytes());
+    let anywhere = target.contains(q);
     let at_word_start = anywhere && occurs_at_word_start(target, q);
     let closeness = closeness(target_words, q_words.len());
     if at_word_start {
@@ -789,10 +780,7 @@ fn match_score(target: &str, target_words: u32, q: &str, q_words: &[&str]) -> Ma
 /// `q` occurs in `target` at a word boundary (see [`is_boundary`]).
 fn occurs_at_word_start(target: &str, q: &str) -> bool {
     let mut from = 0;
-    while let Some(i) = target
-        .get(from..)
-        .and_then(|t| find(t.as_bytes(), q.as_bytes()))
-    {
+    while let Some(i) = target.get(from..).and_then(|t| t.find(q)) {
         let at = from + i;
         if is_boundary(target, at) {
             return true;
