@@ -35,7 +35,6 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::sync::OnceLock;
 
 use super::compat::{self, DIGIT_ZEROS, KIND_RUNS};
 use super::latin::{self, Latin};
@@ -279,11 +278,10 @@ static FAST_ASCII: [FastAscii; 128] = {
     fast
 };
 
-/// A precomposed Latin letter in the fast pass: its primary byte (0 when it is not in the fast
-/// pass), its case, and the secondary weights of its accents, as written. Its secondary weight
-/// is the common one, followed by the accents'; its tertiary weight the common one or
+/// A precomposed Latin letter in the fast pass: its primary byte, its case, and the secondary
+/// weights of its accents, as written. Its secondary weight is the common one, followed by the accents'; its tertiary weight the common one or
 /// [`UPPER`], followed by a common one per accent.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct FastLetter {
     primary: u8,
     upper: bool,
@@ -300,55 +298,29 @@ impl FastLetter {
     }
 }
 
-/// Index in [`fast_letters`] of U+1E00 (U+00C0..U+027F come first).
-const FAST_BLOCK2: usize = 0x1C0;
-
-/// The letters of the fast pass, by code point: U+00C0..U+027F (the lead bytes C3..C9), then
-/// U+1E00..U+1EFF; the letters of [`latin::table`] that collation takes apart (all the
-/// Vietnamese ones), and a default entry for the rest.
-fn fast_letters() -> &'static [FastLetter] {
-    static TABLE: OnceLock<Vec<FastLetter>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let latin = latin::table();
-        (0xC0..0x280)
-            .chain(0x1E00..0x1F00)
-            .map(|cp| {
-                let Some(e) = char::from_u32(cp)
-                    .and_then(|c| latin::lookup(latin, c))
-                    .filter(|e| e.letter != 0)
-                else {
-                    return FastLetter::default();
-                };
-                FastLetter {
-                    primary: LETTER + e.letter - 1,
-                    upper: e.upper,
-                    accents: e.marks.iter().filter(|&&w| w != 0).count() as u8,
-                    marks: e.marks.map(|w| if w == 0 { 0 } else { w + WEIGHT_SHIFT }),
-                }
-            })
-            .collect()
-    })
+/// The table of the fast pass: the letters of [`latin::table`] (U+00C0..U+024F, then
+/// U+1E00..U+1EFF) that collation takes apart (all the Vietnamese ones); [`fast_letter`] reads
+/// their weights from it (no second table, built and kept beside it, for the same letters).
+fn fast_letters() -> &'static [Latin] {
+    latin::table()
 }
 
 /// The letter of the fast pass that `bytes` (valid UTF-8, not ASCII) starts with, and the
 /// bytes after it; `None` for another character.
 #[inline]
-fn fast_letter<'a>(table: &[FastLetter], bytes: &'a [u8]) -> Option<(FastLetter, &'a [u8])> {
-    let (i, rest) = match *bytes {
-        // U+00C0..U+027F: lead bytes C3..C9.
-        [b0 @ 0xC3..=0xC9, b1, ref rest @ ..] => (
-            ((usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)) - 0xC0,
-            rest,
-        ),
-        // U+1E00..U+1EFF: E1 B8..BB xx.
-        [0xE1, b1 @ 0xB8..=0xBB, b2, ref rest @ ..] => (
-            FAST_BLOCK2 + ((usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F)),
-            rest,
-        ),
-        _ => return None,
+fn fast_letter<'a>(table: &[Latin], bytes: &'a [u8]) -> Option<(FastLetter, &'a [u8])> {
+    let (e, len) = latin::lookup_utf8(table, bytes)?;
+    if e.letter == 0 {
+        return None;
+    }
+    // `entry` fills the marks from the first: a second one only after a first.
+    let letter = FastLetter {
+        primary: LETTER + e.letter - 1,
+        upper: e.upper,
+        accents: u8::from(e.marks[0] != 0) + u8::from(e.marks[1] != 0),
+        marks: e.marks.map(|w| if w == 0 { 0 } else { w + WEIGHT_SHIFT }),
     };
-    let e = table[i];
-    (e.primary != 0).then_some((e, rest))
+    Some((letter, &bytes[len..]))
 }
 
 const fn primary_byte(p: Primary) -> u8 {
@@ -481,7 +453,7 @@ impl Levels {
     /// so the loop counts the primary bytes only: the number of common weights of a level is
     /// the number of primary bytes plus an offset.
     #[inline]
-    fn push_fast(&mut self, letters: &[FastLetter], bytes: &[u8], i: usize) -> usize {
+    fn push_fast(&mut self, letters: &[Latin], bytes: &[u8], i: usize) -> usize {
         // Per byte of text at most one primary byte, and two bytes of secondary (a run and two
         // accents for a letter of two bytes) or of tertiary (a run and upper case), plus a
         // byte per 33 common weights of the runs.
@@ -646,8 +618,8 @@ impl Levels {
                 .variant
                 .replace(KIND_TERTIARY[usize::from(compat_kind(c))]);
             // Composed again, so that the letters of the alphabet (ă, ê, ơ…) stay letters.
-            let composed = unicode::nfc(parts.iter().copied());
-            for d in composed {
+            let parts: String = parts.iter().collect();
+            for d in unicode::nfc(&parts).chars() {
                 self.push_char(table, d);
             }
             self.variant = outer;
@@ -683,7 +655,7 @@ impl Levels {
     /// Push `c` when it cannot make the text non-NFC (a character with no canonical combining
     /// class and NFC quick check "yes"); return `false` without pushing otherwise.
     fn push_if_nfc(&mut self, table: &[Latin], c: char) -> bool {
-        if canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) {
+        if canonical_combining_class(c) == 0 && is_nfc_quick(c.encode_utf8(&mut [0; 4])) {
             self.push_char(table, c);
             return true;
         }
@@ -810,7 +782,7 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     let stable = |c: char, bytes: &[u8]| {
         c.is_ascii()
             || fast_letter(letters, bytes).is_some()
-            || (canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)))
+            || (canonical_combining_class(c) == 0 && is_nfc_quick(c.encode_utf8(&mut [0; 4])))
     };
     let mut out = String::new();
     // `text[..copied]` is in `out`; the last stable character starts at `boundary`.
@@ -831,13 +803,13 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
             chars.next();
         }
         let segment = &text[boundary..end];
-        if !is_nfc_quick(segment.chars()) {
+        if !is_nfc_quick(segment) {
             // "Maybe" (or, with the `host-unicode` feature, a character of the host): copied
             // only when NFC changes it.
-            let normalized = unicode::nfc(segment.chars());
-            if !normalized.iter().copied().eq(segment.chars()) {
+            let normalized = unicode::nfc(segment);
+            if normalized != segment {
                 out.push_str(&text[copied..boundary]);
-                out.extend(normalized);
+                out.push_str(&normalized);
                 copied = end;
             }
         }
@@ -963,7 +935,7 @@ enum Next {
 
 /// The primary weight of the next character at `bytes[*i..]` that has one, moving `*i` past it.
 #[inline]
-fn next_primary(letters: &[FastLetter], bytes: &[u8], i: &mut usize) -> Next {
+fn next_primary(letters: &[Latin], bytes: &[u8], i: &mut usize) -> Next {
     while let Some(&b) = bytes.get(*i) {
         if b < 0x80 {
             *i += 1;

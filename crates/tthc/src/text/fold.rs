@@ -81,8 +81,8 @@ pub fn fold(text: &str) -> String {
     }
     // Only ASCII bytes and whole characters were pushed, so this never fails.
     let folded = String::from_utf8(out.bytes).unwrap_or_default();
-    if general && !unicode::is_nfc_quick(folded.chars()) {
-        return unicode::nfc(folded.chars()).into_iter().collect();
+    if general && !unicode::is_nfc_quick(&folded) {
+        return unicode::nfc(&folded);
     }
     folded
 }

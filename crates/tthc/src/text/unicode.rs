@@ -173,8 +173,8 @@ fn compose<T: Tables>(a: char, b: char) -> Option<char> {
 
 /// Whether the text is surely in NFC (Unicode's NFC quick check answers "yes"); `false` when
 /// it may not be. With the small tables, also `false` when a character is not theirs.
-pub(crate) fn is_nfc_quick(text: impl Iterator<Item = char>) -> bool {
-    nfc_quick::<Own>(text, own)
+pub(crate) fn is_nfc_quick(text: &str) -> bool {
+    nfc_quick::<Own>(text.chars(), own)
 }
 
 fn nfc_quick<T: Tables>(text: impl Iterator<Item = char>, own: impl Fn(char) -> bool) -> bool {
@@ -223,19 +223,14 @@ fn reorder<T: Tables>(chars: &mut [char]) {
 }
 
 /// The text in NFC: canonical decomposition, canonical order, then canonical composition;
-/// with the small tables, by the host when a character is not theirs.
-pub(crate) fn nfc(text: impl Iterator<Item = char>) -> Vec<char> {
+/// with the small tables, by the host when a character is not theirs. Text in, text out: one
+/// copy of the normalizer in the WebAssembly module, whoever calls it.
+pub(crate) fn nfc(text: &str) -> String {
     #[cfg(feature = "host-unicode")]
-    {
-        let chars: Vec<char> = text.collect();
-        if !chars.iter().all(|&c| own(c)) {
-            let text: String = chars.into_iter().collect();
-            return host::normalize(NormalForm::Nfc, &text).chars().collect();
-        }
-        nfc_with::<Own>(chars.into_iter())
+    if !text.chars().all(own) {
+        return host::normalize(NormalForm::Nfc, text);
     }
-    #[cfg(not(feature = "host-unicode"))]
-    nfc_with::<Own>(text)
+    nfc_with::<Own>(text.chars()).into_iter().collect()
 }
 
 fn nfc_with<T: Tables>(text: impl Iterator<Item = char>) -> Vec<char> {
@@ -317,13 +312,13 @@ mod tests {
             // With the small tables the quick check may say "maybe" outside them.
             if own(c) {
                 assert_eq!(
-                    is_nfc_quick(s.chars()),
+                    is_nfc_quick(&s),
                     quick_reference(&s),
                     "U+{:04X}",
                     u32::from(c)
                 );
             }
-            assert_eq!(nfc(s.chars()), s.nfc().collect::<Vec<_>>());
+            assert_eq!(nfc(&s), s.nfc().collect::<String>());
         }
     }
 
@@ -488,7 +483,7 @@ mod tests {
                 .map(|i| pool[((state >> (8 * i)) as usize ^ i) % pool.len()])
                 .collect();
             let want_nfc: Vec<char> = text.nfc().collect();
-            assert_eq!(nfc(text.chars()), want_nfc, "{text:?}");
+            assert_eq!(nfc(&text).chars().collect::<Vec<_>>(), want_nfc, "{text:?}");
             assert_eq!(nfc_with::<Full>(text.chars()), want_nfc, "{text:?}");
             assert_eq!(
                 nfd::<Full>(text.chars()),
@@ -498,7 +493,7 @@ mod tests {
             let quick = quick_reference(&text);
             assert_eq!(nfc_quick::<Full>(text.chars(), |_| true), quick, "{text:?}");
             if text.chars().all(own) {
-                assert_eq!(is_nfc_quick(text.chars()), quick, "{text:?}");
+                assert_eq!(is_nfc_quick(&text), quick, "{text:?}");
             }
         }
     }
@@ -533,7 +528,7 @@ mod tests {
                 .collect();
             let want: Vec<char> = text.nfc().collect();
             assert_eq!(nfc_with::<Small>(text.chars()), want, "{text:?}");
-            assert_eq!(nfc(text.chars()), want, "{text:?}");
+            assert_eq!(nfc(&text).chars().collect::<Vec<_>>(), want, "{text:?}");
             assert_eq!(
                 nfd::<Small>(text.chars()),
                 text.nfd().collect::<Vec<_>>(),
