@@ -95,7 +95,6 @@ impl Loader {
         let State { doc, got, cx, .. } = self.state;
         let got = match got {
             Some(Got::Value(())) => Got::Value(doc),
-            Some(Got::Null) => Got::Null,
             Some(Got::Bad) | None => Got::Bad,
         };
         (got, cx)
@@ -119,7 +118,6 @@ impl State {
                                 self.doc = doc.own();
                                 Got::Value(())
                             }
-                            Got::Null => Got::Null,
                             Got::Bad => Got::Bad,
                         });
                         self.at = At::End;

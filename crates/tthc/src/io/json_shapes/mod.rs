@@ -265,9 +265,6 @@ fn too_long(len: usize, max: usize) -> String {
 /// Outcome of reading an optional or required value.
 pub(crate) enum Got<T> {
     Value(T),
-    /// No reader gives it since the records read into fields (kept: `loader.rs` matches it).
-    #[allow(dead_code)]
-    Null,
     Bad,
 }
 
@@ -284,7 +281,7 @@ impl<T> Got<T> {
     pub(crate) fn optional(self) -> Option<T> {
         match self {
             Got::Value(v) => Some(v),
-            Got::Null | Got::Bad => None,
+            Got::Bad => None,
         }
     }
 }
